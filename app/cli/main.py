@@ -1,0 +1,58 @@
+"""``reviewdesk``: parse the command line, run one command, turn known errors into messages and exit codes.
+
+Exit codes: 0 success; 1 done, but some files had problems; 2 usage error, or a source or the
+store could not be read; 130 cancelled with Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import KnownError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.cli import desk_commands, intake_commands
+
+    parser = argparse.ArgumentParser(
+        prog="reviewdesk",
+        description="案卷评审台 ReviewDesk — 环境执法案卷离线评审 / offline review of enforcement case files",
+    )
+    parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="数据目录 / data directory (default: $REVIEWDESK_DATA_DIR or the platform's user data dir)",
+    )
+    parser.add_argument(
+        "--no-error-dialogs",
+        action="store_true",
+        help="出错时不弹窗，只写日志 / never block on an error dialog (tests, smoke runs)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    intake_commands.register(sub)
+    desk_commands.register(sub)
+    parser.set_defaults(handler=desk_commands.run_desk)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KnownError as error:
+        print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("\n已取消，已完成的部分已保存。/ cancelled; what was done is saved.", file=sys.stderr)
+        return EXIT_CANCELLED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""Reading what intake needs from a stored file: page count, first pages' text, damage, encryption.
+
+PyMuPDF is not thread-safe: call these from one thread at a time (intake runs them in its own
+worker, one file after another).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pymupdf
+
+from app.intake.problems import Problem, problem
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+FIRST_PAGES = 3
+MIN_TEXT_CHARS = 20
+"""Fewer characters than this on a page means it is a scan without a text layer."""
+
+
+@dataclass
+class PdfFacts:
+    pages: int = 0
+    has_text: bool = False
+    first_pages_text: list[str] = field(default_factory=list)
+    bookmarks: int = 0
+    problem: Problem | None = None
+
+
+def _ends_with_eof_marker(path: Path) -> bool:
+    with path.open("rb") as fp:
+        fp.seek(0, 2)
+        size = fp.tell()
+        fp.seek(max(0, size - 2048))
+        return b"%%EOF" in fp.read()
+
+
+def inspect_pdf(path: Path) -> PdfFacts:
+    """Facts about a PDF; damage and encryption become a problem, never an exception."""
+    facts = PdfFacts()
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception:  # PyMuPDF raises several types for damaged files
+        facts.problem = problem("corrupt_pdf")
+        return facts
+    with doc:
+        if doc.needs_pass:
+            facts.problem = problem("encrypted_pdf")
+            return facts
+        facts.pages = doc.page_count
+        if facts.pages == 0:
+            facts.problem = problem("corrupt_pdf")
+            return facts
+        if doc.is_repaired and not _ends_with_eof_marker(path):
+            facts.problem = problem("truncated_pdf")
+        try:
+            facts.bookmarks = len(doc.get_toc(simple=True))
+            for index in range(min(FIRST_PAGES, facts.pages)):
+                facts.first_pages_text.append(doc[index].get_text("text"))
+        except Exception:
+            facts.problem = problem("corrupt_pdf")
+            return facts
+    facts.has_text = any(len(re.sub(r"\s", "", t)) >= MIN_TEXT_CHARS for t in facts.first_pages_text)
+    return facts
+
+
+@dataclass
+class DocxFacts:
+    text: str = ""
+    problem: Problem | None = None
+
+    @property
+    def characters(self) -> int:
+        """Characters without white space, the way Word's 字数 counts Chinese text."""
+        return len(re.sub(r"\s", "", self.text))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def inspect_docx(path: Path) -> DocxFacts:
+    """The body text of a .docx, paragraphs on their own lines."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > 64 * 1024 * 1024:
+                return DocxFacts(problem=problem("damaged_docx"))
+            root = ElementTree.fromstring(archive.read(info))
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return DocxFacts(problem=problem("damaged_docx"))
+    paragraphs = []
+    for para in root.iter(f"{_W}p"):
+        paragraphs.append("".join(node.text or "" for node in para.iter(f"{_W}t")))
+    return DocxFacts(text="\n".join(paragraphs))

@@ -1,0 +1,150 @@
+"""Case files as the rest of the app sees them: facts with their provenance, corrections applied.
+
+A person's correction is stored against the file's content and path (not the case id), so it
+survives re-import and re-analysis; it always wins over what intake found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from app.errors import UsageError
+from app.intake import vocabulary as vocab
+from app.intake.casefacts import FIELDS
+from app.intake.problems import problem
+from app.models.store import now_iso
+
+FIELD_CHOICES: dict[str, tuple[str, ...]] = {
+    "candidate_kind": ("collective", "individual"),
+    "selection": ("nominated", "sampled"),
+    "case_type": tuple(vocab.CASE_TYPE_LABELS),
+}
+
+
+@dataclass
+class FieldValue:
+    value: str | None
+    found_by: str
+    detail: str = ""
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"value": self.value, "found_by": self.found_by, "detail": self.detail}
+
+
+@dataclass
+class CaseFile:
+    id: int
+    file_id: int
+    sha256: str
+    source_path: str
+    source_label: str
+    pages: int | None
+    has_text: bool | None
+    class_reason: str
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    problems: list[dict[str, str]] = field(default_factory=list)
+
+    def value(self, name: str) -> str | None:
+        found = self.fields.get(name)
+        return found.value if found else None
+
+    def as_json(self) -> dict[str, object]:
+        kind = self.value("candidate_kind")
+        return {
+            "id": self.id,
+            "sha256": self.sha256,
+            "source_path": self.source_path,
+            "source_label": self.source_label,
+            "pages": self.pages,
+            "scanned": None if self.has_text is None else not self.has_text,
+            "unit": self.value("unit"),
+            "candidate": {"kind": kind, "name": self.value("candidate_name")} if kind else None,
+            "selection": self.value("selection"),
+            "case_type": self.value("case_type"),
+            "case_number": self.value("case_number"),
+            "provenance": {name: value.as_json() for name, value in sorted(self.fields.items())},
+            "problems": self.problems,
+            "documents": [],
+        }
+
+
+class CaseRepository:
+    """Reads and corrects case files in one store connection."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def list(self) -> list[CaseFile]:
+        rows = self.db.execute(
+            """SELECT c.id, f.id, f.sha256, f.source_path, s.label, f.pages, f.has_text, f.class_reason,
+                      f.problem_code, f.problem_zh, f.problem_en
+               FROM cases c JOIN files f ON f.id = c.file_id JOIN sources s ON s.id = f.source_id
+               ORDER BY c.id"""
+        ).fetchall()
+        cases = {}
+        for cid, fid, sha, path, label, pages, has_text, reason, code, zh, en in rows:
+            case = CaseFile(
+                cid, fid, sha, path, label, pages, None if has_text is None else bool(has_text), reason
+            )
+            if code:
+                case.problems.append({"code": code, "message": zh, "message_en": en})
+            cases[cid] = case
+        for cid, name, value, found_by, detail in self.db.execute(
+            "SELECT case_id, field, value, found_by, detail FROM case_facts"
+        ).fetchall():
+            if cid in cases:
+                cases[cid].fields[name] = FieldValue(value, found_by, detail)
+        corrections = {
+            (sha, path, name): (value, by, at)
+            for sha, path, name, value, by, at in self.db.execute(
+                "SELECT sha256, source_path, field, value, corrected_by, corrected_at FROM case_corrections"
+            ).fetchall()
+        }
+        paths_by_sha: dict[str, list[str]] = {}
+        for case in cases.values():
+            paths_by_sha.setdefault(case.sha256, []).append(case.source_path)
+            for name in FIELDS:
+                corrected = corrections.get((case.sha256, case.source_path, name))
+                if corrected:
+                    value, by, at = corrected
+                    case.fields[name] = FieldValue(value, "manual", f"{by} {at}")
+        for case in cases.values():
+            others = [p for p in paths_by_sha[case.sha256] if p != case.source_path]
+            if others:
+                case.problems.append(problem("duplicate_submission", other="、".join(others)).as_json())
+        return list(cases.values())
+
+    def get(self, case_id: int) -> CaseFile:
+        for case in self.list():
+            if case.id == case_id:
+                return case
+        raise UsageError(
+            "no_such_case", f"没有编号为 {case_id} 的案卷。", f"there is no case file with id {case_id}"
+        )
+
+    def correct(self, case_id: int, changes: dict[str, str | None], user: str) -> CaseFile:
+        """Record a person's corrections; a value of None clears that field."""
+        case = self.get(case_id)
+        for name, value in changes.items():
+            if name not in FIELDS:
+                raise UsageError("bad_field", f"未知字段：{name}", f"unknown field: {name}")
+            choices = FIELD_CHOICES.get(name)
+            if value is not None and choices and value not in choices:
+                raise UsageError(
+                    "bad_value",
+                    f"{name} 的取值必须是：{'、'.join(choices)}",
+                    f"{name} must be one of: {', '.join(choices)}",
+                )
+        with self.db.atomic():
+            for name, value in changes.items():
+                self.db.execute(
+                    """INSERT INTO case_corrections (sha256, source_path, field, value, corrected_by, corrected_at)
+                       VALUES (?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (sha256, source_path, field)
+                       DO UPDATE SET value = excluded.value, corrected_by = excluded.corrected_by,
+                                     corrected_at = excluded.corrected_at""",
+                    [case.sha256, case.source_path, name, value, user, now_iso()],
+                )
+        return self.get(case_id)

@@ -1,0 +1,45 @@
+"""Where ReviewDesk keeps its data: one directory, chosen once.
+
+Order of precedence: an explicit ``--data-dir``, the ``REVIEWDESK_DATA_DIR`` variable, then the
+platform's user data directory (platformdirs). Tests and portable installs use the first two.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_VAR = "REVIEWDESK_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory, not yet created."""
+    if override:
+        return Path(override).expanduser().resolve()
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return Path(platformdirs.user_data_dir("ReviewDesk", appauthor=False))
+
+
+def store_file(root: Path) -> Path:
+    return root / "reviewdesk.sqlite3"
+
+
+def blob_dir(root: Path) -> Path:
+    return root / "blobs"
+
+
+def demo_disc_dir(root: Path) -> Path:
+    return root / "demo-disc"
+
+
+def current_user() -> str:
+    """Who is importing or scoring, for the record; the desk later replaces it with the expert's name."""
+    for var in ("REVIEWDESK_USER", "USER", "USERNAME", "LOGNAME"):
+        value = os.environ.get(var)
+        if value:
+            return value
+    return "unknown"

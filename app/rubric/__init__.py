@@ -1,0 +1,1 @@
+"""Rubric format and scoring engine (no Qt). Filled in by the rubrics issue."""

@@ -1,0 +1,1 @@
+"""Data files shipped with ReviewDesk (rubrics, translations, icons), read via importlib.resources."""
