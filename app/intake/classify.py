@@ -90,6 +90,9 @@ def classify(
             return Classification("supporting", "旧版 Excel 数据表", "data_table")
         found = problem("legacy_doc")
         return Classification("rejected", found.zh, problem=found)
+    if kind == "zip" and lower.endswith((".docx", ".xlsx", ".pptx")):
+        found = problem("damaged_docx")
+        return Classification("rejected", found.zh, problem=found)
     if kind in ("zip", "iso", "udf"):
         return Classification("other", "压缩包或光盘映像，已展开其中的文件", "container")
     if kind in ("jpeg", "png", "gif", "tiff", "bmp"):

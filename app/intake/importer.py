@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import paths
 from app.errors import KnownError, SourceError
 from app.intake import casefacts
 from app.intake.classify import Classification, classify
@@ -175,10 +176,10 @@ class Importer:
         self.encoding = encoding
         self._state = Progress("", "", 0, 0, 0, 0)
 
-    def run(self, paths: list[Path]) -> ImportReport:
+    def run(self, sources: list[Path]) -> ImportReport:
         report = ImportReport()
         self.store.blobs.clear_stale_temporaries()
-        for path in paths:
+        for path in sources:
             outcome = SourceOutcome(path=str(path))
             report.sources.append(outcome)
             try:
@@ -302,7 +303,7 @@ class Importer:
         depth: int,
     ) -> None:
         if depth + 1 > MAX_NESTING:
-            container.problem = problem("nested_too_deep")
+            self._reject(source_id, container, problem("nested_too_deep"))
             return
         try:
             nested: Source
@@ -313,8 +314,7 @@ class Importer:
             else:
                 nested = open_source(blob.path)
         except SourceError as exc:
-            container.problem = Problem(exc.code, exc.zh, exc.en)
-            self._record_problem(source_id, container)
+            self._reject(source_id, container, Problem(exc.code, exc.zh, exc.en))
             return
         with nested:
             entries = list(nested.entries())
@@ -441,20 +441,15 @@ class Importer:
                     )
         return FileOutcome(shown, sha, size, kind, result.cls, result.reason, found, "new", case_id)
 
-    def _record_problem(self, source_id: int, outcome: FileOutcome) -> None:
-        """A container that turned out unreadable after its row was written gets the problem too."""
-        assert outcome.problem is not None
+    def _reject(self, source_id: int, outcome: FileOutcome, found: Problem) -> None:
+        """A container found unreadable after its row was written: rejected, with the reason."""
+        outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
         with self.db.atomic():
             self.db.execute(
-                """UPDATE files SET problem_code = ?, problem_zh = ?, problem_en = ?
-                   WHERE source_id = ? AND source_path = ? AND problem_code IS NULL""",
-                [
-                    outcome.problem.code,
-                    outcome.problem.zh,
-                    outcome.problem.en,
-                    source_id,
-                    outcome.source_path,
-                ],
+                """UPDATE files SET class = 'rejected', class_reason = ?, problem_code = ?, problem_zh = ?,
+                                    problem_en = ?
+                   WHERE source_id = ? AND source_path = ? AND sha256 = ?""",
+                [found.zh, found.code, found.zh, found.en, source_id, outcome.source_path, outcome.sha256],
             )
 
     def _flag_duplicates(self, report: ImportReport) -> None:

@@ -18,8 +18,7 @@ def sniff_head(head: bytes) -> str:
     """A kind from the first bytes: pdf, zip, ole, jpeg, png, gif, tiff, bmp, empty, text or unknown."""
     if not head:
         return "empty"
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
+    # Magic numbers at offset 0 first: a zip whose first member is a stored PDF has "%PDF-" near its start.
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
     if head.startswith(OLE_MAGIC):
@@ -34,6 +33,8 @@ def sniff_head(head: bytes) -> str:
         return "tiff"
     if head.startswith(b"BM") and len(head) > 14:
         return "bmp"
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     if _looks_like_text(head[:4096]):
         return "text"
     return "unknown"

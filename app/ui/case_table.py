@@ -1,0 +1,74 @@
+"""The case queue's table model: one row per case file, columns the expert scans for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.intake import vocabulary as vocab
+from app.models.cases import CaseFile
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def candidate_text(case: CaseFile) -> str:
+    kind = case.value("candidate_kind")
+    text = vocab.CANDIDATE_LABELS.get(kind or "", "—")
+    name = case.value("candidate_name")
+    return f"{text} {name}" if name else text
+
+
+COLUMNS: list[tuple[str, Any]] = [
+    ("单位", lambda c: c.value("unit") or "—"),
+    ("文号", lambda c: c.value("case_number") or "—"),
+    ("类型", lambda c: vocab.CASE_TYPE_LABELS.get(c.value("case_type") or "", "—")),
+    ("候选", candidate_text),
+    ("推/抽", lambda c: vocab.SELECTION_LABELS.get(c.value("selection") or "", "—")),
+    ("页数", lambda c: str(c.pages or "?")),
+]
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, cases: list[CaseFile] | None = None) -> None:
+        super().__init__()
+        self._cases = cases or []
+
+    def set_cases(self, cases: list[CaseFile]) -> None:
+        self.beginResetModel()
+        self._cases = cases
+        self.endResetModel()
+
+    def case_at(self, row: int) -> CaseFile:
+        return self._cases[row]
+
+    def row_of(self, case_id: int) -> int | None:
+        return next((i for i, c in enumerate(self._cases) if c.id == case_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self._cases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        case = self._cases[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[index.column()][1](case)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [case.source_path, *(p["message"] for p in case.problems)]
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ForegroundRole and case.problems:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b45309")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(COLUMNS[section][0])
+        return None
