@@ -8,8 +8,8 @@ import time
 import unicodedata
 from typing import TextIO
 
-from app.intake.importer import Progress
 from app.intake.problems import human_size
+from app.intake.report import Progress
 
 
 class ProgressBar:

@@ -1,11 +1,17 @@
 """Import sources into the store: copy every file as a blob, classify it, and record case files.
 
-Crash safety: a blob is in place before its row is written, and each file's rows are written in one
-transaction, so a process killed at any moment leaves a consistent store; the source stays marked
-``importing`` and the next run of the same source skips what is there and finishes the job.
+Each file goes through two stages: *staging* copies its bytes into the blob store (hashing them on
+the way) and inspects the copy, without touching the database; *recording* writes its rows in one
+transaction. A blob is therefore always in place before a row names it, so a process killed at any
+moment leaves a consistent store; the source stays ``importing`` and the next run of the same
+source skips what is recorded and finishes the job.
 
-Progress is reported through a callback, and a cancel callback is polled between files, so the
-command line and the desk drive the same code.
+A disc image or zip is identified by its SHA-256. That hash runs in a worker thread (hashlib
+releases the GIL) while the first files are staged; their rows wait until the image's identity is
+known, and if that identity was imported completely before, the import stops there: unchanged.
+
+Progress goes to a callback and a cancel callback is polled between files, so the command line and
+the desk drive the same code.
 """
 
 from __future__ import annotations
@@ -15,150 +21,134 @@ import sqlite3
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from app import paths
-from app.errors import KnownError, SourceError
+from app.errors import SourceError
 from app.intake import casefacts
+from app.intake import vocabulary as vocab
 from app.intake.classify import Classification, classify
 from app.intake.documents import inspect_docx, inspect_pdf
 from app.intake.problems import Problem, problem
+from app.intake.report import FileOutcome, ImportReport, Progress, SourceOutcome
 from app.intake.sniff import sniff_file
 from app.intake.sources import Entry, Source, UdfSource, ZipSource, open_source
 from app.intake.udf import UdfError
 from app.models.blobs import SizeLimitExceeded, StoredBlob
 from app.models.store import Store, disk_full_error, now_iso, store_error_from
 
+__all__ = ["ImportCancelled", "ImportReport", "Importer", "Progress"]
+
 MAX_NESTING = 3
 CONTAINER_KINDS = ("zip", "iso", "udf")
+MAX_HELD_ROWS = 256
+"""Rows held back while an image's hash is still running; past this, staging waits for it."""
+DECISIVE_WORDS = vocab.CASE_TEXT_MARKERS + vocab.INTEGRITY_WORDS + vocab.MERIT_WORDS
 
 
 class ImportCancelled(Exception):
     """The user cancelled; what was imported so far stays, and a re-run resumes."""
 
 
-@dataclass
-class Progress:
-    source: str
-    current: str
-    files_done: int
-    files_total: int
-    bytes_done: int
-    bytes_total: int
+class _AlreadyImported(Exception):
+    def __init__(self, source_id: int) -> None:
+        super().__init__(source_id)
+        self.source_id = source_id
 
 
 @dataclass
-class FileOutcome:
-    source_path: str
-    sha256: str | None
-    size: int | None
-    kind: str
-    cls: str
-    reason: str
-    problem: Problem | None
-    status: str
-    """new or unchanged"""
-    case_id: int | None = None
+class _Staged:
+    """A file copied and inspected, not yet recorded."""
 
-    def as_json(self) -> dict[str, object]:
-        return {
-            "source_path": self.source_path,
-            "sha256": self.sha256,
-            "size": self.size,
-            "class": self.cls,
-            "kind": self.kind,
-            "reason": self.reason,
-            "status": self.status,
-            "case_id": self.case_id,
-            "problem": self.problem.as_json() if self.problem else None,
-        }
-
-
-@dataclass
-class SourceOutcome:
-    path: str
-    kind: str = ""
-    label: str = ""
-    filesystem: str = ""
-    sha256: str | None = None
-    status: str = "new"
-    """new, resumed, unchanged (same content imported before) or failed"""
-    error: KnownError | None = None
-    files: list[FileOutcome] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "kind": self.kind,
-            "label": self.label,
-            "filesystem": self.filesystem,
-            "sha256": self.sha256,
-            "status": self.status,
-            "error": {"code": self.error.code, "message": self.error.zh, "message_en": self.error.en}
-            if self.error
-            else None,
-        }
-
-
-@dataclass
-class ImportReport:
-    sources: list[SourceOutcome] = field(default_factory=list)
-
-    @property
-    def files(self) -> list[FileOutcome]:
-        return [f for s in self.sources for f in s.files]
-
-    def summary(self) -> dict[str, int]:
-        files = self.files
-        counts = {
-            "sources": len(self.sources),
-            "sources_failed": sum(1 for s in self.sources if s.error is not None),
-            "sources_unchanged": sum(1 for s in self.sources if s.status == "unchanged"),
-            "files": len(files),
-            "new": sum(1 for f in files if f.status == "new"),
-            "unchanged": sum(1 for f in files if f.status == "unchanged"),
-            "problems": sum(1 for f in files if f.problem is not None),
-            "bytes": sum(f.size or 0 for f in files if f.status == "new"),
-        }
-        for cls in ("case_file", "supporting", "other", "rejected"):
-            counts[cls] = sum(1 for f in files if f.cls == cls)
-        return counts
-
-    @property
-    def exit_code(self) -> int:
-        """0 everything imported, 1 some files had problems, 2 a source could not be read."""
-        if any(s.error is not None for s in self.sources):
-            return 2
-        if any(f.problem is not None for f in self.files):
-            return 1
-        return 0
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "sources": [s.as_json() for s in self.sources],
-            "files": [f.as_json() for f in self.files],
-            "summary": self.summary(),
-            "exit_code": self.exit_code,
-        }
+    outcome: FileOutcome
+    classification: Classification
+    blob: StoredBlob | None
+    cover: str | None = None
+    pages: int | None = None
+    has_text: bool | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
 CancelCallback = Callable[[], bool]
 
 
-def _hash_file(path: Path, on_bytes: Callable[[int], None] | None = None) -> str:
+def _hash_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fp:
-        while chunk := fp.read(1024 * 1024):
+        while chunk := fp.read(4 * 1024 * 1024):
             digest.update(chunk)
-            if on_bytes:
-                on_bytes(len(chunk))
     return digest.hexdigest()
 
 
+def _page_is_decisive(text: str) -> bool:
+    """Classification needs pages 2 and 3 only when the first page says nothing about the file."""
+    return any(word in text for word in DECISIVE_WORDS)
+
+
+class _SourceRow:
+    """The database row of the source being imported, known now (folders) or once its hash is done."""
+
+    def __init__(self, importer: Importer, path: Path, source: Source, outcome: SourceOutcome) -> None:
+        self.importer = importer
+        self.path = path
+        self.source = source
+        self.outcome = outcome
+        self.id: int | None = None
+        self.previous_status: str | None = None
+        self.held: list[_Staged] = []
+        self._pool: ThreadPoolExecutor | None = None
+        self._hash: Future[str] | None = None
+        if source.kind == "folder":
+            self._resolve(f"folder:{path}|{source.label}")
+        else:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="image-hash")
+            self._hash = self._pool.submit(_hash_file, path)
+
+    def record(self, staged: _Staged) -> None:
+        """Write the file's rows now, or hold them until the source's identity is known."""
+        if self.id is None:
+            self.held.append(staged)
+            if self._hash is not None and (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
+                self.wait()
+            return
+        self.importer._record(self.id, staged)
+
+    def wait(self) -> int:
+        """Resolve the identity and flush held rows; raises _AlreadyImported for a finished image."""
+        if self.id is None:
+            assert self._hash is not None
+            try:
+                sha = self._hash.result()
+            except OSError as exc:
+                raise SourceError(
+                    "source_unreadable",
+                    f"读取映像时出错（{exc.strerror}），光盘可能损坏：{self.path}",
+                    f"error reading the image ({exc.strerror}); the disc may be damaged: {self.path}",
+                ) from exc
+            self.outcome.sha256 = sha
+            self._resolve(f"sha256:{sha}")
+        assert self.id is not None
+        held, self.held = self.held, []
+        for staged in held:
+            self.importer._record(self.id, staged)
+        return self.id
+
+    def _resolve(self, identity: str) -> None:
+        self.id, self.previous_status = self.importer._upsert_source(
+            identity, self.path, self.source, self.outcome.sha256
+        )
+        if self.previous_status == "complete" and self.source.kind != "folder":
+            raise _AlreadyImported(self.id)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 class Importer:
-    """Imports sources into one store; one instance per thread (it owns no connection of its own)."""
+    """Imports sources into one store; one instance per thread (the store's connection is the caller's)."""
 
     def __init__(
         self,
@@ -201,24 +191,22 @@ class Importer:
             entries = list(source.entries())
             total = sum(e.size or 0 for e in entries if e.problem is None)
             self._state = Progress(str(path), "", 0, len(entries), 0, total)
-            if source.kind == "folder":
-                identity = f"folder:{path}|{source.label}"
-            else:
-                self._state.bytes_total += path.stat().st_size
-                outcome.sha256 = _hash_file(path, self._advance)
-                identity = f"sha256:{outcome.sha256}"
-            source_id, previous_status = self._upsert_source(identity, path, source, outcome.sha256)
-            if previous_status == "complete" and source.kind != "folder":
+            row = _SourceRow(self, path, source, outcome)
+            try:
+                self._import_entries(entries, row, source.label, "", outcome, depth=0)
+                source_id = row.wait()
+            except _AlreadyImported as done:
                 # Same bytes as a finished import: nothing can have changed.
                 outcome.status = "unchanged"
-                outcome.files = self._stored_outcomes(source_id)
+                outcome.files = self._stored_outcomes(done.source_id)
                 return
-            outcome.status = {"complete": "unchanged", "importing": "resumed"}.get(
-                previous_status or "", "new"
-            )
-            self._import_entries(source, entries, source_id, source.label, "", outcome, depth=0)
+            finally:
+                row.close()
             self.db.execute(
                 "UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?", [now_iso(), source_id]
+            )
+            outcome.status = {"complete": "unchanged", "importing": "resumed"}.get(
+                row.previous_status or "", "new"
             )
             if outcome.status == "unchanged" and any(f.status == "new" for f in outcome.files):
                 outcome.status = "updated"
@@ -272,9 +260,8 @@ class Importer:
 
     def _import_entries(
         self,
-        source: Source,
         entries: list[Entry],
-        source_id: int,
+        row: _SourceRow,
         label: str,
         prefix: str,
         outcome: SourceOutcome,
@@ -286,51 +273,44 @@ class Importer:
             shown = f"{prefix}{entry.path}"
             self._state.current = shown
             self.progress(self._state)
-            file_outcome, blob = self._import_entry(entry, shown, source_id, label)
-            outcome.files.append(file_outcome)
-            self._state.files_done += 1 if not prefix else 0
-            if blob is not None and file_outcome.kind in CONTAINER_KINDS:
-                self._open_nested(blob, file_outcome, source_id, label, outcome, depth)
+            staged = self._stage(entry, shown, label, row.id)
+            outcome.files.append(staged.outcome)
+            row.record(staged)
+            if not prefix:
+                self._state.files_done += 1
+            if staged.blob is not None and staged.outcome.kind in CONTAINER_KINDS:
+                self._open_nested(staged, row, label, outcome, depth)
         self.progress(self._state)
 
     def _open_nested(
-        self,
-        blob: StoredBlob,
-        container: FileOutcome,
-        source_id: int,
-        label: str,
-        outcome: SourceOutcome,
-        depth: int,
+        self, staged: _Staged, row: _SourceRow, label: str, outcome: SourceOutcome, depth: int
     ) -> None:
+        assert staged.blob is not None
+        container = staged.outcome
         if depth + 1 > MAX_NESTING:
-            self._reject(source_id, container, problem("nested_too_deep"))
+            self._reject(row.wait(), container, problem("nested_too_deep"))
             return
         try:
             nested: Source
             if container.kind == "zip":
-                nested = ZipSource(blob.path, encoding=self.encoding, label=label)
+                nested = ZipSource(staged.blob.path, encoding=self.encoding, label=label)
             elif container.kind == "udf":
-                nested = UdfSource(blob.path)
+                nested = UdfSource(staged.blob.path)
             else:
-                nested = open_source(blob.path)
+                nested = open_source(staged.blob.path)
         except SourceError as exc:
-            self._reject(source_id, container, Problem(exc.code, exc.zh, exc.en))
+            self._reject(row.wait(), container, Problem(exc.code, exc.zh, exc.en))
             return
         with nested:
             entries = list(nested.entries())
-            self._import_entries(
-                nested, entries, source_id, label, f"{container.source_path}/", outcome, depth + 1
-            )
+            self._import_entries(entries, row, label, f"{container.source_path}/", outcome, depth + 1)
 
-    def _import_entry(
-        self, entry: Entry, shown: str, source_id: int, label: str
-    ) -> tuple[FileOutcome, StoredBlob | None]:
+    def _stage(self, entry: Entry, shown: str, label: str, source_id: int | None) -> _Staged:
+        """Copy the entry's bytes into the blob store and inspect them; no database writes."""
         if entry.problem is not None or entry.opener is None:
             found = entry.problem or problem("unreadable_file", reason="no data")
-            result = Classification(
-                "rejected" if found.severity == "error" else "other", found.zh, problem=found
-            )
-            return self._record(source_id, shown, None, entry.size, "unknown", result, label), None
+            cls = "rejected" if found.severity == "error" else "other"
+            return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
         try:
             with entry.opener() as stream:
                 blob = self.store.blobs.put_stream(stream, limit=entry.limit, on_bytes=self._advance)
@@ -345,62 +325,58 @@ class Importer:
                 raise disk_full_error() from exc
             found = problem("unreadable_file", reason=exc.strerror or str(exc))
         else:
-            existing = self.db.execute(
-                """SELECT f.kind, f.class, f.class_reason, f.problem_code, f.problem_zh, f.problem_en, c.id
-                   FROM files f LEFT JOIN cases c ON c.file_id = f.id
-                   WHERE f.source_id = ? AND f.source_path = ? AND f.sha256 = ?""",
-                [source_id, shown, blob.sha256],
-            ).fetchone()
-            if existing:
-                kind, cls, reason, code, zh, en, case_id = existing
-                found_problem = Problem(code, zh, en) if code else None
-                return (
-                    FileOutcome(
-                        shown, blob.sha256, blob.size, kind, cls, reason, found_problem, "unchanged", case_id
-                    ),
-                    blob,
-                )
-            kind, result, cover, pages, has_text = self._inspect(blob, shown)
-            outcome = self._record(
-                source_id, shown, blob, blob.size, kind, result, label, cover, pages, has_text
-            )
-            return outcome, blob
-        result = Classification("rejected", found.zh, problem=found)
-        return self._record(source_id, shown, None, entry.size, "unknown", result, label), None
+            known = self._known_file(source_id, shown, blob) if source_id is not None else None
+            return known or self._inspect(blob, shown)
+        return self._unread(shown, entry.size, Classification("rejected", found.zh, problem=found))
 
-    def _inspect(
-        self, blob: StoredBlob, shown: str
-    ) -> tuple[str, Classification, str | None, int | None, bool | None]:
+    @staticmethod
+    def _unread(shown: str, size: int | None, result: Classification) -> _Staged:
+        outcome = FileOutcome(shown, None, size, "unknown", result.cls, result.reason, result.problem, "new")
+        return _Staged(outcome, result, None)
+
+    def _known_file(self, source_id: int, shown: str, blob: StoredBlob) -> _Staged | None:
+        """A file this source already recorded: no need to inspect it again."""
+        row = self.db.execute(
+            """SELECT f.kind, f.class, f.class_reason, f.role, f.problem_code, f.problem_zh, f.problem_en, c.id
+               FROM files f LEFT JOIN cases c ON c.file_id = f.id
+               WHERE f.source_id = ? AND f.source_path = ? AND f.sha256 = ?""",
+            [source_id, shown, blob.sha256],
+        ).fetchone()
+        if row is None:
+            return None
+        kind, cls, reason, role, code, zh, en, case_id = row
+        found = Problem(code, zh, en) if code else None
+        outcome = FileOutcome(shown, blob.sha256, blob.size, kind, cls, reason, found, "unchanged", case_id)
+        return _Staged(outcome, Classification(cls, reason, role, found), blob)
+
+    def _inspect(self, blob: StoredBlob, shown: str) -> _Staged:
         kind = sniff_file(blob.path) if blob.size else "empty"
+        cover = pages = has_text = None
         if kind == "pdf":
-            facts = inspect_pdf(blob.path)
+            facts = inspect_pdf(blob.path, enough=_page_is_decisive)
+            result = classify(kind, shown, pdf=facts)
             cover = facts.first_pages_text[0] if facts.first_pages_text else None
-            return kind, classify(kind, shown, pdf=facts), cover, facts.pages or None, facts.has_text
-        if kind == "docx":
-            return kind, classify(kind, shown, docx=inspect_docx(blob.path)), None, None, None
-        return kind, classify(kind, shown), None, None, None
+            pages, has_text = facts.pages or None, facts.has_text
+        elif kind == "docx":
+            result = classify(kind, shown, docx=inspect_docx(blob.path))
+        else:
+            result = classify(kind, shown)
+        outcome = FileOutcome(
+            shown, blob.sha256, blob.size, kind, result.cls, result.reason, result.problem, "new"
+        )
+        return _Staged(outcome, result, blob, cover, pages, has_text)
 
-    def _record(
-        self,
-        source_id: int,
-        shown: str,
-        blob: StoredBlob | None,
-        size: int | None,
-        kind: str,
-        result: Classification,
-        label: str,
-        cover: str | None = None,
-        pages: int | None = None,
-        has_text: bool | None = None,
-    ) -> FileOutcome:
-        sha = blob.sha256 if blob else None
+    def _record(self, source_id: int, staged: _Staged) -> None:
+        """Write one file's rows (blob, file, case and its facts) in a single transaction."""
+        outcome, result, blob = staged.outcome, staged.classification, staged.blob
         existing = self.db.execute(
-            "SELECT id FROM files WHERE source_id = ? AND source_path = ? AND coalesce(sha256, '') = ?",
-            [source_id, shown, sha or ""],
+            """SELECT c.id FROM files f LEFT JOIN cases c ON c.file_id = f.id
+               WHERE f.source_id = ? AND f.source_path = ? AND coalesce(f.sha256, '') = ?""",
+            [source_id, outcome.source_path, outcome.sha256 or ""],
         ).fetchone()
         if existing:
-            return FileOutcome(shown, sha, size, kind, result.cls, result.reason, result.problem, "unchanged")
-        case_id = None
+            outcome.status, outcome.case_id = "unchanged", existing[0]
+            return
         found = result.problem
         with self.db.atomic():
             if blob is not None:
@@ -408,38 +384,42 @@ class Importer:
                     "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
                     [blob.sha256, blob.size, now_iso()],
                 )
-            cursor = self.db.execute(
+            file_id = self.db.execute(
                 """INSERT INTO files (source_id, source_path, sha256, size, kind, class, class_reason, role,
                                       pages, has_text, problem_code, problem_zh, problem_en,
                                       imported_at, imported_by)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     source_id,
-                    shown,
-                    sha,
-                    size,
-                    kind,
+                    outcome.source_path,
+                    outcome.sha256,
+                    outcome.size,
+                    outcome.kind,
                     result.cls,
                     result.reason,
                     result.role,
-                    pages,
-                    None if has_text is None else int(has_text),
+                    staged.pages,
+                    None if staged.has_text is None else int(staged.has_text),
                     found.code if found else None,
                     found.zh if found else None,
                     found.en if found else None,
                     now_iso(),
                     self.user,
                 ],
-            )
-            file_id = cursor.lastrowid
+            ).lastrowid
             if result.cls == "case_file":
-                case_id = self.db.execute("INSERT INTO cases (file_id) VALUES (?)", [file_id]).lastrowid
-                for name, fact in casefacts.extract(label, shown, cover).items():
+                outcome.case_id = self.db.execute(
+                    "INSERT INTO cases (file_id) VALUES (?)", [file_id]
+                ).lastrowid
+                facts = casefacts.extract(self._label_of(source_id), outcome.source_path, staged.cover)
+                for name, fact in facts.items():
                     self.db.execute(
                         "INSERT INTO case_facts (case_id, field, value, found_by, detail) VALUES (?, ?, ?, ?, ?)",
-                        [case_id, name, fact.value, fact.found_by, fact.detail],
+                        [outcome.case_id, name, fact.value, fact.found_by, fact.detail],
                     )
-        return FileOutcome(shown, sha, size, kind, result.cls, result.reason, found, "new", case_id)
+
+    def _label_of(self, source_id: int) -> str:
+        return str(self.db.execute("SELECT label FROM sources WHERE id = ?", [source_id]).fetchone()[0])
 
     def _reject(self, source_id: int, outcome: FileOutcome, found: Problem) -> None:
         """A container found unreadable after its row was written: rejected, with the reason."""

@@ -19,6 +19,10 @@ from typing import BinaryIO
 CHUNK = 1024 * 1024
 
 
+# fdatasync flushes the data and the size needed to read it back, skipping timestamps: cheaper, as durable.
+_sync_data = getattr(os, "fdatasync", os.fsync)
+
+
 class SizeLimitExceeded(Exception):
     """The stream produced more bytes than allowed (a zip bomb or a lying header)."""
 
@@ -76,7 +80,7 @@ class BlobStore:
                     if on_bytes is not None:
                         on_bytes(len(chunk))
                 out.flush()
-                os.fsync(out.fileno())
+                _sync_data(out.fileno())
             sha = digest.hexdigest()
             final = self.path_for(sha)
             if final.is_file():
