@@ -80,130 +80,54 @@ class CaseSlot:
     defects: tuple[str, ...] = ()
 
 
+# One row per case: folder | candidate | selection | case type | inquiry records | traits | defects.
+# Traits: scan (image-only), bookmarks, toc, toc+1 (a 卷内目录 whose page numbers are one off).
+# {a} and {b} are the individual candidates of the first two bureaus.
+SLOT_TABLE = """
+集体/推选案卷/一般行政处罚案卷     | collective | nominated | general_penalty   | 2 | bookmarks toc      |
+集体/推选案卷/一般行政处罚案卷     | collective | nominated | general_penalty   | 1 | scan toc           |
+集体/推选案卷/涉嫌犯罪移送案卷     | collective | nominated | crime_referral    | 3 | toc toc+1          | single_officer
+集体/抽选案卷/按日连续处罚案卷     | collective | sampled   | daily_penalty     | 2 | scan               |
+个人-{a}/推选案卷                  | individual | nominated | general_penalty   | 1 | bookmarks          | missing_badge
+--
+01集体/1.推选案卷/查封扣押         | collective | nominated | seizure           | 2 | toc                |
+01集体/1.推选案卷/一般行政处罚     | collective | nominated | general_penalty   | 1 | scan bookmarks toc | no_end_time
+02个人（{b}）/推选案卷             | individual | nominated | general_penalty   | 2 | bookmarks toc      |
+--
+集体/推选案卷/一般行政处罚案卷     | collective | nominated | general_penalty   | 2 | bookmarks toc      |
+集体/抽选案卷/申请法院强制执行案卷 | collective | sampled   | court_enforcement | 1 | toc                |
+"""
+
+
 def _slots(officer_a: str, officer_b: str) -> list[list[CaseSlot]]:
-    """Per bureau, which cases go where; varied on purpose."""
-    return [
-        [
-            CaseSlot(
-                "集体/推选案卷/一般行政处罚案卷",
-                "collective",
-                None,
-                "nominated",
-                "general_penalty",
-                2,
-                False,
-                True,
-                True,
-            ),
-            CaseSlot(
-                "集体/推选案卷/一般行政处罚案卷",
-                "collective",
-                None,
-                "nominated",
-                "general_penalty",
-                1,
-                True,
-                False,
-                True,
-            ),
-            CaseSlot(
-                "集体/推选案卷/涉嫌犯罪移送案卷",
-                "collective",
-                None,
-                "nominated",
-                "crime_referral",
-                3,
-                False,
-                False,
-                True,
-                toc_offset=1,
-                defects=("single_officer",),
-            ),
-            CaseSlot(
-                "集体/抽选案卷/按日连续处罚案卷",
-                "collective",
-                None,
-                "sampled",
-                "daily_penalty",
-                2,
-                True,
-                False,
-                False,
-            ),
-            CaseSlot(
-                f"个人-{officer_a}/推选案卷",
-                "individual",
-                officer_a,
-                "nominated",
-                "general_penalty",
-                1,
-                False,
-                True,
-                False,
-                defects=("missing_badge",),
-            ),
-        ],
-        [
-            CaseSlot(
-                "01集体/1.推选案卷/查封扣押",
-                "collective",
-                None,
-                "nominated",
-                "seizure",
-                2,
-                False,
-                False,
-                True,
-            ),
-            CaseSlot(
-                "01集体/1.推选案卷/一般行政处罚",
-                "collective",
-                None,
-                "nominated",
-                "general_penalty",
-                1,
-                True,
-                True,
-                True,
-                defects=("no_end_time",),
-            ),
-            CaseSlot(
-                f"02个人（{officer_b}）/推选案卷",
-                "individual",
-                officer_b,
-                "nominated",
-                "general_penalty",
-                2,
-                False,
-                True,
-                True,
-            ),
-        ],
-        [
-            CaseSlot(
-                "集体/推选案卷/一般行政处罚案卷",
-                "collective",
-                None,
-                "nominated",
-                "general_penalty",
-                2,
-                False,
-                True,
-                True,
-            ),
-            CaseSlot(
-                "集体/抽选案卷/申请法院强制执行案卷",
-                "collective",
-                None,
-                "sampled",
-                "court_enforcement",
-                1,
-                False,
-                False,
-                True,
-            ),
-        ],
-    ]
+    """Per bureau, which cases go where (SLOT_TABLE); varied on purpose."""
+    bureaus: list[list[CaseSlot]] = []
+    for block in SLOT_TABLE.strip().split("--"):
+        slots = []
+        for line in block.strip().splitlines():
+            folder, kind, selection, case_type, inquiries, traits, defects = (
+                c.strip() for c in line.split("|")
+            )
+            folder = folder.format(a=officer_a, b=officer_b)
+            name = officer_a if "{a}" in line else officer_b if "{b}" in line else None
+            flags = traits.split()
+            slots.append(
+                CaseSlot(
+                    folder,
+                    kind,
+                    name,
+                    selection,
+                    case_type,
+                    int(inquiries),
+                    scanned="scan" in flags,
+                    bookmarks="bookmarks" in flags,
+                    toc="toc" in flags,
+                    toc_offset=1 if "toc+1" in flags else 0,
+                    defects=tuple(defects.split()),
+                )
+            )
+        bureaus.append(slots)
+    return bureaus
 
 
 BUREAUS = [
@@ -239,7 +163,7 @@ def generate_demo_disc(root: Path, seed: int = 2024, scans: bool = True) -> Demo
             truth.path = path
             truth.unit = bureau.name
             disc.cases.append(truth)
-        _supporting(root / base if not in_zip else None, zipped, bureau, slots, rng, disc, base, scans)
+        _supporting(root / base if not in_zip else None, zipped, bureau, slots, disc, base, scans)
         if in_zip:
             _write_gbk_zip(root / base / "补充材料.zip", zipped)
     # 同一案卷重复报送: Delingha also files its nominated general case under 抽选.
@@ -265,8 +189,10 @@ def _case_file(case: CasePlan, slot: CaseSlot, rng: random.Random, scans: bool) 
     data = built.data
     scanned = slot.scanned and scans
     if scanned:
-        sideways = frozenset({rng.randrange(3, built.pages)})
-        data = scan_pdf(data, rng, sideways_pages=sideways)
+        # The scanner has its own random stream, so the content is the same with or without scans.
+        scanner = random.Random(f"scan:{case.number}")
+        sideways = frozenset({scanner.randrange(3, built.pages)})
+        data = scan_pdf(data, scanner, sideways_pages=sideways)
     transcripts = [
         {
             "kind": t.kind,
@@ -304,7 +230,6 @@ def _supporting(
     zipped: dict[str, bytes],
     bureau: Bureau,
     slots: list[CaseSlot],
-    rng: random.Random,
     disc: DemoDisc,
     base: str,
     scans: bool,
@@ -314,7 +239,7 @@ def _supporting(
             continue
         person_folder = slot.folder.split("/")[0]
         merit = _merit_docx(slot.candidate_name or "", bureau.name)
-        certificate = _integrity_certificate(slot.candidate_name or "", bureau.name, rng, scans)
+        certificate = _integrity_certificate(slot.candidate_name or "", bureau.name, scans)
         for name, data in (
             (f"{person_folder}/事迹材料.docx", merit),
             (f"{person_folder}/廉洁执法证明.pdf", certificate),
@@ -366,7 +291,7 @@ def _merit_docx(name: str, bureau: str) -> bytes:
     return buffer.getvalue()
 
 
-def _integrity_certificate(name: str, bureau: str, rng: random.Random, scans: bool) -> bytes:
+def _integrity_certificate(name: str, bureau: str, scans: bool) -> bytes:
     register_font()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
@@ -388,7 +313,7 @@ def _integrity_certificate(name: str, bureau: str, rng: random.Random, scans: bo
         y -= 30
     canvas.save()
     data = buffer.getvalue()
-    return scan_pdf(data, rng) if scans else data
+    return scan_pdf(data, random.Random(f"scan:{name}")) if scans else data
 
 
 class _GbkZipInfo(zipfile.ZipInfo):

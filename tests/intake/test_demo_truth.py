@@ -56,3 +56,11 @@ def test_scans_are_classified_from_folder_names(cli, demo_disc: DemoDisc, import
     assert len(scanned) >= 3
     for truth in scanned:
         assert "目录名" in files[truth.path]["reason"] or "文号" in files[truth.path]["reason"]
+
+
+def test_the_generator_is_deterministic(tmp_path, demo_disc: DemoDisc) -> None:
+    from app.demo.disc import generate_demo_disc
+
+    again = generate_demo_disc(tmp_path / "again", scans=False)
+    assert [c.path for c in again.cases] == [c.path for c in demo_disc.cases]
+    assert [c.documents for c in again.cases] == [c.documents for c in demo_disc.cases]
