@@ -1,0 +1,192 @@
+"""``reviewdesk rubric list|show|validate|compute``: rubrics as data, for people and for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.errors import UsageError
+from app.rubric import catalog
+from app.rubric.engine import ScoreInputError, compute_case
+from app.rubric.loader import RubricError, load_rubric
+from app.rubric.model import Rubric
+from app.rubric.rounding import as_json_number
+
+
+def register(sub: Any) -> None:
+    rubric = sub.add_parser("rubric", help="评分标准 / rubrics: list, show, validate, compute")
+    rsub = rubric.add_subparsers(dest="rubric_command", metavar="ACTION", required=True)
+    listing = rsub.add_parser("list", help="列出评分标准 / list the rubrics")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+    show = rsub.add_parser("show", help="显示评分标准的全部项目 / every item of a rubric")
+    show.add_argument("rubric_id", metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_show)
+    check = rsub.add_parser(
+        "validate", help="检查评分标准文件 / check rubric files (exit 1 when a problem is found)"
+    )
+    target = check.add_mutually_exclusive_group(required=True)
+    target.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    target.add_argument("--all", action="store_true", help="built-in and the data directory's rubrics")
+    check.set_defaults(handler=run_validate)
+    compute = rsub.add_parser(
+        "compute",
+        help="按评分标准计算案卷得分并逐项说明 / score a case from INPUT.json and explain each number",
+    )
+    compute.add_argument("rubric_id", metavar="RUBRIC_ID")
+    compute.add_argument("input", type=Path, metavar="INPUT.json")
+    compute.add_argument("--partial", action="store_true", help="允许未评完的项目 / allow unscored items")
+    compute.add_argument("--json", action="store_true")
+    compute.set_defaults(handler=run_compute)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(args.data_dir)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    rubrics, errors = catalog.load_all(_data_dir(args))
+    rows = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "version": r.version,
+            "source": r.source,
+            "total": as_json_number(r.scoring.total),
+            "hash": r.content_hash,
+            "path": r.path,
+        }
+        for r in sorted(rubrics.values(), key=lambda r: r.id)
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['id']:<28} {row['total']:>4} 分  {row['title']}")
+        for error in errors:
+            print(f"! {error}")
+    return 1 if errors else 0
+
+
+def rubric_as_json(rubric: Rubric) -> dict[str, Any]:
+    scoring = rubric.scoring
+    return {
+        "id": rubric.id,
+        "title": rubric.title,
+        "version": rubric.version,
+        "source": rubric.source,
+        "hash": rubric.content_hash,
+        "notes": list(rubric.notes),
+        "scoring": {
+            "method": scoring.method,
+            "total": as_json_number(scoring.total),
+            "base": as_json_number(scoring.base),
+            "weight": as_json_number(scoring.weight),
+        },
+        "gates": [{"id": g.id, "label": g.label, "description": g.description} for g in rubric.gates],
+        "deductions": [
+            {
+                "id": d.id,
+                "label": d.label,
+                "cap": as_json_number(d.cap),
+                "apply": d.apply,
+                "documents": list(d.documents),
+                "elements": [
+                    {"id": e.id, "label": e.label, "points": as_json_number(e.points)} for e in d.elements
+                ],
+            }
+            for d in rubric.deductions
+        ],
+        "items": [
+            {
+                "id": i.id,
+                "label": i.label,
+                "kind": i.kind,
+                "points": as_json_number(i.points),
+                "step": as_json_number(i.step),
+                "group": i.group or None,
+                "document": i.document,
+                "missing": i.missing,
+                "not_applicable": i.not_applicable,
+                "note": i.note,
+                "criteria": [
+                    {"id": c.id, "label": c.label, "points": as_json_number(c.points)} for c in i.criteria
+                ],
+                "levels": [
+                    {"id": lv.id, "label": lv.label, "points": as_json_number(lv.points)} for lv in i.levels
+                ],
+            }
+            for i in rubric.items
+        ],
+    }
+
+
+def run_show(args: argparse.Namespace) -> int:
+    rubric = catalog.get(args.rubric_id, _data_dir(args))
+    if args.json:
+        print(json.dumps(rubric_as_json(rubric), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{rubric.title}\n{rubric.id} · {rubric.version} · {rubric.content_hash}\n来源：{rubric.source}")
+    for note in rubric.notes:
+        print(f"  注：{note}")
+    for gate in rubric.gates:
+        print(f"[重大问题] {gate.id}: {gate.label} — {gate.description}")
+    for group in rubric.deductions:
+        print(f"[扣分] {group.id}: {group.label}（上限 {group.cap}，{group.apply}）")
+        for element in group.elements:
+            print(f"    {element.id:<20} −{element.points}  {element.label}")
+    for item in rubric.items:
+        extra = f"；无需评审：{item.not_applicable}" if item.not_applicable else ""
+        print(f"[{item.points:>4} 分] {item.id}: {item.label}（缺失：{item.missing}{extra}）")
+        for criterion in item.criteria:
+            print(f"    {criterion.id:<20} {criterion.points:>4}  {criterion.label}")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    if args.all:
+        files = [f.path for f in catalog.rubric_files(_data_dir(args))]
+    else:
+        if not args.file.is_file():
+            raise UsageError("no_such_file", f"找不到文件：{args.file}", f"no such file: {args.file}")
+        files = [args.file]
+    failed = 0
+    for path in files:
+        try:
+            rubric = load_rubric(path)
+        except RubricError as error:
+            failed += 1
+            for found in error.problems:
+                print(f"✗ {found}")
+            continue
+        print(f"✓ {path}: {rubric.id} ({len(rubric.items)} items, {rubric.content_hash[:19]}…)")
+    return 1 if failed else 0
+
+
+def run_compute(args: argparse.Namespace) -> int:
+    rubric = catalog.get(args.rubric_id, _data_dir(args))
+    try:
+        inputs = json.loads(args.input.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UsageError(
+            "bad_input",
+            f"无法读取评分输入文件 {args.input}：{exc}",
+            f"cannot read the input {args.input}: {exc}",
+        ) from exc
+    try:
+        result = compute_case(rubric, inputs, partial=args.partial)
+    except ScoreInputError as exc:
+        raise UsageError(
+            "bad_scores", f"评分输入不符合评分标准：{exc}", f"the scores do not fit the rubric: {exc}"
+        ) from exc
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for step in result.steps:
+        print(f"  {step.text}")
+    print(f"得分 / score: {as_json_number(result.score)}（{rubric.id}, {rubric.content_hash[:19]}…）")
+    return 0

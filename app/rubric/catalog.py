@@ -1,0 +1,58 @@
+"""Where rubrics come from: the built-in ones and a user's own.
+
+Built-in rubrics ship in ``resources/rubrics``; a user's own live in ``<data dir>/rubrics``, and one
+with the same id as a built-in rubric replaces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UsageError
+from app.resourcefiles import resource_dir
+from app.rubric.loader import RubricError, load_rubric
+from app.rubric.model import Rubric
+
+
+@dataclass(frozen=True)
+class RubricFile:
+    path: Path
+    builtin: bool
+
+
+def builtin_dir() -> Path:
+    return resource_dir("rubrics")
+
+
+def rubric_files(data_dir: Path | None) -> list[RubricFile]:
+    found = [RubricFile(p, True) for p in sorted(builtin_dir().glob("*.toml"))]
+    if data_dir is not None and (data_dir / "rubrics").is_dir():
+        found += [RubricFile(p, False) for p in sorted((data_dir / "rubrics").glob("*.toml"))]
+    return found
+
+
+def load_all(data_dir: Path | None) -> tuple[dict[str, Rubric], list[RubricError]]:
+    """Every usable rubric by id, and the errors of those that are not."""
+    rubrics: dict[str, Rubric] = {}
+    errors: list[RubricError] = []
+    for file in rubric_files(data_dir):
+        try:
+            rubric = load_rubric(file.path)
+        except RubricError as error:
+            errors.append(error)
+            continue
+        rubrics[rubric.id] = rubric
+    return rubrics, errors
+
+
+def get(rubric_id: str, data_dir: Path | None) -> Rubric:
+    rubrics, _errors = load_all(data_dir)
+    if rubric_id not in rubrics:
+        known = "、".join(sorted(rubrics)) or "—"
+        raise UsageError(
+            "no_such_rubric",
+            f"没有编号为 {rubric_id} 的评分标准。可用：{known}",
+            f"no rubric with id {rubric_id}; available: {', '.join(sorted(rubrics))}",
+        )
+    return rubrics[rubric_id]

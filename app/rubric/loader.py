@@ -1,0 +1,264 @@
+"""Reading a rubric TOML file into the model, reporting every problem with its file, line and item.
+
+tomllib gives no positions, so lines are found in the text: the line of an entry's ``id = "…"``,
+or of a top-level key. Unknown keys are errors: a typo must not silently drop a rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.rubric.model import (
+    Criterion,
+    DeductionGroup,
+    Element,
+    Gate,
+    Item,
+    Level,
+    Rubric,
+    Scoring,
+)
+from app.rubric.rounding import to_decimal
+
+TOP_KEYS = {"id", "title", "version", "source", "notes", "scoring", "groups", "items", "deductions", "gates"}
+SCORING_KEYS = {"method", "total", "base", "weight", "items_total", "floor"}
+ITEM_KEYS = {
+    "id",
+    "label",
+    "points",
+    "kind",
+    "step",
+    "group",
+    "document",
+    "missing",
+    "not_applicable",
+    "note",
+    "criteria",
+    "levels",
+}
+DEDUCTION_KEYS = {"id", "label", "cap", "elements", "apply", "documents", "note"}
+GATE_KEYS = {"id", "label", "description"}
+PART_KEYS = {"id", "label", "points"}
+
+
+@dataclass(frozen=True)
+class RubricProblem:
+    path: str
+    line: int
+    item: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: [{self.item or '-'}] {self.message}"
+
+
+class RubricError(Exception):
+    """A rubric that cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[RubricProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    """The hash of what a rubric says, not how the file is laid out: canonical JSON of the parsed TOML."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class _Reader:
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[RubricProblem] = []
+
+    def line_of_id(self, ident: str) -> int:
+        pattern = re.compile(rf'^\s*(?:\{{\s*)?id\s*=\s*"{re.escape(ident)}"')
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.search(line) or f'id = "{ident}"' in line:
+                return number
+        return 0
+
+    def line_of_key(self, key: str) -> int:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=|^\s*\[+{re.escape(key)}\]+")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.search(line):
+                return number
+        return 0
+
+    def problem(self, line: int, item: str, message: str) -> None:
+        self.problems.append(RubricProblem(self.path, line, item, message))
+
+    def unknown_keys(self, table: dict[str, Any], allowed: set[str], item: str, line: int) -> None:
+        for key in sorted(set(table) - allowed):
+            self.problem(self.line_of_key(key) or line, item, f"unknown key '{key}'")
+
+    def text(self, table: dict[str, Any], key: str, item: str, line: int, default: str | None = None) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or (default is None and not value):
+            self.problem(line, item, f"'{key}' must be a non-empty string")
+            return ""
+        return value
+
+    def number(
+        self, table: dict[str, Any], key: str, item: str, line: int, default: object = None
+    ) -> Decimal:
+        value = table.get(key, default)
+        try:
+            return to_decimal(value)
+        except (TypeError, ArithmeticError):
+            self.problem(line, item, f"'{key}' must be a number, not {value!r}")
+            return Decimal(0)
+
+    def parts(self, raw: object, item: str, line: int, key: str) -> list[tuple[str, str, Decimal]]:
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.problem(line, item, f"'{key}' must be a list")
+            return []
+        found = []
+        for entry in raw:
+            if not isinstance(entry, dict):
+                self.problem(line, item, f"each of '{key}' must be a table")
+                continue
+            ident = entry.get("id", "")
+            where = self.line_of_id(ident) or line
+            self.unknown_keys(entry, PART_KEYS, f"{item}.{ident}", where)
+            found.append(
+                (
+                    self.text(entry, "id", item, where),
+                    self.text(entry, "label", f"{item}.{ident}", where),
+                    self.number(entry, "points", f"{item}.{ident}", where),
+                )
+            )
+        return found
+
+
+def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list[RubricProblem]]:
+    """The rubric and the problems found while reading it (a rubric is None only when unreadable)."""
+    reader = _Reader(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        reader.problem(int(match.group(1)) if match else 0, "", f"not valid TOML: {exc}")
+        return None, reader.problems
+    reader.unknown_keys(data, TOP_KEYS, "", 0)
+    rubric_id = reader.text(data, "id", "", reader.line_of_key("id"))
+    scoring_raw = data.get("scoring", {})
+    if not isinstance(scoring_raw, dict):
+        reader.problem(reader.line_of_key("scoring"), "", "[scoring] must be a table")
+        scoring_raw = {}
+    scoring_line = reader.line_of_key("scoring")
+    reader.unknown_keys(scoring_raw, SCORING_KEYS, "scoring", scoring_line)
+    scoring = Scoring(
+        method=reader.text(scoring_raw, "method", "scoring", scoring_line),
+        total=reader.number(scoring_raw, "total", "scoring", scoring_line),
+        base=reader.number(scoring_raw, "base", "scoring", scoring_line, 0),
+        weight=reader.number(scoring_raw, "weight", "scoring", scoring_line, 0),
+        items_total=reader.number(scoring_raw, "items_total", "scoring", scoring_line)
+        if "items_total" in scoring_raw
+        else None,
+        floor=reader.number(scoring_raw, "floor", "scoring", scoring_line, 0),
+    )
+    items = tuple(_item(reader, raw) for raw in _tables(reader, data, "items"))
+    deductions = tuple(_deduction(reader, raw) for raw in _tables(reader, data, "deductions"))
+    gates = []
+    for raw in _tables(reader, data, "gates"):
+        line = reader.line_of_id(str(raw.get("id", "")))
+        reader.unknown_keys(raw, GATE_KEYS, str(raw.get("id", "")), line)
+        gates.append(
+            Gate(
+                reader.text(raw, "id", "", line),
+                reader.text(raw, "label", str(raw.get("id", "")), line),
+                str(raw.get("description", "")),
+                line,
+            )
+        )
+    groups = data.get("groups", {})
+    notes = data.get("notes", [])
+    rubric = Rubric(
+        id=rubric_id,
+        title=reader.text(data, "title", "", reader.line_of_key("title")),
+        version=str(data.get("version", "")),
+        source=reader.text(data, "source", "", reader.line_of_key("source")),
+        scoring=scoring,
+        items=items,
+        deductions=deductions,
+        gates=tuple(gates),
+        notes=tuple(notes) if isinstance(notes, list) else (str(notes),),
+        path=path,
+        content_hash=content_hash(data),
+        groups=dict(groups) if isinstance(groups, dict) else {},
+    )
+    return rubric, reader.problems
+
+
+def _tables(reader: _Reader, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    raw = data.get(key, [])
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        reader.problem(reader.line_of_key(key), "", f"[[{key}]] must be an array of tables")
+        return []
+    return raw
+
+
+def _item(reader: _Reader, raw: dict[str, Any]) -> Item:
+    ident = str(raw.get("id", ""))
+    line = reader.line_of_id(ident)
+    reader.unknown_keys(raw, ITEM_KEYS, ident, line)
+    criteria = tuple(Criterion(*p) for p in reader.parts(raw.get("criteria"), ident, line, "criteria"))
+    levels = tuple(Level(*p) for p in reader.parts(raw.get("levels"), ident, line, "levels"))
+    not_applicable = raw.get("not_applicable")
+    return Item(
+        id=reader.text(raw, "id", "", line),
+        label=reader.text(raw, "label", ident, line),
+        points=reader.number(raw, "points", ident, line),
+        kind=str(raw.get("kind", "points")),
+        step=reader.number(raw, "step", ident, line, "0.5"),
+        group=str(raw.get("group", "")),
+        document=raw.get("document"),
+        missing=str(raw.get("missing", "zero")),
+        not_applicable=str(not_applicable) if not_applicable is not None else None,
+        note=str(raw.get("note", "")),
+        criteria=criteria,
+        levels=levels,
+        line=line,
+    )
+
+
+def _deduction(reader: _Reader, raw: dict[str, Any]) -> DeductionGroup:
+    ident = str(raw.get("id", ""))
+    line = reader.line_of_id(ident)
+    reader.unknown_keys(raw, DEDUCTION_KEYS, ident, line)
+    elements = tuple(Element(*p) for p in reader.parts(raw.get("elements"), ident, line, "elements"))
+    documents = raw.get("documents", [])
+    return DeductionGroup(
+        id=reader.text(raw, "id", "", line),
+        label=reader.text(raw, "label", ident, line),
+        cap=reader.number(raw, "cap", ident, line),
+        elements=elements,
+        apply=str(raw.get("apply", "once")),
+        documents=tuple(documents) if isinstance(documents, list) else (),
+        note=str(raw.get("note", "")),
+        line=line,
+    )
+
+
+def load_rubric(path: Path) -> Rubric:
+    """Parse and validate a rubric file; raises RubricError listing every problem."""
+    from app.rubric.validate import validate
+
+    rubric, problems = parse_rubric(path.read_text(encoding="utf-8"), str(path))
+    if rubric is not None:
+        problems += validate(rubric)
+    if problems or rubric is None:
+        raise RubricError(problems)
+    return rubric

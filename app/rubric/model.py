@@ -1,0 +1,144 @@
+"""A rubric as data: items with their points, deductions, gates, and the formula that combines them.
+
+The file format is TOML (see ``loader``); these classes are what it parses into. Nothing here
+evaluates code: the formula is one of a few fixed combinators with parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+DOCUMENT_KINDS = frozenset(
+    {
+        "cover",
+        "toc",
+        "filing_approval",
+        "inspection_record",
+        "inquiry_record",
+        "evidence",
+        "monitoring_report",
+        "investigation_report",
+        "rectification_order",
+        "hearing_notice",
+        "hearing_invitation",
+        "hearing_record",
+        "decision",
+        "payment_reminder",
+        "enforcement_application",
+        "service_receipt",
+        "closing_approval",
+        "other",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Item:
+    """One scored line of the sheet.
+
+    kind: ``points`` (0..points in steps, or the sum of its criteria) or ``level`` (choose one).
+    missing: what a missing document means — ``zero`` (无…本项得0分) or ``not_applicable``.
+    not_applicable: when set, the condition under which the item is 无需评审 (out of the denominator).
+    """
+
+    id: str
+    label: str
+    points: Decimal
+    kind: str = "points"
+    step: Decimal = Decimal("0.5")
+    group: str = ""
+    document: str | None = None
+    missing: str = "zero"
+    not_applicable: str | None = None
+    note: str = ""
+    criteria: tuple[Criterion, ...] = ()
+    levels: tuple[Level, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    label: str
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class DeductionGroup:
+    """基本要素: elements whose absence deducts their points, up to ``cap``.
+
+    apply ``once``: an element missing from any document deducts once (the 2024 sheet's reading of
+    "任一文书存在缺少…均扣除该要素对应的分数"); ``per_document``: once for each document missing it.
+    """
+
+    id: str
+    label: str
+    cap: Decimal
+    elements: tuple[Element, ...]
+    apply: str = "once"
+    documents: tuple[str, ...] = ()
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Gate:
+    """重大问题: any gate found sets the case score to 0 and needs a written reason."""
+
+    id: str
+    label: str
+    description: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How items and deductions combine into the case score, clamped to [floor, total].
+
+    ``ratio``: base + weight × Σscored / Σstandard(applicable) − Σdeductions (the 2024 formula).
+    ``sum``: Σscored − Σdeductions.
+    """
+
+    method: str
+    total: Decimal
+    base: Decimal = Decimal(0)
+    weight: Decimal = Decimal(0)
+    items_total: Decimal | None = None
+    floor: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    id: str
+    title: str
+    version: str
+    source: str
+    scoring: Scoring
+    items: tuple[Item, ...]
+    deductions: tuple[DeductionGroup, ...] = ()
+    gates: tuple[Gate, ...] = ()
+    notes: tuple[str, ...] = ()
+    path: str = ""
+    content_hash: str = ""
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)

@@ -1,0 +1,97 @@
+"""Checks a parsed rubric for what a station would catch by hand.
+
+Totals that do not add up, bad references, impossible caps and steps, duplicate ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from app.rubric.loader import RubricProblem
+from app.rubric.model import DOCUMENT_KINDS, Rubric
+
+METHODS = ("ratio", "sum")
+KINDS = ("points", "level")
+MISSING = ("zero", "not_applicable")
+APPLY = ("once", "per_document")
+
+
+def validate(rubric: Rubric) -> list[RubricProblem]:
+    problems: list[RubricProblem] = []
+
+    def say(line: int, item: str, message: str) -> None:
+        problems.append(RubricProblem(rubric.path, line, item, message))
+
+    scoring = rubric.scoring
+    if scoring.method not in METHODS:
+        say(0, "scoring", f"method must be one of {', '.join(METHODS)}, not '{scoring.method}'")
+    if scoring.total <= 0:
+        say(0, "scoring", "total must be above zero")
+    if scoring.method == "ratio" and scoring.base + scoring.weight != scoring.total:
+        say(
+            0,
+            "scoring",
+            f"base {scoring.base} + weight {scoring.weight} does not make the total {scoring.total}",
+        )
+    if not rubric.items:
+        say(0, "", "a rubric needs at least one item")
+    item_sum = sum((i.points for i in rubric.items), Decimal(0))
+    expected = scoring.items_total if scoring.items_total is not None else None
+    if scoring.method == "sum" and expected is None:
+        expected = scoring.total
+    if expected is not None and item_sum != expected:
+        say(0, "scoring", f"the items' points add up to {item_sum}, not the stated {expected}")
+
+    ids = Counter(
+        [i.id for i in rubric.items] + [d.id for d in rubric.deductions] + [g.id for g in rubric.gates]
+    )
+    for ident, count in ids.items():
+        if count > 1:
+            say(0, ident, f"id '{ident}' is used {count} times")
+
+    for item in rubric.items:
+        where = (item.line, item.id)
+        if item.points <= 0:
+            say(*where, "points must be above zero")
+        if item.kind not in KINDS:
+            say(*where, f"kind must be one of {', '.join(KINDS)}, not '{item.kind}'")
+        if item.missing not in MISSING:
+            say(*where, f"missing must be one of {', '.join(MISSING)}, not '{item.missing}'")
+        if item.missing == "not_applicable" and item.not_applicable is None:
+            say(*where, "a missing document cannot be 'not_applicable' unless the item may be not applicable")
+        if item.document is not None and item.document not in DOCUMENT_KINDS:
+            say(*where, f"unknown document kind '{item.document}'")
+        if item.group and rubric.groups and item.group not in rubric.groups:
+            say(*where, f"unknown group '{item.group}'")
+        if item.step <= 0 or (item.points / item.step) % 1 != 0:
+            say(*where, f"step {item.step} does not divide the item's {item.points} points")
+        if item.criteria:
+            total = sum((c.points for c in item.criteria), Decimal(0))
+            if total != item.points:
+                say(*where, f"criteria add up to {total}, not the item's {item.points} points")
+            for criterion in item.criteria:
+                if criterion.points <= 0:
+                    say(*where, f"criterion '{criterion.id}' must be worth more than zero")
+        if item.kind == "level":
+            if not item.levels:
+                say(*where, "a level item needs levels")
+            for level in item.levels:
+                if not Decimal(0) <= level.points <= item.points:
+                    say(*where, f"level '{level.id}' gives {level.points}, outside 0..{item.points}")
+
+    for group in rubric.deductions:
+        where = (group.line, group.id)
+        if group.cap < 0:
+            say(*where, f"cap {group.cap} is below zero")
+        if group.apply not in APPLY:
+            say(*where, f"apply must be one of {', '.join(APPLY)}, not '{group.apply}'")
+        for document in group.documents:
+            if document not in DOCUMENT_KINDS:
+                say(*where, f"unknown document kind '{document}'")
+        for element in group.elements:
+            if element.points <= 0:
+                say(*where, f"element '{element.id}' must deduct more than zero")
+        if not group.elements:
+            say(*where, "a deduction group needs elements")
+    return problems

@@ -1,0 +1,80 @@
+"""Properties of the case score that must hold for any inputs (hypothesis)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.rubric import catalog
+from app.rubric.engine import compute_case
+
+RUBRICS = [catalog.get(rid, None) for rid in ("case-review-2024-general", "transcripts-2024")]
+
+
+@st.composite
+def case_inputs(draw, rubric):
+    scores, not_applicable, missing = {}, [], []
+    for item in rubric.items:
+        choice = draw(
+            st.sampled_from(["score", "na", "missing"] if item.not_applicable else ["score", "missing"])
+        )
+        if choice == "na":
+            not_applicable.append(item.id)
+        elif choice == "missing":
+            missing.append(item.id)
+        else:
+            steps = int(item.points / item.step)
+            scores[item.id] = str(item.step * draw(st.integers(0, steps)))
+    deductions = {
+        g.id: draw(st.lists(st.sampled_from([e.id for e in g.elements]), max_size=len(g.elements)))
+        for g in rubric.deductions
+    }
+    return {"scores": scores, "not_applicable": not_applicable, "missing": missing, "deductions": deductions}
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), which=st.sampled_from(RUBRICS))
+def test_total_stays_within_bounds(data, which) -> None:
+    result = compute_case(which, data.draw(case_inputs(which)))
+    assert which.scoring.floor <= result.score <= which.scoring.total
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), which=st.sampled_from(RUBRICS))
+def test_raising_an_item_never_lowers_the_total(data, which) -> None:
+    inputs = data.draw(case_inputs(which))
+    scored = [
+        i for i in which.items if i.id in inputs["scores"] and Decimal(inputs["scores"][i.id]) < i.points
+    ]
+    if not scored:
+        return
+    item = data.draw(st.sampled_from(scored))
+    before = compute_case(which, inputs).score
+    raised = {
+        **inputs,
+        "scores": {**inputs["scores"], item.id: str(Decimal(inputs["scores"][item.id]) + item.step)},
+    }
+    assert compute_case(which, raised).score >= before
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), which=st.sampled_from(RUBRICS))
+def test_full_marks_whatever_is_not_applicable(data, which) -> None:
+    optional = [i.id for i in which.items if i.not_applicable]
+    not_applicable = data.draw(st.lists(st.sampled_from(optional), unique=True)) if optional else []
+    scores = {i.id: str(i.points) for i in which.items if i.id not in not_applicable}
+    assert (
+        compute_case(which, {"scores": scores, "not_applicable": not_applicable}).score == which.scoring.total
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), which=st.sampled_from(RUBRICS))
+def test_a_gate_always_gives_zero(data, which) -> None:
+    if not which.gates:
+        return
+    inputs = data.draw(case_inputs(which))
+    gate = data.draw(st.sampled_from(which.gates))
+    assert compute_case(which, {**inputs, "gates": {gate.id: "理由"}}).score == 0
