@@ -11,9 +11,11 @@ from app import paths
 from app.errors import UsageError
 from app.rubric import catalog
 from app.rubric.engine import ScoreInputError, compute_case
-from app.rubric.loader import RubricError, load_rubric
+from app.rubric.loader import RubricError
 from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number
+from app.rubric.scheme import Scheme
+from app.rubric.scheme_engine import SchemeResult, compute_scheme
 
 
 def register(sub: Any) -> None:
@@ -53,10 +55,11 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         {
             "id": r.id,
+            "kind": "scheme" if isinstance(r, Scheme) else "case",
             "title": r.title,
             "version": r.version,
             "source": r.source,
-            "total": as_json_number(r.scoring.total),
+            "total": as_json_number(r.total if isinstance(r, Scheme) else r.scoring.total),
             "hash": r.content_hash,
             "path": r.path,
         }
@@ -66,7 +69,8 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for row in rows:
-            print(f"{row['id']:<28} {row['total']:>4} 分  {row['title']}")
+            kind = "方案" if row["kind"] == "scheme" else "案卷"
+            print(f"{row['id']:<34} {kind} {row['total']:>4} 分  {row['title']}")
         for error in errors:
             print(f"! {error}")
     return 1 if errors else 0
@@ -125,8 +129,70 @@ def rubric_as_json(rubric: Rubric) -> dict[str, Any]:
     }
 
 
+def scheme_as_json(scheme: Scheme) -> dict[str, Any]:
+    return {
+        "id": scheme.id,
+        "kind": "scheme",
+        "title": scheme.title,
+        "version": scheme.version,
+        "source": scheme.source,
+        "hash": scheme.content_hash,
+        "candidate": scheme.candidate,
+        "total": as_json_number(scheme.total),
+        "bonus_cap": None if scheme.bonus_cap is None else as_json_number(scheme.bonus_cap),
+        "places": scheme.places,
+        "notes": list(scheme.notes),
+        "vetoes": [
+            {"id": v.id, "label": v.label, "flag": v.flag, "requires_document": v.requires_document}
+            for v in scheme.vetoes
+        ],
+        "indicators": [
+            {
+                "id": i.id,
+                "label": i.label,
+                "points": as_json_number(i.points),
+                "rule": i.rule,
+                "parent": i.parent,
+                "in_total": i.in_total,
+                "county_free": as_json_number(i.county_free),
+                "note": i.note,
+                "params": i.params,
+                "parts": [
+                    {"selection": p.selection, "points": as_json_number(p.points), "requires": p.requires}
+                    for p in i.parts
+                ],
+            }
+            for i in scheme.indicators
+        ],
+    }
+
+
+def _print_scheme(scheme: Scheme) -> None:
+    print(f"{scheme.title}\n{scheme.id} · {scheme.version} · {scheme.content_hash}\n来源：{scheme.source}")
+    for note in scheme.notes:
+        print(f"  注：{note}")
+
+    def walk(parent: str | None, depth: int) -> None:
+        for ind in scheme.children(parent):
+            extra = "（不计入总分）" if not ind.in_total else ""
+            print(f"{'    ' * depth}[{ind.points:>4} 分] {ind.id}: {ind.label} — {ind.rule}{extra}")
+            walk(ind.id, depth + 1)
+
+    walk(None, 0)
+    for veto in scheme.vetoes:
+        print(f"[一票否决] {veto.id}: {veto.label}")
+    if scheme.places:
+        print("名额：" + "，".join(f"{k} {v}" for k, v in scheme.places.items()))
+
+
 def run_show(args: argparse.Namespace) -> int:
     rubric = catalog.get(args.rubric_id, _data_dir(args))
+    if isinstance(rubric, Scheme):
+        if args.json:
+            print(json.dumps(scheme_as_json(rubric), ensure_ascii=False, indent=2))
+        else:
+            _print_scheme(rubric)
+        return 0
     if args.json:
         print(json.dumps(rubric_as_json(rubric), ensure_ascii=False, indent=2))
         return 0
@@ -157,13 +223,14 @@ def run_validate(args: argparse.Namespace) -> int:
     failed = 0
     for path in files:
         try:
-            rubric = load_rubric(path)
+            rubric = catalog.load_any(path)
         except RubricError as error:
             failed += 1
             for found in error.problems:
                 print(f"✗ {found}")
             continue
-        print(f"✓ {path}: {rubric.id} ({len(rubric.items)} items, {rubric.content_hash[:19]}…)")
+        size = len(rubric.indicators) if isinstance(rubric, Scheme) else len(rubric.items)
+        print(f"✓ {path}: {rubric.id} ({size} items, {rubric.content_hash[:19]}…)")
     return 1 if failed else 0
 
 
@@ -178,6 +245,8 @@ def run_compute(args: argparse.Namespace) -> int:
             f"cannot read the input {args.input}: {exc}",
         ) from exc
     try:
+        if isinstance(rubric, Scheme):
+            return _print_scheme_result(compute_scheme(rubric, inputs), args.json)
         result = compute_case(rubric, inputs, partial=args.partial)
     except ScoreInputError as exc:
         raise UsageError(
@@ -189,4 +258,28 @@ def run_compute(args: argparse.Namespace) -> int:
     for step in result.steps:
         print(f"  {step.text}")
     print(f"得分 / score: {as_json_number(result.score)}（{rubric.id}, {rubric.content_hash[:19]}…）")
+    return 0
+
+
+def _print_scheme_result(result: SchemeResult, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for candidate in result.candidates:
+        print(f"● {candidate.name or candidate.id}（{candidate.level or '—'}）")
+        for step in candidate.steps:
+            print(f"    {step.text}")
+    print("\n排名 / ranking:")
+    ranked = sorted(
+        (c for c in result.candidates if c.total is not None), key=lambda c: (c.level, c.rank or 0)
+    )
+    for candidate in ranked:
+        mark = "★" if candidate.selected else " "
+        passed = "" if candidate.passed is None else (" 达标" if candidate.passed else " 未达标")
+        print(
+            f"  {mark} {candidate.level or '-':<8} 第{candidate.rank}名 {as_json_number(candidate.total or 0):>7} {candidate.name}{passed}"
+        )
+    for candidate in result.candidates:
+        if candidate.vetoed:
+            print(f"  ✗ {candidate.name}：{candidate.vetoed}")
     return 0

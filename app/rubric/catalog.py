@@ -13,6 +13,7 @@ from app.errors import UsageError
 from app.resourcefiles import resource_dir
 from app.rubric.loader import RubricError, load_rubric
 from app.rubric.model import Rubric
+from app.rubric.scheme import Scheme, is_scheme_text, load_scheme
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,20 @@ def rubric_files(data_dir: Path | None) -> list[RubricFile]:
     return found
 
 
-def load_all(data_dir: Path | None) -> tuple[dict[str, Rubric], list[RubricError]]:
-    """Every usable rubric by id, and the errors of those that are not."""
-    rubrics: dict[str, Rubric] = {}
+def load_any(path: Path) -> Rubric | Scheme:
+    """A case rubric or a candidate scheme (``kind = "scheme"``), validated."""
+    if is_scheme_text(path.read_text(encoding="utf-8")):
+        return load_scheme(path)
+    return load_rubric(path)
+
+
+def load_all(data_dir: Path | None) -> tuple[dict[str, Rubric | Scheme], list[RubricError]]:
+    """Every usable rubric and scheme by id, and the errors of those that are not."""
+    rubrics: dict[str, Rubric | Scheme] = {}
     errors: list[RubricError] = []
     for file in rubric_files(data_dir):
         try:
-            rubric = load_rubric(file.path)
+            rubric = load_any(file.path)
         except RubricError as error:
             errors.append(error)
             continue
@@ -46,7 +54,7 @@ def load_all(data_dir: Path | None) -> tuple[dict[str, Rubric], list[RubricError
     return rubrics, errors
 
 
-def get(rubric_id: str, data_dir: Path | None) -> Rubric:
+def get(rubric_id: str, data_dir: Path | None) -> Rubric | Scheme:
     rubrics, _errors = load_all(data_dir)
     if rubric_id not in rubrics:
         known = "、".join(sorted(rubrics)) or "—"

@@ -74,7 +74,9 @@ def content_hash(data: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-class _Reader:
+class SourceReader:
+    """Reads typed values out of parsed TOML, collecting problems with the line they stand on."""
+
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.lines = text.splitlines()
@@ -144,7 +146,7 @@ class _Reader:
 
 def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list[RubricProblem]]:
     """The rubric and the problems found while reading it (a rubric is None only when unreadable)."""
-    reader = _Reader(path, text)
+    reader = SourceReader(path, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -202,7 +204,7 @@ def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list
     return rubric, reader.problems
 
 
-def _tables(reader: _Reader, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+def _tables(reader: SourceReader, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     raw = data.get(key, [])
     if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
         reader.problem(reader.line_of_key(key), "", f"[[{key}]] must be an array of tables")
@@ -210,7 +212,7 @@ def _tables(reader: _Reader, data: dict[str, Any], key: str) -> list[dict[str, A
     return raw
 
 
-def _item(reader: _Reader, raw: dict[str, Any]) -> Item:
+def _item(reader: SourceReader, raw: dict[str, Any]) -> Item:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
     reader.unknown_keys(raw, ITEM_KEYS, ident, line)
@@ -234,7 +236,7 @@ def _item(reader: _Reader, raw: dict[str, Any]) -> Item:
     )
 
 
-def _deduction(reader: _Reader, raw: dict[str, Any]) -> DeductionGroup:
+def _deduction(reader: SourceReader, raw: dict[str, Any]) -> DeductionGroup:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
     reader.unknown_keys(raw, DEDUCTION_KEYS, ident, line)

@@ -78,3 +78,26 @@ def test_a_gate_always_gives_zero(data, which) -> None:
     inputs = data.draw(case_inputs(which))
     gate = data.draw(st.sampled_from(which.gates))
     assert compute_case(which, {**inputs, "gates": {gate.id: "理由"}}).score == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_scheme_totals_stay_in_bounds_and_grow_with_inputs(data) -> None:
+    from app.rubric.scheme import Scheme
+    from app.rubric.scheme_engine import compute_scheme
+
+    scheme = catalog.get("longwan-2022-standardisation", None)
+    assert isinstance(scheme, Scheme)
+    manual = {
+        i.id: data.draw(st.integers(0, int(i.points * 2))) / 2
+        for i in scheme.indicators
+        if i.rule == "manual"
+    }
+    level = data.draw(st.sampled_from(["city", "county"]))
+    result = compute_scheme(scheme, {"candidates": [{"id": "x", "level": level, "manual": manual}]})
+    total = result.candidates[0].total
+    assert total is not None and 0 <= total <= scheme.total
+    item = data.draw(st.sampled_from(sorted(manual)))
+    bigger = {**manual, item: min(float(scheme.indicator(item).points), manual[item] + 0.5)}
+    again = compute_scheme(scheme, {"candidates": [{"id": "x", "level": level, "manual": bigger}]})
+    assert again.candidates[0].total >= total
