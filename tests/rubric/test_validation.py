@@ -101,3 +101,23 @@ def test_content_hash_ignores_layout_but_not_content(tmp_path: Path) -> None:
     ).content_hash
     changed = load_rubric(_write(tmp_path, GOOD.replace('label = "甲"', 'label = "甲二"'))).content_hash
     assert first == relaid != changed
+
+
+def test_level_items_score_by_choice(tmp_path: Path) -> None:
+    from app.rubric.engine import ScoreInputError, compute_case
+
+    text = GOOD.replace(
+        'id = "b"\nlabel = "乙"\npoints = 4',
+        'id = "b"\nlabel = "乙"\npoints = 4\nkind = "level"\nlevels = [\n'
+        '  { id = "good", label = "好", points = 4 },\n  { id = "fair", label = "一般", points = 2 },\n'
+        '  { id = "poor", label = "差", points = 0 },\n]',
+    )
+    rubric = load_rubric(_write(tmp_path, text))
+    result = compute_case(rubric, {"scores": {"a": {"criteria": {"x": 3, "y": 2}}, "b": {"level": "fair"}}})
+    assert result.score == 7  # 3 + 2 + 2
+    with pytest.raises(ScoreInputError, match="choose a level"):
+        compute_case(rubric, {"scores": {"a": 6, "b": 4}})
+    with pytest.raises(ScoreInputError, match="unknown level"):
+        compute_case(rubric, {"scores": {"a": 6, "b": {"level": "excellent"}}})
+    over = text.replace('{ id = "good", label = "好", points = 4 }', '{ id = "good", label = "好", points = 5 }')
+    assert any("level 'good' gives 5, outside 0..4" in p for p in _problems(tmp_path, over))
