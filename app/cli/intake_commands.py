@@ -15,6 +15,7 @@ from app.intake import vocabulary as vocab
 from app.intake.casefacts import FIELDS
 from app.intake.importer import ImportCancelled, Importer, ImportReport
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository
+from app.models.documents import DocumentRepository
 from app.models.store import Store
 
 CLASS_LABELS = {"case_file": "案卷", "supporting": "辅助材料", "other": "其他", "rejected": "已拒收"}
@@ -172,9 +173,12 @@ def run_cases(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_case(case: CaseFile, as_json: bool) -> None:
+def _print_case(case: CaseFile, as_json: bool, transcripts: list[dict[str, Any]] | None = None) -> None:
     if as_json:
-        print(json.dumps(case.as_json(), ensure_ascii=False, indent=2))
+        body = case.as_json()
+        if transcripts is not None:
+            body["transcripts"] = transcripts
+        print(json.dumps(body, ensure_ascii=False, indent=2))
         return
     print(f"案卷 {case.id}: {case.source_label}/{case.source_path}")
     print(f"  SHA-256 {case.sha256}  {case.pages} 页  识别依据 / classified by: {case.class_reason}")
@@ -186,12 +190,22 @@ def _print_case(case: CaseFile, as_json: bool) -> None:
             print(f"  {name:<15} —")
     for item in case.problems:
         print(f"  ! {item['code']}: {item['message']} / {item['message_en']}")
+    for doc in case.documents:
+        print(f"  {doc.first_page:>3}-{doc.last_page:<3} {doc.kind:<22} {doc.title}  ← {doc.found_by}")
+    for record in transcripts or []:
+        officers = "、".join(f"{o['name']}({o['badge'] or '无证号'})" for o in record["officers"])
+        print(
+            f"  [{record['kind']} p.{record['first_page']}] {record['start']} → {record['end']}  {officers}"
+        )
+        for flag in record["flags"]:
+            print(f"      ⚑ {flag['message']} / {flag['message_en']}")
 
 
 def run_case_show(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        _print_case(CaseRepository(store.db).get(args.case_id), args.json)
+        case = CaseRepository(store.db).get(args.case_id)
+        _print_case(case, args.json, DocumentRepository(store.db).facts(case.sha256))
     finally:
         store.close()
     return 0

@@ -17,7 +17,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import desk_commands, intake_commands, rubric_commands
+    from app.cli import analysis_commands, desk_commands, intake_commands, rubric_commands
 
     parser = argparse.ArgumentParser(
         prog="reviewdesk",
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     intake_commands.register(sub)
+    analysis_commands.register(sub)
     rubric_commands.register(sub)
     desk_commands.register(sub)
     parser.set_defaults(handler=desk_commands.run_desk)
@@ -53,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is saved.", file=sys.stderr)
         return EXIT_CANCELLED
+    except BrokenPipeError:
+        # The reader went away (`reviewdesk cases | head`): not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from app.errors import UsageError
 from app.intake import vocabulary as vocab
 from app.intake.casefacts import FIELDS
 from app.intake.problems import problem
+from app.models.documents import Document, DocumentRepository
 from app.models.store import now_iso
 
 FIELD_CHOICES: dict[str, tuple[str, ...]] = {
@@ -45,6 +46,7 @@ class CaseFile:
     class_reason: str
     fields: dict[str, FieldValue] = field(default_factory=dict)
     problems: list[dict[str, str]] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
 
     def value(self, name: str) -> str | None:
         found = self.fields.get(name)
@@ -66,7 +68,7 @@ class CaseFile:
             "case_number": self.value("case_number"),
             "provenance": {name: value.as_json() for name, value in sorted(self.fields.items())},
             "problems": self.problems,
-            "documents": [],
+            "documents": [d.as_json() for d in self.documents],
         }
 
 
@@ -110,7 +112,9 @@ class CaseRepository:
                 if corrected:
                     value, by, at = corrected
                     case.fields[name] = FieldValue(value, "manual", f"{by} {at}")
+        documents = DocumentRepository(self.db)
         for case in cases.values():
+            case.documents = documents.documents(case.sha256)
             others = [p for p in paths_by_sha[case.sha256] if p != case.source_path]
             if others:
                 case.problems.append(problem("duplicate_submission", other="、".join(others)).as_json())

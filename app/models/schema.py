@@ -114,3 +114,81 @@ def m001_intake(db: Database) -> None:
 def known_migrations() -> frozenset[str]:
     """Names of every migration this version of the app knows."""
     return frozenset(m.name for m in migrations.pending(Database(memory=True)))
+
+
+@migrations()
+def m002_analysis(db: Database) -> None:
+    """Page text (text layer or OCR) with a trigram search index, documents, corrections, facts.
+
+    Everything is keyed by the file's SHA-256: analysis is cached by content, so the same PDF
+    imported twice is analysed once.
+    """
+    db.execute(
+        """
+        CREATE TABLE page_texts (
+            sha256 TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('text', 'ocr')),
+            scope TEXT NOT NULL CHECK (scope IN ('full', 'bands')),
+            rotation INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL,
+            text TEXT NOT NULL,
+            lines_json TEXT NOT NULL,
+            PRIMARY KEY (sha256, page)
+        )
+        """
+    )
+    # trigram: the default tokenizer finds nothing in Chinese; queries under 3 characters use LIKE.
+    db.execute(
+        "CREATE VIRTUAL TABLE page_search USING fts5(text, sha256 UNINDEXED, page UNINDEXED, tokenize='trigram')"
+    )
+    db.execute(
+        """
+        CREATE TABLE analyses (
+            sha256 TEXT PRIMARY KEY,
+            analyzer_version TEXT NOT NULL,
+            pages INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('segmented', 'complete')),
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE segments (
+            sha256 TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            first_page INTEGER NOT NULL,
+            last_page INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            found_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (sha256, ordinal)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE segment_corrections (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('set', 'delete')),
+            kind TEXT,
+            first_page INTEGER NOT NULL,
+            last_page INTEGER NOT NULL,
+            corrected_by TEXT NOT NULL,
+            corrected_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE transcript_facts (
+            sha256 TEXT NOT NULL,
+            first_page INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            facts_json TEXT NOT NULL,
+            PRIMARY KEY (sha256, first_page)
+        )
+        """
+    )

@@ -43,19 +43,22 @@ def test_store_is_backed_up_before_a_pending_migration(
 ) -> None:
     from sqlite_utils.migrations import Migrations
 
+    from sqlite_utils import Database
+
     import app.models.store as store_module
-    from app.models.schema import m001_intake
+    from app.models.schema import migrations
 
     Store.open(data_dir).close()
     newer = Migrations("reviewdesk")
-    newer()(m001_intake)
+    for existing in migrations.pending(Database(memory=True)):
+        newer(name=existing.name)(existing.fn)
 
     @newer()
     def m002_notes(db) -> None:  # a schema change a later version might make
         db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)")
 
     monkeypatch.setattr(store_module, "migrations", newer)
-    monkeypatch.setattr(store_module, "known_migrations", lambda: frozenset({"m001_intake", "m002_notes"}))
+    monkeypatch.setattr(store_module, "known_migrations", lambda: known_migrations() | {"m002_notes"})
     store = Store.open(data_dir)
     try:
         assert "notes" in store.db.table_names()

@@ -119,5 +119,7 @@ def test_level_items_score_by_choice(tmp_path: Path) -> None:
         compute_case(rubric, {"scores": {"a": 6, "b": 4}})
     with pytest.raises(ScoreInputError, match="unknown level"):
         compute_case(rubric, {"scores": {"a": 6, "b": {"level": "excellent"}}})
-    over = text.replace('{ id = "good", label = "好", points = 4 }', '{ id = "good", label = "好", points = 5 }')
+    over = text.replace(
+        '{ id = "good", label = "好", points = 4 }', '{ id = "good", label = "好", points = 5 }'
+    )
     assert any("level 'good' gives 5, outside 0..4" in p for p in _problems(tmp_path, over))

@@ -1,0 +1,294 @@
+"""Analysing case files: page text, documents, transcript facts, in passes that pay off early.
+
+1. every page's text layer, or OCR of its title and footer bands (~0.5 s a scanned page), and the
+   full text of any 卷内目录 page → the documents are known in seconds;
+2. full OCR of the transcript pages → transcript facts and flags;
+3. full OCR of every other scanned page → search finds everything (skipped with ``titles_only``).
+
+Results are cached by the file's SHA-256 and analyser version and never redone unless forced;
+each page is written in its own transaction, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from app.analysis.facts import extract, flag_overlaps
+from app.analysis.ocr import OcrEngine
+from app.analysis.pages import Line, PageReader, PageText
+from app.analysis.segmenter import segment
+from app.models.cases import CaseRepository
+from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
+from app.models.store import Store, now_iso
+
+ANALYZER_VERSION = "1"
+
+
+class AnalysisCancelled(Exception):
+    """The user cancelled; what was analysed so far is kept."""
+
+
+@dataclass
+class AnalysisProgress:
+    sha256: str
+    label: str
+    phase: str
+    """pages, transcripts, full_text"""
+    done: int
+    total: int
+
+
+@dataclass
+class FileAnalysis:
+    sha256: str
+    label: str
+    status: str
+    """cached, analysed, failed"""
+    pages: int = 0
+    ocr_pages: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+@dataclass
+class AnalysisReport:
+    files: list[FileAnalysis] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"files": [f.__dict__ for f in self.files]}
+
+
+def _search_text(text: str) -> str:
+    """What the search index holds: widths folded, so ：and : match alike."""
+    return unicodedata.normalize("NFKC", text)
+
+
+class Analyzer:
+    """Analyses files of one store; one instance per thread (PyMuPDF and the OCR engine are not shared)."""
+
+    def __init__(
+        self,
+        store: Store,
+        progress: Callable[[AnalysisProgress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        ocr: OcrEngine | None = None,
+    ) -> None:
+        self.store = store
+        self.db = store.db
+        self.progress = progress or (lambda _p: None)
+        self.cancelled = cancelled or (lambda: False)
+        self.ocr = ocr or OcrEngine()
+        self.documents = DocumentRepository(store.db)
+
+    def analyze_cases(
+        self, case_ids: list[int] | None, force: bool = False, titles_only: bool = False
+    ) -> AnalysisReport:
+        cases = CaseRepository(self.db).list()
+        if case_ids is not None:
+            wanted = set(case_ids)
+            cases = [c for c in cases if c.id in wanted]
+        report = AnalysisReport()
+        seen: set[str] = set()
+        for case in cases:
+            if case.sha256 in seen:
+                continue
+            seen.add(case.sha256)
+            report.files.append(self.analyze_file(case.sha256, case.source_path, force, titles_only))
+        return report
+
+    def analyze_file(
+        self, sha256: str, label: str, force: bool = False, titles_only: bool = False
+    ) -> FileAnalysis:
+        started = time.perf_counter()
+        cached = self.db.execute(
+            "SELECT analyzer_version, status FROM analyses WHERE sha256 = ?", [sha256]
+        ).fetchone()
+        wanted = "segmented" if titles_only else "complete"
+        if (
+            not force
+            and cached
+            and cached[0] == ANALYZER_VERSION
+            and (cached[1] == "complete" or cached[1] == wanted)
+        ):
+            return FileAnalysis(sha256, label, "cached")
+        if force:
+            self._forget(sha256)
+        try:
+            doc = pymupdf.open(self.store.blobs.path_for(sha256), filetype="pdf")
+        except Exception as exc:  # PyMuPDF raises several types for damaged files
+            return FileAnalysis(sha256, label, "failed", error=str(exc))
+        with doc:
+            result = FileAnalysis(sha256, label, "analysed", pages=doc.page_count)
+            reader = PageReader(doc, self.ocr)
+            texts = self._first_pass(reader, sha256, label, result)
+            toc_lines = {p.page: p.lines for p in texts if p.scope == "full" and self._is_toc(p)}
+            for page in [p for p in texts if p.scope == "bands" and self._is_toc(p)]:
+                full = reader.ocr_page(page.page - 1, "full", page.rotation)
+                self._store_page(sha256, full)
+                toc_lines[page.page] = full.lines
+            bookmarks = [(level, title, page) for level, title, page in doc.get_toc(simple=True)]
+            found = segment(texts, bookmarks, toc_lines)
+            self._store_segments(sha256, doc.page_count, found)
+            self._transcripts(reader, sha256, label, texts)
+            if not titles_only:
+                self._full_text(reader, sha256, label, texts)
+                self._set_status(sha256, doc.page_count, "complete")
+        result.seconds = round(time.perf_counter() - started, 2)
+        return result
+
+    # -- passes ---------------------------------------------------------------------------------
+
+    def _check_cancel(self) -> None:
+        if self.cancelled():
+            raise AnalysisCancelled()
+
+    def _first_pass(
+        self, reader: PageReader, sha256: str, label: str, result: FileAnalysis
+    ) -> list[PageText]:
+        stored = self._stored_pages(sha256)
+        texts = []
+        count = reader.doc.page_count
+        for index in range(count):
+            self._check_cancel()
+            self.progress(AnalysisProgress(sha256, label, "pages", index, count))
+            page = stored.get(index + 1)
+            if page is None:
+                if reader.has_text_layer(index):
+                    page = reader.text_layer(index)
+                else:
+                    page = reader.ocr_page(index, "bands")
+                    result.ocr_pages += 1
+                self._store_page(sha256, page)
+            texts.append(page)
+        self.progress(AnalysisProgress(sha256, label, "pages", count, count))
+        return texts
+
+    def _transcripts(self, reader: PageReader, sha256: str, label: str, texts: list[PageText]) -> None:
+        documents = [d for d in self.documents.documents(sha256) if d.kind in TRANSCRIPT_KINDS]
+        total = sum(d.last_page - d.first_page + 1 for d in documents)
+        done = 0
+        records = []
+        for document in documents:
+            pages = []
+            for number in range(document.first_page, document.last_page + 1):
+                self._check_cancel()
+                self.progress(AnalysisProgress(sha256, label, "transcripts", done, total))
+                pages.append(self._full_page(reader, sha256, texts, number))
+                done += 1
+            records.append(extract(document.kind, pages))
+        flag_overlaps(records)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM transcript_facts WHERE sha256 = ?", [sha256])
+            for record in records:
+                self.db.execute(
+                    "INSERT INTO transcript_facts (sha256, first_page, kind, facts_json) VALUES (?, ?, ?, ?)",
+                    [
+                        sha256,
+                        record.first_page,
+                        record.kind,
+                        json.dumps(record.as_json(), ensure_ascii=False),
+                    ],
+                )
+
+    def _full_text(self, reader: PageReader, sha256: str, label: str, texts: list[PageText]) -> None:
+        remaining = [p.page for p in texts if p.scope == "bands"]
+        for done, number in enumerate(remaining):
+            self._check_cancel()
+            self.progress(AnalysisProgress(sha256, label, "full_text", done, len(remaining)))
+            self._full_page(reader, sha256, texts, number)
+
+    def _full_page(self, reader: PageReader, sha256: str, texts: list[PageText], number: int) -> PageText:
+        page = texts[number - 1]
+        if page.scope == "full":
+            return page
+        full = reader.ocr_page(number - 1, "full", page.rotation)
+        self._store_page(sha256, full)
+        texts[number - 1] = full
+        return full
+
+    def refresh_facts(self, sha256: str) -> None:
+        """After a person corrected the documents: facts for the transcripts as they now stand."""
+        with pymupdf.open(self.store.blobs.path_for(sha256), filetype="pdf") as doc:
+            texts = [self._stored_pages(sha256)[n] for n in range(1, doc.page_count + 1)]
+            self._transcripts(PageReader(doc, self.ocr), sha256, "", texts)
+
+    # -- storage --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_toc(page: PageText) -> bool:
+        return any("卷内目录" in line.text.replace(" ", "") for line in page.band()[0])
+
+    def _stored_pages(self, sha256: str) -> dict[int, PageText]:
+        rows = self.db.execute(
+            "SELECT page, source, scope, rotation, lines_json FROM page_texts WHERE sha256 = ?", [sha256]
+        ).fetchall()
+        pages = {}
+        for number, source, scope, rotation, lines_json in rows:
+            lines = [Line(tuple(raw[:4]), raw[4], raw[5]) for raw in json.loads(lines_json)]
+            pages[number] = PageText(number, source, scope, rotation, lines)
+        return pages
+
+    def _store_page(self, sha256: str, page: PageText) -> None:
+        lines = json.dumps([line.as_list() for line in page.lines], ensure_ascii=False)
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO page_texts (sha256, page, source, scope, rotation, confidence, text, lines_json)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (sha256, page) DO UPDATE SET source = excluded.source, scope = excluded.scope,
+                       rotation = excluded.rotation, confidence = excluded.confidence, text = excluded.text,
+                       lines_json = excluded.lines_json""",
+                [
+                    sha256,
+                    page.page,
+                    page.source,
+                    page.scope,
+                    page.rotation,
+                    page.confidence,
+                    page.text,
+                    lines,
+                ],
+            )
+            self.db.execute("DELETE FROM page_search WHERE sha256 = ? AND page = ?", [sha256, page.page])
+            self.db.execute(
+                "INSERT INTO page_search (text, sha256, page) VALUES (?, ?, ?)",
+                [_search_text(page.text), sha256, page.page],
+            )
+
+    def _store_segments(self, sha256: str, pages: int, found: list) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM segments WHERE sha256 = ?", [sha256])
+            for ordinal, seg in enumerate(found):
+                self.db.execute(
+                    """INSERT INTO segments (sha256, ordinal, kind, first_page, last_page, title, found_by)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        sha256,
+                        ordinal,
+                        seg.kind,
+                        seg.first_page,
+                        seg.last_page,
+                        seg.title,
+                        "; ".join(seg.found_by),
+                    ],
+                )
+            self._set_status(sha256, pages, "segmented")
+
+    def _set_status(self, sha256: str, pages: int, status: str) -> None:
+        self.db.execute(
+            """INSERT INTO analyses (sha256, analyzer_version, pages, status, updated_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (sha256) DO UPDATE SET analyzer_version = excluded.analyzer_version,
+                   pages = excluded.pages, status = excluded.status, updated_at = excluded.updated_at""",
+            [sha256, ANALYZER_VERSION, pages, status, now_iso()],
+        )
+
+    def _forget(self, sha256: str) -> None:
+        """Forced re-analysis: page text, documents found and facts go; a person's corrections stay."""
+        with self.db.atomic():
+            for table in ("page_texts", "page_search", "segments", "transcript_facts", "analyses"):
+                self.db.execute(f"DELETE FROM {table} WHERE sha256 = ?", [sha256])
