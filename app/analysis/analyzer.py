@@ -27,7 +27,7 @@ from app.models.cases import CaseRepository
 from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
 from app.models.store import Store, now_iso
 
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 
 
 class AnalysisCancelled(Exception):

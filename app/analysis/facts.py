@@ -50,7 +50,9 @@ LABELS = [
 _LABEL_RE = re.compile(
     "|".join(re.escape(fold(label)) + ":" for label in sorted(LABELS, key=len, reverse=True))
 )
-_OFFICER = re.compile(r"([\u4e00-\u9fff·]{2,4})(?:\((?:执法证(?:编)?号)?:?([0-9A-Za-z]{5,})\))?")
+# "姓名(执法证号:123456)"; OCR may misread the label or drop the closing bracket, so any short
+# non-digit label is accepted and the bracket may be open.
+_OFFICER = re.compile(r"([\u4e00-\u9fff·]{2,4})(?:\([^0-9()]{0,6}?([0-9A-Za-z]{5,})\)?)?")
 _MOMENT = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月(\d{1,2})日)?(\d{1,2})时(?:(\d{1,2})分)?")
 
 FLAG_TEXT = {

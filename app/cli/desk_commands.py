@@ -38,6 +38,12 @@ def prepare_demo(data_dir: Path) -> int:
     store = Store.open(data_dir)
     try:
         report = Importer(store, paths.current_user()).run([disc_dir])
+        # Born-digital files analyse in milliseconds; scans need OCR (reviewdesk analyze --all).
+        from app.analysis.analyzer import Analyzer
+        from app.models.cases import CaseRepository
+
+        born_digital = [c.id for c in CaseRepository(store.db).list() if c.has_text]
+        Analyzer(store).analyze_cases(born_digital, titles_only=True)
     finally:
         store.close()
     return report.exit_code

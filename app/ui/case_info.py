@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
 from app.intake import vocabulary as vocab
 from app.models.cases import CaseFile
@@ -22,20 +23,75 @@ FIELD_LABELS = {
 }
 FOUND_BY = {"folder": "目录名", "file_name": "文件名", "cover": "封面", "manual": "人工更正"}
 VALUE_LABELS = {**vocab.CASE_TYPE_LABELS, **vocab.SELECTION_LABELS, **vocab.CANDIDATE_LABELS}
+KIND_LABELS = {
+    "cover": "案卷封面",
+    "toc": "卷内目录",
+    "filing_approval": "立案审批表",
+    "inspection_record": "现场检查（勘察）笔录",
+    "inquiry_record": "调查询问笔录",
+    "evidence": "证据",
+    "investigation_report": "案件调查报告",
+    "hearing_notice": "事先（听证）告知书",
+    "decision": "决定书",
+    "service_receipt": "送达回证",
+    "closing_approval": "结案审批表",
+    "other": "其他",
+}
+TRANSCRIPT_KINDS = ("inspection_record", "inquiry_record")
 
 
 class CaseInfo(QWidget):
+    """The case's documents (a click goes to the page) and what intake found about it."""
+
+    page_requested = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("文书"))
+        heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.documents = QListWidget()
+        self.documents.setMaximumHeight(230)
+        self.documents.itemActivated.connect(self._go)
+        self.documents.itemClicked.connect(self._go)
         self.title = QLabel(self.tr("案卷信息"))
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
+        layout.addWidget(heading)
+        layout.addWidget(self.documents)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
 
-    def show_case(self, case: CaseFile | None) -> None:
+    def _go(self, item: QListWidgetItem) -> None:
+        self.page_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _show_documents(self, case: CaseFile | None) -> None:
+        self.documents.clear()
+        if case is None:
+            return
+        if not case.documents:
+            placeholder = QListWidgetItem(self.tr("尚未分析（reviewdesk analyze）"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.documents.addItem(placeholder)
+            return
+        for doc in case.documents:
+            pages = (
+                f"{doc.first_page}"
+                if doc.first_page == doc.last_page
+                else f"{doc.first_page}–{doc.last_page}"
+            )
+            item = QListWidgetItem(f"{pages:>7}  {KIND_LABELS.get(doc.kind, doc.kind)}")
+            item.setData(Qt.ItemDataRole.UserRole, doc.first_page)
+            item.setToolTip(doc.found_by)
+            if doc.kind in TRANSCRIPT_KINDS:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.documents.addItem(item)
+
+    def show_case(self, case: CaseFile | None, transcripts: list[dict] | None = None) -> None:
+        self._show_documents(case)
         if case is None:
             self.body.setHtml(f"<p>{escape(self.tr('请在左侧选择一份案卷。'))}</p>")
             return
@@ -52,6 +108,9 @@ class CaseInfo(QWidget):
             "".join(f"<p style='color:#b45309'>⚠ {escape(p['message'])}</p>" for p in case.problems)
             or f"<p style='color:#2e7d32'>{escape(self.tr('未发现问题'))}</p>"
         )
+        hints = "".join(self._transcript_hint(record) for record in transcripts or [])
+        if hints:
+            problems = f"<p><b>{escape(self.tr('笔录提示（仅供参考，由专家判断）'))}</b></p>{hints}{problems}"
         scanned = self.tr("扫描件（无文字层）") if case.has_text is False else self.tr("有文字层")
         self.body.setHtml(
             f"<table>{''.join(rows)}</table>"
@@ -60,4 +119,16 @@ class CaseInfo(QWidget):
             f"<span style='font-size:11px'>{escape(case.source_label)}/{escape(case.source_path)}<br>"
             f"SHA-256 {case.sha256[:16]}…</span></p>"
             f"{problems}"
+        )
+
+    def _transcript_hint(self, record: dict) -> str:
+        label = KIND_LABELS.get(str(record["kind"]), str(record["kind"]))
+        officers = "、".join(f"{o['name']}（{o['badge'] or '无证号'}）" for o in record["officers"]) or "—"
+        flags = "".join(
+            f"<br><span style='color:#b45309'>⚑ {escape(f['message'])}</span>" for f in record["flags"]
+        )
+        when = f"{record['start'] or '?'} → {record['end'] or '?'}".replace("T", " ")
+        return (
+            f"<p style='margin:4px 0'>第 {record['first_page']} 页 {escape(label)}<br>"
+            f"<span style='color:#555;font-size:11px'>{escape(when)}；{escape(officers)}</span>{flags}</p>"
         )

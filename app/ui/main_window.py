@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.cases import CaseFile, CaseRepository
+from app.models.documents import DocumentRepository
 from app.models.store import Store
 from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.repository = CaseRepository(store.db)
+        self.documents = DocumentRepository(store.db)
         self.setWindowTitle(self.tr("案卷评审台 ReviewDesk"))
         self.model = CaseTableModel()
         self.queue = QTableView()
@@ -61,8 +63,10 @@ class MainWindow(QMainWindow):
         self._add_actions()
         self.queue.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_row(cur.row()))
         self.viewer.page_shown.connect(self._on_page_shown)
+        self.info.page_requested.connect(self.viewer.go_to_page)
         self.viewer.verticalScrollBar().valueChanged.connect(self._update_page_label)
         self._first_page_reported = False
+        self._target_page = 1
         self._restore_layout()
         self.reload_cases()
 
@@ -93,9 +97,16 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         case = self.model.case_at(row)
-        self.info.show_case(case)
+        self.info.show_case(case, self.documents.facts(case.sha256))
         self.settings.setValue("desk/last_case", case.id)
         self.viewer.open(self._blob_path(case))
+        transcript = next(
+            (d for d in case.documents if d.kind in ("inspection_record", "inquiry_record")), None
+        )
+        self._target_page = transcript.first_page if transcript else 1
+        if transcript is not None:
+            # after layout, so the page's position is known
+            QTimer.singleShot(0, lambda: self.viewer.go_to_page(self._target_page))
         self._update_page_label()
 
     def _blob_path(self, case: CaseFile) -> Path:
@@ -109,8 +120,8 @@ class MainWindow(QMainWindow):
     def _page(self, delta: int) -> None:
         self.viewer.go_to_page(self.viewer.current_page() + delta)
 
-    def _on_page_shown(self, _page: int) -> None:
-        if not self._first_page_reported:
+    def _on_page_shown(self, page: int) -> None:
+        if page == self._target_page and not self._first_page_reported:
             self._first_page_reported = True
             self.first_page_shown.emit()
 

@@ -126,3 +126,10 @@ def test_corrections_apply_in_order() -> None:
         ("inquiry_record", 2, 3),
         ("evidence", 4, 5),
     ]
+
+
+def test_officers_survive_ocr_slips_in_the_badge_label() -> None:
+    text = RECORD.replace("李强（执法证号：63001）、张伟", "李强（执法证导：63001）、张伟（执法证号：63002")
+    facts = extract("inquiry_record", [_record(text)])
+    assert facts.officers == [{"name": "李强", "badge": "63001"}, {"name": "张伟", "badge": "63002"}]
+    assert "missing_badge" not in facts.flags

@@ -41,9 +41,8 @@ def test_newer_schema_is_refused(data_dir: Path) -> None:
 def test_store_is_backed_up_before_a_pending_migration(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlite_utils.migrations import Migrations
-
     from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
     import app.models.store as store_module
     from app.models.schema import migrations
