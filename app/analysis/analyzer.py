@@ -24,7 +24,7 @@ from app.analysis.ocr import OcrEngine
 from app.analysis.pages import Line, PageReader, PageText
 from app.analysis.segmenter import segment
 from app.models.cases import CaseRepository
-from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
+from app.models.documents import TRANSCRIPT_KINDS, Document, DocumentRepository
 from app.models.store import Store, now_iso
 
 ANALYZER_VERSION = "2"
@@ -260,7 +260,7 @@ class Analyzer:
                 [_search_text(page.text), sha256, page.page],
             )
 
-    def _store_segments(self, sha256: str, pages: int, found: list) -> None:
+    def _store_segments(self, sha256: str, pages: int, found: list[Document]) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM segments WHERE sha256 = ?", [sha256])
             for ordinal, seg in enumerate(found):
@@ -274,7 +274,7 @@ class Analyzer:
                         seg.first_page,
                         seg.last_page,
                         seg.title,
-                        "; ".join(seg.found_by),
+                        seg.found_by,
                     ],
                 )
             self._set_status(sha256, pages, "segmented")

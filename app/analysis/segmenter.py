@@ -17,24 +17,7 @@ from dataclasses import dataclass, field
 from app.analysis.pages import BOTTOM_BAND, TOP_BAND, PageText
 from app.analysis.titles import Title, find_footer, find_title, kind_of
 from app.analysis.toc import TocEntry, parse_toc
-
-
-@dataclass
-class Segment:
-    kind: str
-    first_page: int
-    last_page: int
-    found_by: list[str] = field(default_factory=list)
-    title: str = ""
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "kind": self.kind,
-            "first_page": self.first_page,
-            "last_page": self.last_page,
-            "title": self.title,
-            "found_by": "; ".join(self.found_by),
-        }
+from app.models.documents import Document
 
 
 @dataclass
@@ -76,7 +59,7 @@ def segment(
     pages: list[PageText],
     bookmarks: list[tuple[int, str, int]] | None = None,
     toc_page_lines: dict[int, list] | None = None,
-) -> list[Segment]:
+) -> list[Document]:
     """Documents of a case file.
 
     From its page texts (bands or full), its bookmarks (level, title, page) and the full lines of
@@ -148,5 +131,7 @@ def segment(
     segments = []
     for index, start in enumerate(ordered):
         last = ordered[index + 1].page - 1 if index + 1 < len(ordered) else count
-        segments.append(Segment(start.kind or "other", start.page, last, start.signals, start.title))
+        segments.append(
+            Document(start.kind or "other", start.page, last, start.title, "; ".join(start.signals))
+        )
     return segments

@@ -14,20 +14,22 @@ from sqlite_utils import Database
 from app.errors import UsageError
 from app.models.store import now_iso
 
-DOCUMENT_KINDS = (
-    "cover",
-    "toc",
-    "filing_approval",
-    "inspection_record",
-    "inquiry_record",
-    "evidence",
-    "investigation_report",
-    "hearing_notice",
-    "decision",
-    "service_receipt",
-    "closing_approval",
-    "other",
-)
+DOCUMENT_LABELS = {
+    "cover": "案卷封面",
+    "toc": "卷内目录",
+    "filing_approval": "立案审批表",
+    "inspection_record": "现场检查（勘察）笔录",
+    "inquiry_record": "调查询问笔录",
+    "evidence": "证据",
+    "investigation_report": "案件调查报告",
+    "hearing_notice": "事先（听证）告知书",
+    "decision": "决定书",
+    "service_receipt": "送达回证",
+    "closing_approval": "结案审批表",
+    "other": "其他",
+}
+DOCUMENT_KINDS = tuple(DOCUMENT_LABELS)
+"""The kinds segmentation finds."""
 TRANSCRIPT_KINDS = ("inspection_record", "inquiry_record")
 
 

@@ -9,28 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-DOCUMENT_KINDS = frozenset(
-    {
-        "cover",
-        "toc",
-        "filing_approval",
-        "inspection_record",
-        "inquiry_record",
-        "evidence",
-        "monitoring_report",
-        "investigation_report",
-        "rectification_order",
-        "hearing_notice",
-        "hearing_invitation",
-        "hearing_record",
-        "decision",
-        "payment_reminder",
-        "enforcement_application",
-        "service_receipt",
-        "closing_approval",
-        "other",
-    }
-)
+from app.models.documents import DOCUMENT_KINDS as SEGMENTED_KINDS
+
+# A rubric may name documents finer than segmentation tells apart (a 监测报告 is segmented as
+# evidence, a 责令改正决定书 as a decision …): segmentation's kinds and those.
+DOCUMENT_KINDS = frozenset(SEGMENTED_KINDS) | {
+    "monitoring_report",
+    "rectification_order",
+    "hearing_invitation",
+    "hearing_record",
+    "payment_reminder",
+    "enforcement_application",
+}
 
 
 @dataclass(frozen=True)

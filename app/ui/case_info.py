@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser
 
 from app.intake import vocabulary as vocab
 from app.models.cases import CaseFile
+from app.models.documents import DOCUMENT_LABELS, TRANSCRIPT_KINDS
 
 FIELD_LABELS = {
     "unit": "报送单位",
@@ -23,21 +24,6 @@ FIELD_LABELS = {
 }
 FOUND_BY = {"folder": "目录名", "file_name": "文件名", "cover": "封面", "manual": "人工更正"}
 VALUE_LABELS = {**vocab.CASE_TYPE_LABELS, **vocab.SELECTION_LABELS, **vocab.CANDIDATE_LABELS}
-KIND_LABELS = {
-    "cover": "案卷封面",
-    "toc": "卷内目录",
-    "filing_approval": "立案审批表",
-    "inspection_record": "现场检查（勘察）笔录",
-    "inquiry_record": "调查询问笔录",
-    "evidence": "证据",
-    "investigation_report": "案件调查报告",
-    "hearing_notice": "事先（听证）告知书",
-    "decision": "决定书",
-    "service_receipt": "送达回证",
-    "closing_approval": "结案审批表",
-    "other": "其他",
-}
-TRANSCRIPT_KINDS = ("inspection_record", "inquiry_record")
 
 
 class CaseInfo(QWidget):
@@ -81,7 +67,7 @@ class CaseInfo(QWidget):
                 if doc.first_page == doc.last_page
                 else f"{doc.first_page}–{doc.last_page}"
             )
-            item = QListWidgetItem(f"{pages:>7}  {KIND_LABELS.get(doc.kind, doc.kind)}")
+            item = QListWidgetItem(f"{pages:>7}  {DOCUMENT_LABELS.get(doc.kind, doc.kind)}")
             item.setData(Qt.ItemDataRole.UserRole, doc.first_page)
             item.setToolTip(doc.found_by)
             if doc.kind in TRANSCRIPT_KINDS:
@@ -122,7 +108,7 @@ class CaseInfo(QWidget):
         )
 
     def _transcript_hint(self, record: dict) -> str:
-        label = KIND_LABELS.get(str(record["kind"]), str(record["kind"]))
+        label = DOCUMENT_LABELS.get(str(record["kind"]), str(record["kind"]))
         officers = "、".join(f"{o['name']}（{o['badge'] or '无证号'}）" for o in record["officers"]) or "—"
         flags = "".join(
             f"<br><span style='color:#b45309'>⚑ {escape(f['message'])}</span>" for f in record["flags"]

@@ -79,7 +79,7 @@ def test_toc_fills_what_titles_missed_and_its_offset_is_checked() -> None:
         ("inquiry_record", 4, 5),
         ("decision", 6, 6),
     ]
-    assert "页码偏差 +1" in found[-1].found_by[0]
+    assert "页码偏差 +1" in found[-1].found_by
 
 
 def _record(text: str, number: int = 1) -> PageText:
