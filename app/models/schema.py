@@ -192,3 +192,41 @@ def m002_analysis(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_scores(db: Database) -> None:
+    """An expert's scores per case under a rubric, and every change to them."""
+    # inputs_json is exactly the rubric engine's input: scores, not_applicable, missing, deductions,
+    # gates, notes, evidence. rubric_hash pins the rubric's content the scores were made under.
+    db.execute(
+        """
+        CREATE TABLE scores (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            rubric_id TEXT NOT NULL,
+            rubric_hash TEXT NOT NULL,
+            inputs_json TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('in_progress', 'complete')),
+            total REAL,
+            expert TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (case_id, rubric_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE score_history (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL,
+            rubric_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            old_json TEXT,
+            new_json TEXT,
+            reason TEXT,
+            expert TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX score_history_case ON score_history (case_id, rubric_id, id)")

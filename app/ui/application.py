@@ -59,7 +59,9 @@ def run(data_dir: Path, screenshot: Path | None = None, error_dialogs: bool = Tr
     from app.ui.main_window import MainWindow
 
     settings = QSettings(str(data_dir / "desk.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, settings)
+    from app import paths
+
+    window = MainWindow(store, settings, expert=paths.current_user())
     if screenshot is not None:
         _arm_screenshot(app, window, screenshot)
     window.show()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from app.intake import vocabulary as vocab
 from app.models.cases import CaseFile
+from app.models.scores import STATUS_LABELS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,17 +28,30 @@ COLUMNS: list[tuple[str, Any]] = [
     ("推/抽", lambda c: vocab.SELECTION_LABELS.get(c.value("selection") or "", "—")),
     ("页数", lambda c: str(c.pages or "?")),
 ]
+STATUS_COLUMN = "状态"
 
 
 class CaseTableModel(QAbstractTableModel):
     def __init__(self, cases: list[CaseFile] | None = None) -> None:
         super().__init__()
         self._cases = cases or []
+        self._statuses: dict[int, str] = {}
 
-    def set_cases(self, cases: list[CaseFile]) -> None:
+    def set_cases(self, cases: list[CaseFile], statuses: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._cases = cases
+        self._statuses = statuses or {}
         self.endResetModel()
+
+    def set_status(self, case_id: int, status: str) -> None:
+        self._statuses[case_id] = status
+        row = self.row_of(case_id)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+
+    def status_of(self, row: int) -> str:
+        return self._statuses.get(self._cases[row].id, "not_started")
 
     def case_at(self, row: int) -> CaseFile:
         return self._cases[row]
@@ -49,14 +63,16 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._cases)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(COLUMNS) + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         case = self._cases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()][1](case)
+            if index.column() == 0:
+                return STATUS_LABELS[self.status_of(index.row())]
+            return COLUMNS[index.column() - 1][1](case)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [case.source_path, *(p["message"] for p in case.problems)]
             return "\n".join(lines)
@@ -70,5 +86,5 @@ class CaseTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(COLUMNS[section][0])
+            return self.tr(STATUS_COLUMN if section == 0 else COLUMNS[section - 1][0])
         return None

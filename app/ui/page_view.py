@@ -99,6 +99,9 @@ class PageView(QScrollArea):
 
     def go_to_page(self, number: int) -> None:
         """Scroll so that 1-based page ``number`` is at the top."""
+        # Pages are positioned by the layout; before it has run they all sit at y = 0.
+        self._layout.activate()
+        self._container.adjustSize()
         if 1 <= number <= len(self._labels):
             self.verticalScrollBar().setValue(self._labels[number - 1].y())
             self._pending.start()

@@ -1,0 +1,159 @@
+"""``reviewdesk score set|show``: enter and read scores exactly as the desk does.
+
+Same validation, same history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from app import paths
+from app.cli.intake_commands import open_store
+from app.errors import UsageError
+from app.models.cases import CaseRepository
+from app.models.scores import STATUS_LABELS, ScoreRepository
+from app.rubric import catalog
+from app.rubric.model import Rubric
+from app.rubric.rounding import as_json_number, to_decimal
+
+
+def register(sub: Any) -> None:
+    score = sub.add_parser("score", help="录入或查看评分 / enter or show scores")
+    ssub = score.add_subparsers(dest="score_command", metavar="ACTION", required=True)
+    set_cmd = ssub.add_parser(
+        "set",
+        help="录入评分（与评审台相同的校验和历史）/ enter scores as the desk would",
+        description="ITEM=VALUE: a number for an item, ITEM.CRITERION=VALUE for a criterion, or a level id.",
+    )
+    set_cmd.add_argument("case_id", type=int, metavar="CASE_ID")
+    set_cmd.add_argument("values", nargs="*", metavar="ITEM=VALUE")
+    set_cmd.add_argument("--rubric", required=True, metavar="ID")
+    set_cmd.add_argument(
+        "--na", action="append", default=[], metavar="ITEM", help="无需评审 / not applicable"
+    )
+    set_cmd.add_argument(
+        "--missing", action="append", default=[], metavar="ITEM", help="文书缺失 / document missing"
+    )
+    set_cmd.add_argument("--note", action="append", default=[], metavar="ITEM=TEXT")
+    set_cmd.add_argument(
+        "--deduct",
+        action="append",
+        default=[],
+        metavar="GROUP/DOCUMENT/ELEMENT",
+        help="基本要素扣分 / element missing",
+    )
+    set_cmd.add_argument(
+        "--gate", action="append", default=[], metavar="GATE=REASON", help="重大问题 / major problem"
+    )
+    set_cmd.add_argument("--complete", action="store_true", help="评审完成并锁定 / complete and lock")
+    set_cmd.add_argument("--reopen", metavar="REASON", help="重新打开已完成的案卷 / reopen a completed case")
+    set_cmd.add_argument("--json", action="store_true")
+    set_cmd.set_defaults(handler=run_set)
+    show = ssub.add_parser("show", help="显示评分、得分说明和修改历史 / scores, explanation and history")
+    show.add_argument("case_id", type=int, metavar="CASE_ID")
+    show.add_argument("--rubric", required=True, metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_show)
+
+
+def _case_rubric(args: argparse.Namespace) -> Rubric:
+    rubric = catalog.get(args.rubric, paths.data_dir(args.data_dir))
+    if not isinstance(rubric, Rubric):
+        raise UsageError(
+            "not_a_case_rubric",
+            f"{args.rubric} 是候选方案，不是案卷评分标准。",
+            f"{args.rubric} is a scheme, not a case rubric",
+        )
+    return rubric
+
+
+def _pair(text: str, what: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise UsageError(
+            "bad_value", f"{what} 应写成 名称=值：{text}", f"{what} must be NAME=VALUE, not {text}"
+        )
+    return key.strip(), value.strip()
+
+
+def _value_path(rubric: Rubric, key: str, value: str) -> tuple[str, Any]:
+    item_id, _, criterion = key.partition(".")
+    try:
+        item = rubric.item(item_id)
+    except KeyError as exc:
+        raise UsageError(
+            "bad_item", f"评分标准中没有项目 {item_id}", f"no item {item_id} in {rubric.id}"
+        ) from exc
+    if criterion:
+        return f"scores/{item_id}/{criterion}", float(to_decimal(value))
+    if item.kind == "level":
+        return f"scores/{item_id}", {"level": value}
+    return f"scores/{item_id}", float(to_decimal(value))
+
+
+def run_set(args: argparse.Namespace) -> int:
+    rubric = _case_rubric(args)
+    store = open_store(args)
+    try:
+        CaseRepository(store.db).get(args.case_id)
+        repo = ScoreRepository(store.db, paths.current_user())
+        sheet = repo.sheet(args.case_id, rubric)
+        if args.reopen is not None:
+            sheet = repo.reopen(sheet, args.reopen)
+        changes: list[tuple[str, Any]] = [_value_path(rubric, *_pair(v, "ITEM=VALUE")) for v in args.values]
+        changes += [(f"not_applicable/{item}", True) for item in args.na]
+        changes += [(f"missing/{item}", True) for item in args.missing]
+        changes += [(f"notes/{k}", v) for k, v in (_pair(n, "--note") for n in args.note)]
+        changes += [(f"deductions/{d}", True) for d in args.deduct]
+        changes += [(f"gates/{k}", v) for k, v in (_pair(g, "--gate") for g in args.gate)]
+        for path, value in changes:
+            sheet = repo.change(sheet, path, value)
+        if args.complete:
+            sheet = repo.complete(sheet)
+        _print(sheet, args.json)
+    finally:
+        store.close()
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    rubric = _case_rubric(args)
+    store = open_store(args)
+    try:
+        CaseRepository(store.db).get(args.case_id)
+        repo = ScoreRepository(store.db, paths.current_user())
+        sheet = repo.sheet(args.case_id, rubric)
+        _print(sheet, args.json, repo.history(args.case_id, rubric.id))
+    finally:
+        store.close()
+    return 0
+
+
+def _print(sheet: Any, as_json: bool, history: list[dict[str, Any]] | None = None) -> None:
+    result = sheet.result()
+    if as_json:
+        body = {
+            "case": sheet.case_id,
+            "status": sheet.status,
+            "rubric": sheet.rubric.id,
+            "rubric_hash": sheet.stored_hash or sheet.rubric.content_hash,
+            "outdated": sheet.outdated,
+            "inputs": sheet.inputs,
+            "result": result.as_json(),
+        }
+        if history is not None:
+            body["history"] = history
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    print(f"案卷 {sheet.case_id} · {sheet.rubric.id} · {STATUS_LABELS[sheet.status]}")
+    if sheet.outdated:
+        print("  ! 评分时使用的评分标准版本与当前不同 / scored under another version of this rubric")
+    for step in result.steps:
+        print(f"  {step.text}")
+    state = "" if result.complete else "（未评完 / not complete）"
+    print(f"得分 / score: {as_json_number(result.score)}{state}")
+    for entry in history or []:
+        reason = f"  理由：{entry['reason']}" if entry["reason"] else ""
+        print(f"  {entry['at']} {entry['expert']} {entry['path']}: {entry['old']} → {entry['new']}{reason}")

@@ -1,0 +1,253 @@
+"""An expert's scores: every change written at once, in one transaction with its history row.
+
+A case's scores under a rubric are the rubric engine's input document (``app.rubric.engine``). A
+change names a *path* into it — ``scores/ITEM``, ``not_applicable/ITEM``, ``missing/ITEM``,
+``deductions/GROUP/DOCUMENT/ELEMENT``, ``gates/GATE``, ``notes/ITEM``, ``evidence/ITEM`` — and a
+new value (None removes it). Each is validated by computing the partial score with the engine,
+so nothing the engine would refuse is ever stored. A complete case is locked; reopening it needs
+a reason, which the history keeps.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.errors import UsageError
+from app.models.store import now_iso
+from app.rubric.engine import CaseScore, ScoreInputError, compute_case
+from app.rubric.model import Rubric
+
+SECTIONS = ("scores", "not_applicable", "missing", "deductions", "gates", "notes", "evidence")
+STATUS_LABELS = {"not_started": "未评", "in_progress": "评审中", "complete": "已完成"}
+
+
+@dataclass
+class ScoreSheet:
+    case_id: int
+    rubric: Rubric
+    inputs: dict[str, Any]
+    status: str
+    """not_started, in_progress or complete"""
+    stored_hash: str | None
+
+    @property
+    def outdated(self) -> bool:
+        """Scored under another version of the rubric."""
+        return self.stored_hash is not None and self.stored_hash != self.rubric.content_hash
+
+    def result(self) -> CaseScore:
+        return compute_case(self.rubric, self.engine_inputs(), partial=True)
+
+    def engine_inputs(self) -> dict[str, Any]:
+        return {k: v for k, v in self.inputs.items() if v}
+
+    def get(self, path: str) -> Any:
+        return _get(self.inputs, path)
+
+
+def _empty() -> dict[str, Any]:
+    return {
+        "scores": {},
+        "not_applicable": [],
+        "missing": [],
+        "deductions": {},
+        "gates": {},
+        "notes": {},
+        "evidence": {},
+    }
+
+
+def _get(inputs: dict[str, Any], path: str) -> Any:
+    section, *rest = path.split("/")
+    value: Any = inputs.get(section)
+    if section in ("not_applicable", "missing"):
+        return rest[0] in (value or [])
+    for key in rest:
+        if not isinstance(value, dict) or key not in value:
+            if isinstance(value, list):
+                return key in value
+            return None
+        value = value[key]
+    return value
+
+
+def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
+    changed = copy.deepcopy(inputs)
+    section, *rest = path.split("/")
+    if section not in SECTIONS or not rest:
+        raise UsageError("bad_path", f"无法识别的评分项：{path}", f"not a score path: {path}")
+    if section in ("not_applicable", "missing"):
+        items = [i for i in changed[section] if i != rest[0]]
+        if new:
+            items.append(rest[0])
+        changed[section] = items
+        return changed
+    if section == "deductions":
+        group, document, element = ([*rest, "", "", ""])[:3]
+        if not element:
+            raise UsageError(
+                "bad_path",
+                f"扣分项应写成 deductions/组/文书/要素：{path}",
+                f"deductions/GROUP/DOCUMENT/ELEMENT, not {path}",
+            )
+        per_document = changed["deductions"].setdefault(group, {})
+        elements = [e for e in per_document.get(document, []) if e != element]
+        if new:
+            elements.append(element)
+        if elements:
+            per_document[document] = elements
+        else:
+            per_document.pop(document, None)
+        if not per_document:
+            changed["deductions"].pop(group)
+        return changed
+    table = changed[section]
+    key = rest[0]
+    if len(rest) == 2:  # scores/ITEM/CRITERION
+        entry = table.get(key)
+        if not isinstance(entry, dict) or "criteria" not in entry:
+            entry = {"criteria": {}}
+        if new is None:
+            entry["criteria"].pop(rest[1], None)
+        else:
+            entry["criteria"][rest[1]] = new
+        if entry["criteria"] or entry.get("not_applicable"):
+            table[key] = entry
+        else:
+            table.pop(key, None)
+        return changed
+    if new is None or new == "":
+        table.pop(key, None)
+    else:
+        table[key] = new
+    return changed
+
+
+class ScoreRepository:
+    """Reads and changes scores in one store connection."""
+
+    def __init__(self, db: Database, expert: str) -> None:
+        self.db = db
+        self.expert = expert
+
+    def sheet(self, case_id: int, rubric: Rubric) -> ScoreSheet:
+        row = self.db.execute(
+            "SELECT inputs_json, status, rubric_hash FROM scores WHERE case_id = ? AND rubric_id = ?",
+            [case_id, rubric.id],
+        ).fetchone()
+        if row is None:
+            return ScoreSheet(case_id, rubric, _empty(), "not_started", None)
+        inputs = {**_empty(), **json.loads(row[0])}
+        return ScoreSheet(case_id, rubric, inputs, row[1], row[2])
+
+    def statuses(self, rubric_id: str) -> dict[int, str]:
+        rows = self.db.execute(
+            "SELECT case_id, status FROM scores WHERE rubric_id = ?", [rubric_id]
+        ).fetchall()
+        return {int(case_id): status for case_id, status in rows}
+
+    def change(self, sheet: ScoreSheet, path: str, new: Any) -> ScoreSheet:
+        """Apply one change, validated, durable when this returns; returns the new sheet."""
+        if sheet.status == "complete":
+            raise UsageError(
+                "case_locked",
+                "这份案卷已评审完成并锁定；如需修改，请先重新打开（需说明理由）。",
+                "this case is complete and locked; reopen it (with a reason) to change it",
+            )
+        old = _get(sheet.inputs, path)
+        if old == new or (old in (None, False) and new in (None, False, "")):
+            return sheet
+        inputs = _set(sheet.inputs, path, new)
+        candidate = ScoreSheet(sheet.case_id, sheet.rubric, inputs, "in_progress", sheet.rubric.content_hash)
+        try:
+            result = candidate.result()
+        except ScoreInputError as exc:
+            raise UsageError(
+                "bad_score", f"评分不符合评分标准：{exc}", f"the score does not fit the rubric: {exc}"
+            ) from exc
+        self._write(candidate, result.score, path, old, new, None)
+        return candidate
+
+    def complete(self, sheet: ScoreSheet) -> ScoreSheet:
+        try:
+            result = compute_case(sheet.rubric, sheet.engine_inputs())
+        except ScoreInputError as exc:
+            raise UsageError(
+                "incomplete",
+                f"还有未评的项目，不能完成：{exc}",
+                f"cannot complete, not everything is scored: {exc}",
+            ) from exc
+        done = ScoreSheet(sheet.case_id, sheet.rubric, sheet.inputs, "complete", sheet.rubric.content_hash)
+        self._write(done, result.score, "status", sheet.status, "complete", None)
+        return done
+
+    def reopen(self, sheet: ScoreSheet, reason: str) -> ScoreSheet:
+        if not reason.strip():
+            raise UsageError(
+                "reason_required",
+                "重新打开已完成的案卷需要说明理由。",
+                "reopening a completed case needs a reason",
+            )
+        opened = ScoreSheet(sheet.case_id, sheet.rubric, sheet.inputs, "in_progress", sheet.stored_hash)
+        self._write(opened, sheet.result().score, "status", "complete", "in_progress", reason.strip())
+        return opened
+
+    def history(self, case_id: int, rubric_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            """SELECT path, old_json, new_json, reason, expert, at FROM score_history
+               WHERE case_id = ? AND rubric_id = ? ORDER BY id""",
+            [case_id, rubric_id],
+        ).fetchall()
+        return [
+            {
+                "path": p,
+                "old": json.loads(o) if o else None,
+                "new": json.loads(n) if n else None,
+                "reason": r,
+                "expert": e,
+                "at": a,
+            }
+            for p, o, n, r, e, a in rows
+        ]
+
+    def _write(
+        self, sheet: ScoreSheet, total: Any, path: str, old: Any, new: Any, reason: str | None
+    ) -> None:
+        at = now_iso()
+        with self.db.atomic():
+            self.db.execute(
+                """INSERT INTO scores (case_id, rubric_id, rubric_hash, inputs_json, status, total, expert, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (case_id, rubric_id) DO UPDATE SET rubric_hash = excluded.rubric_hash,
+                       inputs_json = excluded.inputs_json, status = excluded.status, total = excluded.total,
+                       expert = excluded.expert, updated_at = excluded.updated_at""",
+                [
+                    sheet.case_id,
+                    sheet.rubric.id,
+                    sheet.stored_hash or sheet.rubric.content_hash,
+                    json.dumps(sheet.inputs, ensure_ascii=False, sort_keys=True),
+                    sheet.status,
+                    float(total),
+                    self.expert,
+                    at,
+                ],
+            )
+            self.db.execute(
+                """INSERT INTO score_history (case_id, rubric_id, path, old_json, new_json, reason, expert, at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [
+                    sheet.case_id,
+                    sheet.rubric.id,
+                    path,
+                    json.dumps(old, ensure_ascii=False),
+                    json.dumps(new, ensure_ascii=False),
+                    reason,
+                    self.expert,
+                    at,
+                ],
+            )
