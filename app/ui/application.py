@@ -61,7 +61,9 @@ def run(data_dir: Path, screenshot: Path | None = None, error_dialogs: bool = Tr
     settings = QSettings(str(data_dir / "desk.ini"), QSettings.Format.IniFormat)
     from app import paths
 
-    window = MainWindow(store, settings, expert=paths.current_user())
+    window = MainWindow(
+        store, settings, expert=paths.current_user(), dialogs=error_dialogs and screenshot is None
+    )
     if screenshot is not None:
         _arm_screenshot(app, window, screenshot)
     window.show()

@@ -13,10 +13,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.jobs import import_and_analyze
 from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
 from app.models.scores import ScoreRepository
@@ -32,6 +35,7 @@ from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
+from app.ui.jobs import BackgroundJob
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
 
@@ -49,13 +53,18 @@ SHORTCUTS = [
 class MainWindow(QMainWindow):
     first_page_shown = Signal()
 
-    def __init__(self, store: Store, settings: QSettings, expert: str = "") -> None:
+    def __init__(self, store: Store, settings: QSettings, expert: str = "", dialogs: bool = True) -> None:
         super().__init__()
+        self.dialogs = dialogs
+        self.expert = expert or "expert"
+        self.job: BackgroundJob | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.setAcceptDrops(True)
         self.store = store
         self.settings = settings
         self.repository = CaseRepository(store.db)
         self.documents = DocumentRepository(store.db)
-        self.scores = ScoreRepository(store.db, expert or "expert")
+        self.scores = ScoreRepository(store.db, self.expert)
         self.rubrics = {r.id: r for r in catalog.load_all(store.root)[0].values() if isinstance(r, Rubric)}
         self.setWindowTitle(self.tr("案卷评审台 ReviewDesk"))
         self.model = CaseTableModel()
@@ -142,6 +151,122 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+        menu = self.menuBar().addMenu(self.tr("文件"))
+        for text, keys, slot in (
+            (self.tr("导入光盘文件夹…"), QKeySequence("Ctrl+O"), self.choose_folder),
+            (self.tr("导入映像、压缩包或 PDF…"), QKeySequence("Ctrl+Shift+O"), self.choose_files),
+            (self.tr("分析全部案卷"), QKeySequence("Ctrl+Shift+A"), lambda: self.start_import([])),
+        ):
+            action = menu.addAction(text)
+            action.setShortcut(keys)
+            action.triggered.connect(slot)
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        help_menu.addAction(self.tr("快捷键 (F1)")).triggered.connect(self.show_shortcuts)
+
+    # -- import and analysis in the background ------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择光盘或文件夹"))
+        if folder:
+            self.start_import([folder])
+
+    def choose_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("选择光盘映像、压缩包或 PDF"), "", self.tr("所有文件 (*)")
+        )
+        if files:
+            self.start_import(files)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def start_import(self, sources: list[str]) -> None:
+        """Import (if any sources) and analyse in a child process; the desk stays usable."""
+        if self.job is not None and self.job.running:
+            self.statusBar().showMessage(self.tr("已有后台任务在进行中。"), 5000)
+            return
+        self.job = BackgroundJob(import_and_analyze, str(self.store.root), sources, self.expert)
+        self.progress_dialog = QProgressDialog(self.tr("正在准备…"), self.tr("取消"), 0, 1000, self)
+        self.progress_dialog.setWindowTitle(self.tr("导入与分析"))
+        self.progress_dialog.setModal(False)
+        self.progress_dialog.setMinimumDuration(0)
+        self.progress_dialog.canceled.connect(self.job.cancel)
+        self.job.progress.connect(self._job_progress)
+        self.job.files_changed.connect(self._files_changed)
+        self.job.finished.connect(self._job_finished)
+        self.job.failed.connect(self._job_failed)
+        self.job.start()
+
+    def _job_progress(self, text: str, done: int, total: int) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(text[-60:])
+            self.progress_dialog.setValue(int(1000 * done / total) if total else 0)
+
+    def _files_changed(self) -> None:
+        """New cases or documents: refresh the queue, keep the case being scored as it is."""
+        current = self.current_case()
+        cases = self.repository.list()
+        self.queue.selectionModel().blockSignals(True)
+        self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
+        self.queue_title.setText(self.tr("案卷队列（{count} 份）").format(count=len(cases)))
+        row = self.model.row_of(current.id) if current else (0 if cases else None)
+        if row is not None:
+            self.queue.selectRow(row)
+        self.queue.selectionModel().blockSignals(False)
+        if row is None:
+            return
+        fresh = self.model.case_at(row)
+        if current is None or [d.as_json() for d in fresh.documents] != [
+            d.as_json() for d in current.documents
+        ]:
+            self._open_row(row)
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.close()
+            self.progress_dialog = None
+
+    def _job_finished(self, summary: dict) -> None:
+        self._close_progress()
+        self._files_changed()
+        if summary.get("cancelled"):
+            self.statusBar().showMessage(self.tr("已取消，已完成的部分已保存。"), 10000)
+            return
+        message = self.tr("完成。")
+        if "files" in summary:
+            message = self.tr(
+                "导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。"
+            ).format(
+                files=summary["files"],
+                new=summary["new"],
+                cases=summary["case_file"],
+                problems=summary["problems"],
+            )
+        self.statusBar().showMessage(message, 15000)
+        errors = summary.get("errors") or []
+        if errors:
+            self._report(self.tr("有来源无法读取"), "\n".join(errors))
+
+    def _job_failed(self, zh: str, details: str) -> None:
+        self._close_progress()
+        self._files_changed()
+        self._report(zh, details)
+
+    def _report(self, text: str, details: str = "") -> None:
+        self.statusBar().showMessage(text, 15000)
+        if self.dialogs:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("ReviewDesk"), text, parent=self)
+            if details:
+                box.setDetailedText(details)
+            box.open()
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
