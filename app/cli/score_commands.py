@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from app import paths
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.models.cases import CaseRepository
-from app.models.scores import STATUS_LABELS, ScoreRepository
+from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number, to_decimal
@@ -93,16 +95,26 @@ def _value_path(rubric: Rubric, key: str, value: str) -> tuple[str, Any]:
     return f"scores/{item_id}", float(to_decimal(value))
 
 
-def run_set(args: argparse.Namespace) -> int:
+@contextmanager
+def _case_sheet(args: argparse.Namespace) -> Iterator[tuple[ScoreRepository, ScoreSheet]]:
+    """The case's score sheet under the chosen rubric, with the repository that changes it."""
     rubric = _case_rubric(args)
     store = open_store(args)
     try:
         CaseRepository(store.db).get(args.case_id)
         repo = ScoreRepository(store.db, paths.current_user())
-        sheet = repo.sheet(args.case_id, rubric)
+        yield repo, repo.sheet(args.case_id, rubric)
+    finally:
+        store.close()
+
+
+def run_set(args: argparse.Namespace) -> int:
+    with _case_sheet(args) as (repo, sheet):
         if args.reopen is not None:
             sheet = repo.reopen(sheet, args.reopen)
-        changes: list[tuple[str, Any]] = [_value_path(rubric, *_pair(v, "ITEM=VALUE")) for v in args.values]
+        changes: list[tuple[str, Any]] = [
+            _value_path(sheet.rubric, *_pair(v, "ITEM=VALUE")) for v in args.values
+        ]
         changes += [(f"not_applicable/{item}", True) for item in args.na]
         changes += [(f"missing/{item}", True) for item in args.missing]
         changes += [(f"notes/{k}", v) for k, v in (_pair(n, "--note") for n in args.note)]
@@ -113,25 +125,16 @@ def run_set(args: argparse.Namespace) -> int:
         if args.complete:
             sheet = repo.complete(sheet)
         _print(sheet, args.json)
-    finally:
-        store.close()
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
-    rubric = _case_rubric(args)
-    store = open_store(args)
-    try:
-        CaseRepository(store.db).get(args.case_id)
-        repo = ScoreRepository(store.db, paths.current_user())
-        sheet = repo.sheet(args.case_id, rubric)
-        _print(sheet, args.json, repo.history(args.case_id, rubric.id))
-    finally:
-        store.close()
+    with _case_sheet(args) as (repo, sheet):
+        _print(sheet, args.json, repo.history(args.case_id, sheet.rubric.id))
     return 0
 
 
-def _print(sheet: Any, as_json: bool, history: list[dict[str, Any]] | None = None) -> None:
+def _print(sheet: ScoreSheet, as_json: bool, history: list[dict[str, Any]] | None = None) -> None:
     result = sheet.result()
     if as_json:
         body = {

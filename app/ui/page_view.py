@@ -47,6 +47,12 @@ class PageView(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.setWidget(self._container)
         self.verticalScrollBar().valueChanged.connect(self._render_visible)
+        self.verticalScrollBar().valueChanged.connect(self._track_anchor)
+        # The page the reader is on: kept through resizes, which move every page's position.
+        self._anchor = 1
+        self._repositioning = False
+        self._reanchor = QTimer(self, singleShot=True, interval=0)
+        self._reanchor.timeout.connect(self._restore_anchor)
         self._pending = QTimer(self, singleShot=True, interval=0)
         self._pending.timeout.connect(self._render_visible)
 
@@ -77,7 +83,6 @@ class PageView(QScrollArea):
         super().resizeEvent(event)
         if self._doc is None:
             return
-        page_before = self.current_page()
         for label, page in zip(self._labels, self._doc, strict=True):
             size = self._fitted_size(page.rect)
             if size != label.size():
@@ -85,7 +90,14 @@ class PageView(QScrollArea):
                 label.clear()
                 label.rendered = False
         self._cache.clear()
-        self.go_to_page(page_before)
+        # Until the layout and the scroll bar's range have settled, scrolling is theirs, not the
+        # reader's: keep the anchor and return to it on the next turn of the event loop.
+        self._repositioning = True
+        self._reanchor.start()
+
+    def _restore_anchor(self) -> None:
+        self._repositioning = False
+        self.go_to_page(self._anchor)
 
     def close_document(self) -> None:
         for label in self._labels:
@@ -93,33 +105,57 @@ class PageView(QScrollArea):
             label.deleteLater()
         self._labels.clear()
         self._cache.clear()
+        self._anchor = 1
         if self._doc is not None:
             self._doc.close()
             self._doc = None
 
     def go_to_page(self, number: int) -> None:
         """Scroll so that 1-based page ``number`` is at the top."""
-        # Pages are positioned by the layout; before it has run they all sit at y = 0.
+        if not 1 <= number <= len(self._labels):
+            return
+        self._anchor = number
         self._layout.activate()
         self._container.adjustSize()
-        if 1 <= number <= len(self._labels):
-            self.verticalScrollBar().setValue(self._labels[number - 1].y())
-            self._pending.start()
+        self._repositioning = True
+        try:
+            self.verticalScrollBar().setValue(self._page_top(number - 1))
+        finally:
+            self._repositioning = False
+        self._pending.start()
+
+    def _track_anchor(self) -> None:
+        if not self._repositioning and self._labels:
+            self._anchor = self.current_page()
+
+    def _page_top(self, index: int) -> int:
+        """Where page ``index`` (0-based) starts.
+
+        Computed, not read from the widgets, whose positions lag behind a resize until the
+        layout's deferred events have run.
+        """
+        return GAP + sum(label.height() + GAP for label in self._labels[:index])
 
     def current_page(self) -> int:
         top = self.verticalScrollBar().value()
+        position = GAP
         for index, label in enumerate(self._labels):
-            if label.y() + label.height() > top:
+            position += label.height() + GAP
+            if position > top:
                 return index + 1
-        return 1
+        return max(1, len(self._labels))
 
     def _render_visible(self) -> None:
         if self._doc is None:
             return
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
+        tops, position = [], GAP
+        for label in self._labels:
+            tops.append(position)
+            position += label.height() + GAP
         visible = [
-            i for i, lab in enumerate(self._labels) if lab.y() < bottom and lab.y() + lab.height() > top
+            i for i, lab in enumerate(self._labels) if tops[i] < bottom and tops[i] + lab.height() > top
         ]
         if visible:
             visible.append(min(visible[-1] + 1, len(self._labels) - 1))

@@ -165,3 +165,21 @@ def test_screenshots_at_laptop_and_desktop_sizes(qtbot, desk_data: Path, size) -
     assert window.form.total.isVisible() and window.form.editors["scores/inspection_record"].isVisible()
     window.close()
     store.close()
+
+
+def test_the_page_survives_resizes(qtbot, desk_data: Path) -> None:
+    window, store = open_window(qtbot, desk_data)
+    case = window.current_case()
+    first = next(d for d in case.documents if d.kind == "inspection_record")
+    qtbot.waitUntil(
+        lambda: window.viewer.current_page() == first.first_page, timeout=5000
+    )  # the case has settled
+    inquiry = next(d for d in case.documents if d.kind == "inquiry_record")
+    window.viewer.go_to_page(inquiry.first_page)
+    for size in ((1920, 1080), (1366, 768), (1100, 700)):
+        window.resize(*size)
+        qtbot.wait(50)
+        assert window.viewer.current_page() == inquiry.first_page, size
+    assert int(window.settings.value("desk/last_page")) == inquiry.first_page
+    window.close()
+    store.close()

@@ -1,0 +1,68 @@
+"""``reviewdesk score``: the desk's validation and history from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers.files import case_pdf
+
+
+def _one_case(cli, tmp_path: Path) -> int:
+    folder = tmp_path / "disc" / "集体" / "推选案卷"
+    folder.mkdir(parents=True)
+    (folder / "德环罚〔2017〕3号.pdf").write_bytes(case_pdf())
+    cli("import", tmp_path / "disc")
+    return cli("cases", "--json").json()[0]["id"]
+
+
+def test_score_set_show_complete_and_reopen(cli, tmp_path: Path) -> None:
+    case_id = _one_case(cli, tmp_path)
+    result = cli(
+        "score",
+        "set",
+        str(case_id),
+        "inspection_record=30",
+        "inquiry_record.production=5.25",
+        "--rubric",
+        "transcripts-2024",
+        "--deduct",
+        "transcript_elements/p3/credentials",
+        "--note",
+        "inspection_record=第3页未出示执法证件",
+        "--json",
+    )
+    assert result.code == 0, result.err
+    body = result.json()
+    assert body["status"] == "in_progress" and body["result"]["complete"] is True
+    # 30 + 70 × (30 + 5.25) / 70 − 4.5 = 60.75
+    assert body["result"]["score"] == 60.75
+    refused = cli("score", "set", str(case_id), "inquiry_record=40", "--rubric", "transcripts-2024")
+    assert refused.code == 2 and "40" in refused.err
+    assert cli("score", "set", str(case_id), "--rubric", "transcripts-2024", "--complete").code == 0
+    locked = cli("score", "set", str(case_id), "inspection_record=35", "--rubric", "transcripts-2024")
+    assert locked.code == 2 and "锁定" in locked.err and "locked" in locked.err
+    reopened = cli(
+        "score",
+        "set",
+        str(case_id),
+        "inspection_record=35",
+        "--rubric",
+        "transcripts-2024",
+        "--reopen",
+        "复核",
+        "--json",
+    )
+    assert reopened.code == 0 and reopened.json()["result"]["score"] == 65.75
+    shown = cli("score", "show", str(case_id), "--rubric", "transcripts-2024", "--json").json()
+    paths = [h["path"] for h in shown["history"]]
+    assert paths[:2] == ["scores/inspection_record", "scores/inquiry_record/production"]
+    assert {"path": "status", "reason": "复核"}.items() <= next(
+        h for h in shown["history"] if h["reason"]
+    ).items()
+    assert shown["rubric_hash"].startswith("sha256:") and shown["outdated"] is False
+
+
+def test_score_needs_a_case_rubric(cli, tmp_path: Path) -> None:
+    case_id = _one_case(cli, tmp_path)
+    result = cli("score", "show", str(case_id), "--rubric", "wuwei-2019-collective")
+    assert result.code == 2 and "scheme" in result.err
