@@ -291,19 +291,26 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         case = self.model.case_at(row)
-        transcripts = self.documents.facts(case.sha256)
-        self.info.show_case(case, transcripts)
-        self.form.load(case, self.rubric, transcripts)
+        self.form.unload()
         same_case = int(self.settings.value("desk/last_case", 0) or 0) == case.id
         remembered = int(self.settings.value("desk/last_page", 0) or 0) if same_case else 0
         self.settings.setValue("desk/last_case", case.id)
+        # The page first: the form of a file with dozens of transcripts takes a few hundred ms to
+        # build, so it follows on the next turn of the event loop.
         self.viewer.open(self._blob_path(case))
         transcript = next((d for d in case.documents if d.kind in TRANSCRIPT_KINDS), None)
         self._target_page = remembered or (transcript.first_page if transcript else 1)
         if self._target_page > 1:
-            # after layout, so the page's position is known
-            QTimer.singleShot(0, lambda: self.viewer.go_to_page(self._target_page))
+            self.viewer.go_to_page(self._target_page)
         self._update_page_label()
+        QTimer.singleShot(0, lambda: self._load_case_panes(case))
+
+    def _load_case_panes(self, case: CaseFile) -> None:
+        if self.current_case() is None or self.current_case().id != case.id:
+            return  # the expert has already moved on
+        transcripts = self.documents.facts(case.sha256)
+        self.info.show_case(case, transcripts)
+        self.form.load(case, self.rubric, transcripts)
 
     def _rubric_changed(self) -> None:
         self.settings.setValue("desk/rubric", self.rubric.id)

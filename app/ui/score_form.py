@@ -91,6 +91,17 @@ class ScoreForm(QWidget):
 
     # -- building -------------------------------------------------------------------------------
 
+    def unload(self) -> None:
+        """No case: nothing can be changed or completed until the next case's form is built."""
+        self.sheet = None
+        self.case = None
+        self.editors.clear()
+        self.undo_stack.clear()
+        self.redo_stack.clear()
+        self.scroll.takeWidget()
+        self.total.setText("…")
+        self.explanation.clear()
+
     def load(self, case: CaseFile, rubric: Rubric, transcripts: list[dict[str, Any]]) -> None:
         self.case = case
         self.sheet = self.repository.sheet(case.id, rubric)

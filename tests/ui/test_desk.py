@@ -45,6 +45,9 @@ def test_f8_moves_to_the_next_case_and_remembers_it(qtbot, window: MainWindow, t
     first = window.model.case_at(window.queue.currentIndex().row())
     qtbot.keyClick(window, Qt.Key.Key_F8)
     second = window.model.case_at(window.queue.currentIndex().row())
+    qtbot.waitUntil(
+        lambda: window.form.sheet is not None and window.form.sheet.case_id == second.id, timeout=5000
+    )
     assert second.id != first.id
     assert second.value("case_number") in window.info.body.toPlainText()
     assert int(window.settings.value("desk/last_case")) == second.id

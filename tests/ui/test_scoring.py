@@ -39,7 +39,16 @@ def open_window(qtbot, data: Path) -> tuple[MainWindow, Store]:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.viewer.page_count > 0, timeout=5000)
+    wait_loaded(qtbot, window)
     return window, store
+
+
+def wait_loaded(qtbot, window: MainWindow) -> None:
+    """The form and case pane follow the page by one turn of the event loop."""
+    qtbot.waitUntil(
+        lambda: window.form.sheet is not None and window.form.sheet.case_id == window.current_case().id,
+        timeout=5000,
+    )
 
 
 def stored(data: Path, case_id: int, rubric_id: str = "transcripts-2024"):
@@ -106,6 +115,7 @@ def test_complete_locks_moves_on_and_reopening_needs_a_reason(qtbot, desk_data: 
     assert window.current_case().id != case.id  # the next unfinished case is open
     assert window.model.status_of(window.model.row_of(case.id)) == "complete"
     window.queue.selectRow(window.model.row_of(case.id))
+    wait_loaded(qtbot, window)
     assert not window.form.scroll.widget().isEnabled()  # locked
     assert not window.form.reopen("  ")
     assert window.form.reopen("专家组复核后需调整")
