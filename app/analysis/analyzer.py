@@ -215,7 +215,8 @@ class Analyzer:
     def refresh_facts(self, sha256: str) -> None:
         """After a person corrected the documents: facts for the transcripts as they now stand."""
         with pymupdf.open(self.store.blobs.path_for(sha256), filetype="pdf") as doc:
-            texts = [self._stored_pages(sha256)[n] for n in range(1, doc.page_count + 1)]
+            stored = self._stored_pages(sha256)
+            texts = [stored[n] for n in range(1, doc.page_count + 1)]
             self._transcripts(PageReader(doc, self.ocr), sha256, "", texts)
 
     # -- storage --------------------------------------------------------------------------------

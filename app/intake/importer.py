@@ -113,7 +113,7 @@ class _SourceRow:
             if self._hash is not None and (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
                 self.wait()
             return
-        self.importer._record(self.id, staged)
+        self.importer._record(self.id, staged, self.source.label)
 
     def wait(self) -> int:
         """Resolve the identity and flush held rows; raises _AlreadyImported for a finished image."""
@@ -132,7 +132,7 @@ class _SourceRow:
         assert self.id is not None
         held, self.held = self.held, []
         for staged in held:
-            self.importer._record(self.id, staged)
+            self.importer._record(self.id, staged, self.source.label)
         return self.id
 
     def _resolve(self, identity: str) -> None:
@@ -366,7 +366,7 @@ class Importer:
         )
         return _Staged(outcome, result, blob, cover, pages, has_text)
 
-    def _record(self, source_id: int, staged: _Staged) -> None:
+    def _record(self, source_id: int, staged: _Staged, label: str) -> None:
         """Write one file's rows (blob, file, case and its facts) in a single transaction."""
         outcome, result, blob = staged.outcome, staged.classification, staged.blob
         existing = self.db.execute(
@@ -411,15 +411,12 @@ class Importer:
                 outcome.case_id = self.db.execute(
                     "INSERT INTO cases (file_id) VALUES (?)", [file_id]
                 ).lastrowid
-                facts = casefacts.extract(self._label_of(source_id), outcome.source_path, staged.cover)
+                facts = casefacts.extract(label, outcome.source_path, staged.cover)
                 for name, fact in facts.items():
                     self.db.execute(
                         "INSERT INTO case_facts (case_id, field, value, found_by, detail) VALUES (?, ?, ?, ?, ?)",
                         [outcome.case_id, name, fact.value, fact.found_by, fact.detail],
                     )
-
-    def _label_of(self, source_id: int) -> str:
-        return str(self.db.execute("SELECT label FROM sources WHERE id = ?", [source_id]).fetchone()[0])
 
     def _reject(self, source_id: int, outcome: FileOutcome, found: Problem) -> None:
         """A container found unreadable after its row was written: rejected, with the reason."""
