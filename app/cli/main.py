@@ -17,7 +17,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import analysis_commands, desk_commands, intake_commands, rubric_commands, score_commands
+    from app.cli import (
+        analysis_commands,
+        desk_commands,
+        intake_commands,
+        package_commands,
+        rubric_commands,
+        score_commands,
+    )
 
     parser = argparse.ArgumentParser(
         prog="reviewdesk",
@@ -39,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     analysis_commands.register(sub)
     rubric_commands.register(sub)
     score_commands.register(sub)
+    package_commands.register(sub)
     desk_commands.register(sub)
     parser.set_defaults(handler=desk_commands.run_desk)
     return parser

@@ -19,6 +19,7 @@ from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number, to_decimal
+from app.signing.identity import scorer_name
 
 
 def register(sub: Any) -> None:
@@ -102,7 +103,7 @@ def _case_sheet(args: argparse.Namespace) -> Iterator[tuple[ScoreRepository, Sco
     store = open_store(args)
     try:
         CaseRepository(store.db).get(args.case_id)
-        repo = ScoreRepository(store.db, paths.current_user())
+        repo = ScoreRepository(store.db, scorer_name(store.root))
         yield repo, repo.sheet(args.case_id, rubric)
     finally:
         store.close()

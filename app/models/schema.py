@@ -230,3 +230,64 @@ def m003_scores(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX score_history_case ON score_history (case_id, rubric_id, id)")
+
+
+@migrations()
+def m004_packages(db: Database) -> None:
+    """Signed score packages: the ones this expert exported, and the ones a station received."""
+    # Expert side: every export, so the next one gets a higher sequence number.
+    db.execute(
+        """
+        CREATE TABLE exports (
+            package_id TEXT PRIMARY KEY,
+            sequence INTEGER NOT NULL UNIQUE,
+            fingerprint TEXT NOT NULL,
+            path TEXT NOT NULL,
+            cases INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    # Station side: every package received, verified, with the manifest exactly as signed.
+    db.execute(
+        """
+        CREATE TABLE received_packages (
+            id INTEGER PRIMARY KEY,
+            package_id TEXT NOT NULL UNIQUE,
+            manifest_sha256 TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            expert_name TEXT NOT NULL,
+            expert_unit TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            manifest BLOB NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE received_scores (
+            package INTEGER NOT NULL REFERENCES received_packages(id),
+            case_sha256 TEXT NOT NULL,
+            rubric_id TEXT NOT NULL,
+            rubric_hash TEXT NOT NULL,
+            total TEXT NOT NULL,
+            PRIMARY KEY (package, case_sha256, rubric_id)
+        )
+        """
+    )
+    # What happened on receipt: imported, replaced an earlier package, ignored as older, conflict.
+    db.execute(
+        """
+        CREATE TABLE package_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            package_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            event TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )

@@ -1,0 +1,274 @@
+"""From the counted scores of many experts to case results, candidates, rankings and panel statistics.
+
+Per case and rubric: every expert's score, the combined score and the method used, the spread and
+whether it needs adjudication (spread above the tolerance, given in points of 100 and scaled to the
+rubric's total). Per candidate: the scheme's rules (``app.rubric.scheme_engine``) fed with the
+combined case scores and the station's other figures. Across the panel: Krippendorff's alpha
+(interval) per rubric and each expert's leniency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from app.aggregate.receive import CountedScore, counted_scores, events
+from app.aggregate.statistics import METHOD_LABELS, combine, krippendorff_alpha_interval, leniency, spread
+from app.errors import UsageError
+from app.models.cases import CaseFile, CaseRepository
+from app.models.store import Store
+from app.rubric import catalog
+from app.rubric.engine import ScoreInputError
+from app.rubric.model import Rubric
+from app.rubric.rounding import as_json_number, report
+from app.rubric.scheme import Scheme
+from app.rubric.scheme_engine import SchemeResult, compute_scheme
+
+
+@dataclass
+class Settings:
+    method: str = "auto"
+    tolerance: Decimal = Decimal(10)
+    """points of 100"""
+
+
+@dataclass
+class ExpertScoreCell:
+    fingerprint: str
+    name: str
+    score: Decimal
+    package_id: str
+    sequence: int
+
+
+@dataclass
+class CaseResult:
+    sha256: str
+    case: CaseFile | None
+    rubric_id: str
+    rubric_total: Decimal
+    scores: list[ExpertScoreCell]
+    final: Decimal
+    method: str
+    spread: Decimal
+    adjudicate: bool
+
+    @property
+    def label(self) -> str:
+        if self.case is None:
+            return self.sha256[:12]
+        parts = [self.case.value("unit") or "", self.case.value("case_number") or ""]
+        return " ".join(p for p in parts if p) or self.case.source_path
+
+    def as_json(self) -> dict[str, Any]:
+        case = self.case
+        return {
+            "sha256": self.sha256,
+            "case_id": case.id if case else None,
+            "label": self.label,
+            "unit": case.value("unit") if case else None,
+            "candidate_kind": case.value("candidate_kind") if case else None,
+            "candidate_name": case.value("candidate_name") if case else None,
+            "selection": case.value("selection") if case else None,
+            "case_type": case.value("case_type") if case else None,
+            "rubric": self.rubric_id,
+            "experts": [
+                {
+                    "fingerprint": s.fingerprint,
+                    "name": s.name,
+                    "score": as_json_number(s.score),
+                    "sequence": s.sequence,
+                }
+                for s in self.scores
+            ],
+            "score": as_json_number(self.final),
+            "method": self.method,
+            "method_label": METHOD_LABELS[self.method],
+            "spread": as_json_number(self.spread),
+            "adjudicate": self.adjudicate,
+        }
+
+
+@dataclass
+class ExpertSummary:
+    fingerprint: str
+    name: str
+    unit: str
+    cases: int
+    packages: list[str]
+    leniency: Decimal | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "fingerprint": self.fingerprint,
+            "name": self.name,
+            "unit": self.unit,
+            "cases": self.cases,
+            "packages": self.packages,
+            "leniency": None if self.leniency is None else as_json_number(self.leniency),
+        }
+
+
+@dataclass
+class PanelReport:
+    settings: Settings
+    cases: list[CaseResult]
+    experts: list[ExpertSummary]
+    agreement: dict[str, float | None]
+    candidates: SchemeResult | None = None
+    scheme: Scheme | None = None
+    events: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def adjudication(self) -> list[CaseResult]:
+        return [c for c in self.cases if c.adjudicate]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "settings": {
+                "method": self.settings.method,
+                "tolerance": as_json_number(self.settings.tolerance),
+            },
+            "cases": [c.as_json() for c in self.cases],
+            "adjudication": [c.sha256 for c in self.adjudication],
+            "experts": [e.as_json() for e in self.experts],
+            "agreement": {
+                rid: {"krippendorff_alpha_interval": None if a is None else round(a, 4)}
+                for rid, a in self.agreement.items()
+            },
+            "candidates": self.candidates.as_json() if self.candidates else None,
+            "events": self.events,
+        }
+
+
+def build_panel(
+    store: Store,
+    settings: Settings,
+    scheme: Scheme | None = None,
+    scheme_inputs: dict[str, Any] | None = None,
+    case_rubric: str | None = None,
+) -> PanelReport:
+    counted = counted_scores(store)
+    by_sha = {c.sha256: c for c in CaseRepository(store.db).list()}
+    grouped: dict[tuple[str, str], list[CountedScore]] = {}
+    for score in counted:
+        grouped.setdefault((score.case_sha256, score.rubric_id), []).append(score)
+    rubrics: dict[str, Rubric] = {}
+    cases: list[CaseResult] = []
+    for (sha, rubric_id), scores in grouped.items():
+        if rubric_id not in rubrics:
+            loaded = catalog.get(rubric_id, store.root)
+            assert isinstance(loaded, Rubric)
+            rubrics[rubric_id] = loaded
+        total = rubrics[rubric_id].scoring.total
+        values = [s.score for s in scores]
+        final, used = combine(values, settings.method)
+        gap = spread(values)
+        cells = [
+            ExpertScoreCell(s.fingerprint, s.expert_name, s.score, s.package_id, s.sequence) for s in scores
+        ]
+        tolerance = settings.tolerance * total / 100
+        cases.append(
+            CaseResult(
+                sha, by_sha.get(sha), rubric_id, total, cells, report(final), used, gap, gap > tolerance
+            )
+        )
+    cases.sort(key=lambda c: (c.case.id if c.case else 10**9, c.rubric_id))
+    agreement = {
+        rid: krippendorff_alpha_interval(
+            {c.sha256: {s.fingerprint: float(s.score) for s in c.scores} for c in cases if c.rubric_id == rid}
+        )
+        for rid in sorted(rubrics)
+    }
+    report_ = PanelReport(settings, cases, _experts(counted, cases), agreement, events=events(store))
+    if scheme is not None:
+        report_.scheme = scheme
+        report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric)
+    return report_
+
+
+def _experts(counted: list[CountedScore], cases: list[CaseResult]) -> list[ExpertSummary]:
+    lenient = leniency([{s.fingerprint: s.score * 100 / c.rubric_total for s in c.scores} for c in cases])
+    experts: dict[str, ExpertSummary] = {}
+    for score in counted:
+        summary = experts.setdefault(
+            score.fingerprint,
+            ExpertSummary(
+                score.fingerprint, score.expert_name, score.expert_unit, 0, [], lenient.get(score.fingerprint)
+            ),
+        )
+        summary.cases += 1
+        if score.package_id not in summary.packages:
+            summary.packages.append(score.package_id)
+    return sorted(experts.values(), key=lambda e: e.name)
+
+
+def candidate_id(case: CaseFile) -> tuple[str, str] | None:
+    """(id, name) of the candidate a case file was submitted for, or None when intake could not tell."""
+    unit = case.value("unit")
+    kind = case.value("candidate_kind")
+    if not unit or not kind:
+        return None
+    if kind == "individual":
+        name = case.value("candidate_name") or "?"
+        return f"{unit}/{name}", f"{unit} {name}"
+    return unit, unit
+
+
+def _candidates(
+    scheme: Scheme, cases: list[CaseResult], extra: dict[str, Any], case_rubric: str | None
+) -> SchemeResult:
+    rubric_ids = sorted({c.rubric_id for c in cases})
+    if case_rubric is None:
+        if len(rubric_ids) != 1:
+            raise UsageError(
+                "case_rubric_needed",
+                f"评分包中有多个评分标准（{', '.join(rubric_ids)}），请用 --case-rubric 指定哪一个计入案卷质量。",
+                f"several rubrics were scored ({', '.join(rubric_ids)}); say which counts with --case-rubric",
+            )
+        case_rubric = rubric_ids[0]
+    candidates: dict[str, dict[str, Any]] = {}
+    extra_candidates: dict[str, Any] = extra.get("candidates", {})
+    for result in cases:
+        if result.rubric_id != case_rubric or result.case is None:
+            continue
+        if result.case.value("candidate_kind") != scheme.candidate:
+            continue
+        ident = candidate_id(result.case)
+        if ident is None:
+            continue
+        entry = candidates.setdefault(ident[0], {"id": ident[0], "name": ident[1], "level": "", "cases": []})
+        entry["cases"].append(
+            {
+                "id": result.label,
+                "sha256": result.sha256,
+                "selection": result.case.value("selection"),
+                "case_type": result.case.value("case_type"),
+                "score": str(report(result.final * 100 / result.rubric_total)),
+            }
+        )
+    for ident, given in extra_candidates.items():
+        entry = candidates.setdefault(
+            ident, {"id": ident, "name": given.get("name", ident), "level": "", "cases": []}
+        )
+        cases_extra = given.get("cases_published", {})
+        for case in entry["cases"]:
+            if case["sha256"] in cases_extra:
+                case["published"] = bool(cases_extra[case["sha256"]])
+        entry.update({k: v for k, v in given.items() if k not in ("cases", "cases_published")})
+    if not candidates:
+        raise UsageError(
+            "no_candidates",
+            f"没有属于“{scheme.title}”候选类型的已评案卷。",
+            f"no scored case files belong to candidates of the kind {scheme.candidate} in {scheme.id}",
+        )
+    data = {"region": extra.get("region", {}), "candidates": list(candidates.values())}
+    try:
+        return compute_scheme(scheme, data)
+    except ScoreInputError as exc:
+        raise UsageError(
+            "scheme_inputs_missing",
+            f"计算候选得分还缺少数据：{exc}。请用 --scheme-inputs 文件提供（格式见 README）。",
+            f"the scheme needs more data: {exc}; give it with --scheme-inputs FILE (see README)",
+        ) from exc

@@ -1,0 +1,198 @@
+"""The station's ledger of received packages: verified once, kept exactly as signed, never double-counted.
+
+Rules, per expert (key fingerprint), case file and rubric: the score counted is the one from that
+expert's package with the highest sequence number. Receiving the same package again changes nothing;
+a later package replaces what an earlier one said about the same case (recorded as an event); an
+older one replayed after a newer is kept but not counted; two different packages claiming the same
+sequence number of one expert are flagged and the second is not counted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from app.models.store import Store, now_iso
+from app.rubric import catalog
+from app.rubric.model import Rubric
+from app.rubric.rounding import to_decimal
+from app.signing.roster import Roster
+from app.signing.verify import StationContext, VerifiedPackage
+
+EVENT_LABELS = {
+    "received": "已接收",
+    "already_received": "重复提交（未改变任何结果）",
+    "replaced": "替代了该专家较早的评分包",
+    "older_ignored": "比已收到的评分包旧，不计入",
+    "sequence_conflict": "两个不同的评分包使用同一序号，后者不计入",
+    "rejected": "未通过核验，不计入",
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    package_id: str
+    fingerprint: str
+    event: str
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS.get(self.event, self.event)
+
+
+def station_context(store: Store, roster: Roster | None) -> StationContext:
+    found, _errors = catalog.load_all(store.root)
+    hashes: dict[str, set[str]] = {}
+    for rubric in found.values():
+        if isinstance(rubric, Rubric):
+            hashes.setdefault(rubric.id, set()).add(rubric.content_hash)
+    rows = store.db.execute("SELECT f.sha256 FROM cases c JOIN files f ON f.id = c.file_id").fetchall()
+    return StationContext(roster, hashes, {r[0] for r in rows if r[0]})
+
+
+def receive(store: Store, package: VerifiedPackage) -> list[Event]:
+    """Record a verified package; returns what happened, also written to ``package_events``."""
+    db = store.db
+    fp = package.fingerprint
+    existing = db.execute(
+        "SELECT manifest_sha256 FROM received_packages WHERE package_id = ?", [package.package_id]
+    ).fetchone()
+    if existing is not None:
+        if existing[0] == package.manifest_sha256:
+            return _log(store, [Event(package.package_id, fp, "already_received", package.path.name)])
+        return _log(
+            store,
+            [
+                Event(
+                    package.package_id,
+                    fp,
+                    "sequence_conflict",
+                    "同一评分包编号、不同内容 / same package id, other content",
+                )
+            ],
+        )
+    clash = db.execute(
+        "SELECT package_id FROM received_packages WHERE fingerprint = ? AND sequence = ?",
+        [fp, package.sequence],
+    ).fetchone()
+    if clash is not None:
+        detail = f"序号 {package.sequence} 已由评分包 {clash[0][:8]} 使用 / sequence used by {clash[0][:8]}"
+        return _log(store, [Event(package.package_id, fp, "sequence_conflict", detail)])
+    events = [Event(package.package_id, fp, "received", package.path.name)]
+    with db.atomic():
+        cursor = db.execute(
+            """INSERT INTO received_packages (package_id, manifest_sha256, fingerprint, expert_name, expert_unit,
+                   sequence, created_at, received_at, file_name, manifest)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                package.package_id,
+                package.manifest_sha256,
+                fp,
+                package.expert.get("name", ""),
+                package.expert.get("unit", ""),
+                package.sequence,
+                package.manifest["created_at"],
+                now_iso(),
+                package.path.name,
+                json.dumps(package.manifest, ensure_ascii=False, sort_keys=True),
+            ],
+        )
+        row_id = cursor.lastrowid
+        for case in package.cases:
+            before = db.execute(
+                """SELECT p.package_id, p.sequence FROM received_scores s JOIN received_packages p ON p.id = s.package
+                   WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.rubric_id = ? AND p.id != ?
+                   ORDER BY p.sequence DESC LIMIT 1""",
+                [fp, case["sha256"], case["rubric"], row_id],
+            ).fetchone()
+            db.execute(
+                "INSERT INTO received_scores (package, case_sha256, rubric_id, rubric_hash, total) VALUES (?, ?, ?, ?, ?)",
+                [row_id, case["sha256"], case["rubric"], case["rubric_hash"], str(case["result"]["score"])],
+            )
+            if before is None:
+                continue
+            label = case.get("source_path") or case["sha256"][:12]
+            if before[1] < package.sequence:
+                events.append(
+                    Event(
+                        package.package_id,
+                        fp,
+                        "replaced",
+                        f"{label}: 替代 {before[0][:8]}（第 {before[1]} 号）",
+                    )
+                )
+            else:
+                events.append(
+                    Event(
+                        package.package_id,
+                        fp,
+                        "older_ignored",
+                        f"{label}: 已有第 {before[1]} 号（{before[0][:8]}）",
+                    )
+                )
+        _insert_events(store, events)
+    return events
+
+
+def record_rejection(store: Store, path: Path, reason: str) -> Event:
+    event = Event(path.name, "", "rejected", reason)
+    _log(store, [event])
+    return event
+
+
+def _log(store: Store, events: list[Event]) -> list[Event]:
+    with store.db.atomic():
+        _insert_events(store, events)
+    return events
+
+
+def _insert_events(store: Store, events: list[Event]) -> None:
+    at = now_iso()
+    for e in events:
+        store.db.execute(
+            "INSERT INTO package_events (at, package_id, fingerprint, event, detail) VALUES (?, ?, ?, ?, ?)",
+            [at, e.package_id, e.fingerprint, e.event, e.detail],
+        )
+
+
+@dataclass(frozen=True)
+class CountedScore:
+    fingerprint: str
+    expert_name: str
+    expert_unit: str
+    case_sha256: str
+    rubric_id: str
+    score: Decimal
+    package_id: str
+    sequence: int
+
+
+def counted_scores(store: Store) -> list[CountedScore]:
+    """Per expert, case and rubric: the score of that expert's latest package."""
+    rows = store.db.execute(
+        """SELECT p.fingerprint, p.expert_name, p.expert_unit, s.case_sha256, s.rubric_id, s.total,
+                  p.package_id, p.sequence
+           FROM received_scores s JOIN received_packages p ON p.id = s.package
+           WHERE p.sequence = (
+               SELECT MAX(p2.sequence) FROM received_scores s2 JOIN received_packages p2 ON p2.id = s2.package
+               WHERE p2.fingerprint = p.fingerprint AND s2.case_sha256 = s.case_sha256
+                 AND s2.rubric_id = s.rubric_id)
+           ORDER BY s.case_sha256, s.rubric_id, p.expert_name"""
+    ).fetchall()
+    return [
+        CountedScore(fp, name, unit, sha, rubric, to_decimal(total), pid, int(seq))
+        for fp, name, unit, sha, rubric, total, pid, seq in rows
+    ]
+
+
+def events(store: Store) -> list[dict[str, str]]:
+    rows = store.db.execute(
+        "SELECT at, package_id, fingerprint, event, detail FROM package_events ORDER BY id"
+    ).fetchall()
+    return [
+        {"at": a, "package_id": p, "fingerprint": f, "event": e, "label": EVENT_LABELS.get(e, e), "detail": d}
+        for a, p, f, e, d in rows
+    ]

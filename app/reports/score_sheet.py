@@ -1,0 +1,258 @@
+"""The expert's PDF score sheet (评分表): A4, CJK font embedded, one section per case, a signature line.
+
+It is made from the same data as the signed manifest, so what the expert signs by hand and what the
+station verifies cannot differ; its SHA-256 is in the manifest.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.intake.vocabulary import CASE_TYPE_LABELS
+from app.reports.fonts import FONT, CjkMarkup, register_cjk_font
+from app.rubric.model import Rubric
+from app.rubric.rounding import as_json_number, to_decimal
+from app.signing.identity import display_fingerprint
+
+
+@dataclass
+class RenderedSheet:
+    pdf: bytes
+    missing_glyphs: str
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_cjk_font()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12.5, wordWrap="CJK")
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10),
+        "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, leading=10, textColor=colors.grey),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=1, spaceAfter=4),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, alignment=1, spaceAfter=8),
+        "heading": ParagraphStyle(
+            "heading", parent=base, fontSize=11.5, leading=16, spaceBefore=6, spaceAfter=4
+        ),
+    }
+
+
+TABLE_STYLE = [
+    ("FONTNAME", (0, 0), (-1, -1), FONT),
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.92, 0.95)),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+]
+
+
+def case_title(entry: dict[str, Any]) -> str:
+    parts = [entry.get("unit") or "", entry.get("case_number") or ""]
+    kind = CASE_TYPE_LABELS.get(entry.get("case_type") or "", "")
+    return " ".join(p for p in parts if p) + (f"（{kind}）" if kind else "") or entry["source_path"]
+
+
+def render_score_sheet(
+    header: dict[str, Any], entries: list[dict[str, Any]], rubrics: dict[str, Rubric]
+) -> RenderedSheet:
+    markup = CjkMarkup()
+    st = styles()
+    expert = header["expert"]
+    fp = display_fingerprint(expert["fingerprint"])
+    date = str(header["created_at"])[:10]
+
+    def p(text: object, style: str = "body") -> Paragraph:
+        return Paragraph(markup(text), st[style])
+
+    story: list[Any] = [
+        p("环境执法案卷评分表", "title"),
+        p(" · ".join(r["title"] for r in header["rubrics"]), "subtitle"),
+        _info_table(p, expert, fp, header, date),
+        Spacer(1, 4 * mm),
+        p("汇总", "heading"),
+        _summary_table(p, entries),
+        Spacer(1, 6 * mm),
+        _signature_block(p, expert["name"], date),
+    ]
+    for number, entry in enumerate(entries, 1):
+        story += [PageBreak(), *_case_section(p, number, entry, rubrics[entry["rubric"]])]
+
+    footer_text = p(
+        f"{expert['name']} · 密钥指纹 {fp} · 评分包 {header['package_id'][:8]} 第 {header['sequence']} 号",
+        "footer",
+    )
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        footer_text.wrapOn(canvas, 140 * mm, 10 * mm)
+        footer_text.drawOn(canvas, 18 * mm, 9 * mm)
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(colors.grey)
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"第 {doc.page} 页")
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title="环境执法案卷评分表",
+        author=expert["name"],
+        subject=f"ReviewDesk package {header['package_id']}",
+        creator="ReviewDesk",
+        invariant=1,
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return RenderedSheet(buffer.getvalue(), "".join(sorted(markup.missing)))
+
+
+def _info_table(p: Any, expert: dict[str, Any], fp: str, header: dict[str, Any], date: str) -> Table:
+    rows = [
+        [p("评审专家"), p(expert["name"]), p("专家编号"), p(expert.get("number") or "—")],
+        [p("工作单位"), p(expert["unit"]), p("日期"), p(date)],
+        [p("密钥指纹"), p(fp), p("评分包"), p(f"{header['package_id'][:8]} · 第 {header['sequence']} 号")],
+    ]
+    table = Table(rows, colWidths=[22 * mm, 72 * mm, 22 * mm, 58 * mm])
+    table.setStyle(TableStyle([*TABLE_STYLE, ("BACKGROUND", (0, 0), (-1, 0), colors.white)]))
+    return table
+
+
+def _summary_table(p: Any, entries: list[dict[str, Any]]) -> Table:
+    rows = [[p("序号"), p("案卷"), p("评分标准"), p("得分"), p("状态")]]
+    for number, entry in enumerate(entries, 1):
+        rows.append(
+            [
+                p(number),
+                p(case_title(entry)),
+                p(entry["rubric"]),
+                p(entry["result"]["score"]),
+                p("已完成" if entry["status"] == "complete" else "评审中"),
+            ]
+        )
+    table = Table(rows, colWidths=[12 * mm, 86 * mm, 42 * mm, 16 * mm, 18 * mm], repeatRows=1)
+    table.setStyle(TableStyle(TABLE_STYLE))
+    return table
+
+
+def _signature_block(p: Any, name: str, date: str) -> KeepTogether:
+    rows = [[p("评审专家（签字）："), p(""), p("日期："), p(date)]]
+    table = Table(rows, colWidths=[34 * mm, 70 * mm, 14 * mm, 40 * mm], rowHeights=[14 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("LINEBELOW", (1, 0), (1, 0), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return KeepTogether([table, p(f"打印姓名：{name}", "small")])
+
+
+def _case_section(p: Any, number: int, entry: dict[str, Any], rubric: Rubric) -> list[Any]:
+    inputs = entry["inputs"]
+    items = entry["result"]["items"]
+    notes = inputs.get("notes", {})
+    evidence = inputs.get("evidence", {})
+    na = set(inputs.get("not_applicable", []))
+    missing = set(inputs.get("missing", []))
+    out: list[Any] = [
+        p(f"{number}. {case_title(entry)}", "heading"),
+        p(
+            f"文件：{entry['source_path']}　页数：{entry.get('pages') or '—'}　"
+            f"SHA-256：{entry['sha256'][:16]}…　评分标准：{rubric.title}",
+            "small",
+        ),
+        Spacer(1, 2 * mm),
+    ]
+    rows = [[p("项目"), p("标准分"), p("得分"), p("备注 / 依据")]]
+    for item in rubric.items:
+        if item.id in na:
+            got = "无需评审"
+        elif item.id in missing:
+            got = f"{items.get(item.id, 0)}（文书缺失）"
+        else:
+            got = "—" if items.get(item.id) is None else str(items[item.id])
+        remark = " ".join(
+            x for x in (str(notes.get(item.id) or ""), _evidence_text(evidence.get(item.id))) if x
+        )
+        rows.append([p(item.label), p(item.points), p(got), p(remark, "small")])
+        given = inputs.get("scores", {}).get(item.id)
+        if item.criteria and item.id not in na:
+            criteria = given.get("criteria", {}) if isinstance(given, dict) else {}
+            for criterion in item.criteria:
+                value = criteria.get(criterion.id)
+                shown = "—" if value is None else str(as_json_number(to_decimal(value)))
+                rows.append(
+                    [
+                        p(f"　· {criterion.label}", "small"),
+                        p(criterion.points, "small"),
+                        p(shown, "small"),
+                        "",
+                    ]
+                )
+    table = Table(rows, colWidths=[78 * mm, 16 * mm, 22 * mm, 58 * mm], repeatRows=1)
+    table.setStyle(TableStyle(TABLE_STYLE))
+    out += [table, Spacer(1, 3 * mm)]
+    deductions = _deduction_rows(p, rubric, inputs.get("deductions", {}))
+    if deductions:
+        out += [p("基本要素扣分", "heading"), deductions, Spacer(1, 3 * mm)]
+    gates = inputs.get("gates", {})
+    for gate_id, reason in gates.items():
+        label = next((g.label for g in rubric.gates if g.id == gate_id), gate_id)
+        out.append(p(f"重大问题：{label}。理由：{reason}"))
+    out.append(CondPageBreak(30 * mm))
+    out.append(p("得分计算", "heading"))
+    for step in entry["result"]["explanation"]:
+        out.append(p(f"· {step['text']}", "small"))
+    out.append(p(f"本案卷得分：{entry['result']['score']}", "heading"))
+    return out
+
+
+def _deduction_rows(p: Any, rubric: Rubric, given: dict[str, Any]) -> Table | None:
+    rows = [[p("要素"), p("文书"), p("扣分")]]
+    for group in rubric.deductions:
+        raw = given.get(group.id)
+        per_document = raw if isinstance(raw, dict) else {"": raw or []}
+        elements = {e.id: e for e in group.elements}
+        for document, ids in per_document.items():
+            for element_id in ids:
+                element = elements.get(element_id)
+                label = element.label if element else element_id
+                points = f"−{element.points}" if element else ""
+                rows.append([p(label, "small"), p(document or "—", "small"), p(points, "small")])
+    if len(rows) == 1:
+        return None
+    table = Table(rows, colWidths=[110 * mm, 44 * mm, 20 * mm], repeatRows=1)
+    table.setStyle(TableStyle(TABLE_STYLE))
+    return table
+
+
+def _evidence_text(evidence: object) -> str:
+    if not evidence:
+        return ""
+    if isinstance(evidence, dict):
+        page = evidence.get("page")
+        quote = evidence.get("text")
+        return f"见第 {page} 页" + (f"：“{quote}”" if quote else "")
+    return f"依据：{evidence}"
