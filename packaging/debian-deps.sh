@@ -8,7 +8,7 @@ PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth
   fonts-wqy-microhei
-  genisoimage udftools p7zip-full poppler-utils
+  genisoimage udftools p7zip-full poppler-utils openssl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -45,6 +45,8 @@ class ExpertScoreCell:
 @dataclass
 class CaseResult:
     sha256: str
+    path: str
+    """the file's path inside the disc, which tells apart one file submitted twice"""
     case: CaseFile | None
     rubric_id: str
     rubric_total: Decimal
@@ -65,6 +67,7 @@ class CaseResult:
         case = self.case
         return {
             "sha256": self.sha256,
+            "path": self.path,
             "case_id": case.id if case else None,
             "label": self.label,
             "unit": case.value("unit") if case else None,
@@ -131,7 +134,7 @@ class PanelReport:
                 "tolerance": as_json_number(self.settings.tolerance),
             },
             "cases": [c.as_json() for c in self.cases],
-            "adjudication": [c.sha256 for c in self.adjudication],
+            "adjudication": [{"sha256": c.sha256, "path": c.path} for c in self.adjudication],
             "experts": [e.as_json() for e in self.experts],
             "agreement": {
                 rid: {"krippendorff_alpha_interval": None if a is None else round(a, 4)}
@@ -150,13 +153,13 @@ def build_panel(
     case_rubric: str | None = None,
 ) -> PanelReport:
     counted = counted_scores(store)
-    by_sha = {c.sha256: c for c in CaseRepository(store.db).list()}
-    grouped: dict[tuple[str, str], list[CountedScore]] = {}
+    station_cases = CaseRepository(store.db).list()
+    grouped: dict[tuple[str, str, str], list[CountedScore]] = {}
     for score in counted:
-        grouped.setdefault((score.case_sha256, score.rubric_id), []).append(score)
+        grouped.setdefault((score.case_sha256, score.case_path, score.rubric_id), []).append(score)
     rubrics: dict[str, Rubric] = {}
     cases: list[CaseResult] = []
-    for (sha, rubric_id), scores in grouped.items():
+    for (sha, path, rubric_id), scores in grouped.items():
         if rubric_id not in rubrics:
             loaded = catalog.get(rubric_id, store.root)
             assert isinstance(loaded, Rubric)
@@ -169,15 +172,18 @@ def build_panel(
             ExpertScoreCell(s.fingerprint, s.expert_name, s.score, s.package_id, s.sequence) for s in scores
         ]
         tolerance = settings.tolerance * total / 100
+        case = station_case(station_cases, sha, path)
         cases.append(
-            CaseResult(
-                sha, by_sha.get(sha), rubric_id, total, cells, report(final), used, gap, gap > tolerance
-            )
+            CaseResult(sha, path, case, rubric_id, total, cells, report(final), used, gap, gap > tolerance)
         )
     cases.sort(key=lambda c: (c.case.id if c.case else 10**9, c.rubric_id))
     agreement = {
         rid: krippendorff_alpha_interval(
-            {c.sha256: {s.fingerprint: float(s.score) for s in c.scores} for c in cases if c.rubric_id == rid}
+            {
+                f"{c.sha256}|{c.path}": {s.fingerprint: float(s.score) for s in c.scores}
+                for c in cases
+                if c.rubric_id == rid
+            }
         )
         for rid in sorted(rubrics)
     }
@@ -186,6 +192,19 @@ def build_panel(
         report_.scheme = scheme
         report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric)
     return report_
+
+
+def station_case(cases: list[CaseFile], sha256: str, path: str) -> CaseFile | None:
+    """The station's case file with this content; of a file submitted twice, the one at the same path."""
+    same = [c for c in cases if c.sha256 == sha256]
+    for case in same:
+        if (
+            case.source_path == path
+            or case.source_path.endswith("/" + path)
+            or path.endswith("/" + case.source_path)
+        ):
+            return case
+    return same[0] if same else None
 
 
 def _experts(counted: list[CountedScore], cases: list[CaseResult]) -> list[ExpertSummary]:

@@ -104,13 +104,22 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
         for case in package.cases:
             before = db.execute(
                 """SELECT p.package_id, p.sequence FROM received_scores s JOIN received_packages p ON p.id = s.package
-                   WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.rubric_id = ? AND p.id != ?
+                   WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.case_path = ? AND s.rubric_id = ?
+                     AND p.id != ?
                    ORDER BY p.sequence DESC LIMIT 1""",
-                [fp, case["sha256"], case["rubric"], row_id],
+                [fp, case["sha256"], case["source_path"], case["rubric"], row_id],
             ).fetchone()
             db.execute(
-                "INSERT INTO received_scores (package, case_sha256, rubric_id, rubric_hash, total) VALUES (?, ?, ?, ?, ?)",
-                [row_id, case["sha256"], case["rubric"], case["rubric_hash"], str(case["result"]["score"])],
+                """INSERT INTO received_scores (package, case_sha256, case_path, rubric_id, rubric_hash, total)
+                   VALUES (?, ?, ?, ?, ?, ?)""",
+                [
+                    row_id,
+                    case["sha256"],
+                    case["source_path"],
+                    case["rubric"],
+                    case["rubric_hash"],
+                    str(case["result"]["score"]),
+                ],
             )
             if before is None:
                 continue
@@ -164,6 +173,7 @@ class CountedScore:
     expert_name: str
     expert_unit: str
     case_sha256: str
+    case_path: str
     rubric_id: str
     score: Decimal
     package_id: str
@@ -173,18 +183,18 @@ class CountedScore:
 def counted_scores(store: Store) -> list[CountedScore]:
     """Per expert, case and rubric: the score of that expert's latest package."""
     rows = store.db.execute(
-        """SELECT p.fingerprint, p.expert_name, p.expert_unit, s.case_sha256, s.rubric_id, s.total,
+        """SELECT p.fingerprint, p.expert_name, p.expert_unit, s.case_sha256, s.case_path, s.rubric_id, s.total,
                   p.package_id, p.sequence
            FROM received_scores s JOIN received_packages p ON p.id = s.package
            WHERE p.sequence = (
                SELECT MAX(p2.sequence) FROM received_scores s2 JOIN received_packages p2 ON p2.id = s2.package
                WHERE p2.fingerprint = p.fingerprint AND s2.case_sha256 = s.case_sha256
-                 AND s2.rubric_id = s.rubric_id)
-           ORDER BY s.case_sha256, s.rubric_id, p.expert_name"""
+                 AND s2.case_path = s.case_path AND s2.rubric_id = s.rubric_id)
+           ORDER BY s.case_sha256, s.case_path, s.rubric_id, p.expert_name"""
     ).fetchall()
     return [
-        CountedScore(fp, name, unit, sha, rubric, to_decimal(total), pid, int(seq))
-        for fp, name, unit, sha, rubric, total, pid, seq in rows
+        CountedScore(fp, name, unit, sha, path, rubric, to_decimal(total), pid, int(seq))
+        for fp, name, unit, sha, path, rubric, total, pid, seq in rows
     ]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from app import paths
 from app.aggregate import receive
 from app.aggregate.panel import PanelReport, Settings, build_panel
-from app.aggregate.statistics import METHODS
+from app.aggregate.statistics import METHOD_LABELS, METHODS
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.rubric import catalog
@@ -284,7 +284,7 @@ def _print_panel(panel: PanelReport) -> None:
         experts = "  ".join(f"{s.name} {as_json_number(s.score)}" for s in case.scores)
         flag = "  ⚠ 需裁定 / adjudicate" if case.adjudicate else ""
         print(
-            f"  {case.label} · {case.rubric_id}: {as_json_number(case.final)}（{case.method}）"
+            f"  {case.label} · {case.rubric_id}: {as_json_number(case.final)}（{METHOD_LABELS[case.method]} / {case.method}）"
             f" 分差 / spread {as_json_number(case.spread)} · {experts}{flag}"
         )
     print("专家 / experts")

@@ -271,10 +271,12 @@ def m004_packages(db: Database) -> None:
         CREATE TABLE received_scores (
             package INTEGER NOT NULL REFERENCES received_packages(id),
             case_sha256 TEXT NOT NULL,
+            -- the same file can be submitted twice (two categories): the path inside the disc tells them apart
+            case_path TEXT NOT NULL,
             rubric_id TEXT NOT NULL,
             rubric_hash TEXT NOT NULL,
             total TEXT NOT NULL,
-            PRIMARY KEY (package, case_sha256, rubric_id)
+            PRIMARY KEY (package, case_sha256, case_path, rubric_id)
         )
         """
     )

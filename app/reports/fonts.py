@@ -71,7 +71,7 @@ def _candidate_files(code: int) -> list[Path]:
             path = Path(line.strip().rstrip(":"))
             if path.suffix.lower() in (".ttf", ".ttc"):
                 found.append(path)
-    return found
+    return sorted(found, key=lambda p: "bold" in p.name.lower())  # stable: regular faces first
 
 
 @dataclass

@@ -48,7 +48,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=1, spaceAfter=4),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10, alignment=1, spaceAfter=8),
         "heading": ParagraphStyle(
-            "heading", parent=base, fontSize=11.5, leading=16, spaceBefore=6, spaceAfter=4
+            "heading", parent=base, fontSize=11.5, leading=16, spaceBefore=6, spaceAfter=4, keepWithNext=1
         ),
     }
 

@@ -1,0 +1,187 @@
+"""The panel's results as plain tables, one per level, shared by the xlsx workbook and the PDF report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.aggregate.panel import PanelReport
+from app.aggregate.statistics import METHOD_LABELS
+from app.intake.vocabulary import CASE_TYPE_LABELS
+from app.rubric.rounding import as_json_number
+from app.signing.identity import display_fingerprint
+
+SELECTION_LABELS = {"nominated": "推选", "sampled": "抽选"}
+
+
+@dataclass
+class Table:
+    sheet: str
+    title: str
+    header: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def panel_tables(panel: PanelReport) -> list[Table]:
+    tables = [_cases(panel), _adjudication(panel)]
+    if panel.candidates is not None:
+        tables += [_candidates(panel), _rankings(panel)]
+    tables += [_experts(panel), _agreement(panel), _events(panel)]
+    return tables
+
+
+def _n(value: Any) -> Any:
+    return None if value is None else as_json_number(value)
+
+
+def _cases(panel: PanelReport) -> Table:
+    experts = panel.experts
+    table = Table(
+        "案卷",
+        "案卷得分",
+        [
+            "编号",
+            "案卷",
+            "候选",
+            "推/抽",
+            "类型",
+            "评分标准",
+            *[e.name for e in experts],
+            "得分",
+            "方法",
+            "分差",
+            "需裁定",
+        ],
+        notes=[
+            f"合分方法：{_method_setting(panel)}；分差容限：每百分 {_n(panel.settings.tolerance)} 分。",
+        ],
+    )
+    for case in panel.cases:
+        by_expert = {s.fingerprint: s.score for s in case.scores}
+        facts = case.case
+        candidate = ""
+        if facts is not None:
+            kind = facts.value("candidate_kind")
+            candidate = (
+                "集体" if kind == "collective" else f"个人 {facts.value('candidate_name') or ''}".strip()
+            )
+        table.rows.append(
+            [
+                facts.id if facts else "",
+                case.label,
+                candidate,
+                SELECTION_LABELS.get(facts.value("selection") or "", "") if facts else "",
+                CASE_TYPE_LABELS.get(facts.value("case_type") or "", "") if facts else "",
+                case.rubric_id,
+                *[_n(by_expert.get(e.fingerprint)) for e in experts],
+                _n(case.final),
+                METHOD_LABELS[case.method],
+                _n(case.spread),
+                "是" if case.adjudicate else "",
+            ]
+        )
+    return table
+
+
+def _method_setting(panel: PanelReport) -> str:
+    if panel.settings.method == "auto":
+        return "自动（5位及以上专家去掉一个最高分和一个最低分后平均，否则算术平均）"
+    return METHOD_LABELS[panel.settings.method]
+
+
+def _adjudication(panel: PanelReport) -> Table:
+    table = Table(
+        "待裁定",
+        "待裁定案卷（专家评分差距超过容限）",
+        ["案卷", "评分标准", "各专家评分", "分差", "容限"],
+    )
+    for case in panel.adjudication:
+        scores = "；".join(f"{s.name} {_n(s.score)}" for s in case.scores)
+        limit = panel.settings.tolerance * case.rubric_total / 100
+        table.rows.append([case.label, case.rubric_id, scores, _n(case.spread), _n(limit)])
+    if not table.rows:
+        table.notes.append("没有需要裁定的案卷。")
+    return table
+
+
+def _candidates(panel: PanelReport) -> Table:
+    assert panel.candidates is not None and panel.scheme is not None
+    roots = panel.scheme.children(None)
+    table = Table(
+        "候选",
+        f"候选得分 · {panel.scheme.title}",
+        ["候选", "级别", *[i.label for i in roots], "总分", "一票否决", "达标", "名次", "入选", "计分说明"],
+    )
+    for cand in panel.candidates.candidates:
+        table.rows.append(
+            [
+                cand.name,
+                cand.level or "—",
+                *[_n(cand.indicators.get(i.id)) for i in roots],
+                _n(cand.total),
+                cand.vetoed or "",
+                "" if cand.passed is None else ("是" if cand.passed else "否"),
+                cand.rank,
+                "是" if cand.selected else "",
+                "\n".join(step.text for step in cand.steps),
+            ]
+        )
+    return table
+
+
+def _rankings(panel: PanelReport) -> Table:
+    assert panel.candidates is not None
+    table = Table("排名", "排名（按级别）", ["级别", "名次", "候选", "总分", "入选"])
+    ranked = sorted(
+        (c for c in panel.candidates.candidates if c.rank is not None),
+        key=lambda c: (c.level, c.rank or 0),
+    )
+    for cand in ranked:
+        table.rows.append(
+            [cand.level or "—", cand.rank, cand.name, _n(cand.total), "是" if cand.selected else ""]
+        )
+    return table
+
+
+def _experts(panel: PanelReport) -> Table:
+    table = Table(
+        "专家",
+        "评审专家",
+        ["专家", "单位", "密钥指纹", "评分包", "案卷数", "宽严度"],
+        notes=["宽严度：该专家评分与同一案卷全体专家平均分之差的平均（按百分制），正数偏宽，负数偏严。"],
+    )
+    for expert in panel.experts:
+        table.rows.append(
+            [
+                expert.name,
+                expert.unit,
+                display_fingerprint(expert.fingerprint),
+                len(expert.packages),
+                expert.cases,
+                _n(expert.leniency),
+            ]
+        )
+    return table
+
+
+def _agreement(panel: PanelReport) -> Table:
+    table = Table(
+        "一致性",
+        "专家间一致性",
+        ["评分标准", "Krippendorff α（等距）", "两位及以上专家评过的案卷"],
+        notes=["α = 1 表示完全一致，0 表示与随机无异；一般认为 0.8 以上可靠，0.667 以上可作初步结论。"],
+    )
+    for rubric_id, alpha in panel.agreement.items():
+        pairable = sum(1 for c in panel.cases if c.rubric_id == rubric_id and len(c.scores) >= 2)
+        table.rows.append([rubric_id, None if alpha is None else round(alpha, 3), pairable])
+    return table
+
+
+def _events(panel: PanelReport) -> Table:
+    table = Table("接收记录", "评分包接收记录", ["时间", "评分包", "事件", "说明"])
+    for event in panel.events:
+        table.rows.append(
+            [event["at"][:19].replace("T", " "), event["package_id"][:8], event["label"], event["detail"]]
+        )
+    return table
