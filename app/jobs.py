@@ -16,6 +16,9 @@ from typing import Any
 
 from app.errors import KnownError
 
+DEMO_SOURCE = "<demo disc>"
+"""a source that means: generate the built-in demo disc in the data directory, then import it"""
+
 
 def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any, cancel: Any) -> None:
     """Import ``sources``, then find the documents of every case not yet analysed."""
@@ -36,6 +39,14 @@ def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any,
         store = Store.open(Path(data_dir))
         try:
             summary: dict[str, Any] = {}
+            if DEMO_SOURCE in sources:
+                from app import paths
+                from app.demo.disc import ensure_demo_disc
+
+                queue.put(("progress", "正在生成演示光盘…", 0, 1))
+                disc = paths.demo_disc_dir(Path(data_dir))
+                ensure_demo_disc(disc)
+                sources = [str(disc) if s == DEMO_SOURCE else s for s in sources]
             if sources:
                 report = Importer(store, user, progress=on_import, cancelled=cancel.is_set).run(
                     [Path(s) for s in sources]

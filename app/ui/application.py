@@ -59,14 +59,16 @@ def run(data_dir: Path, screenshot: Path | None = None, error_dialogs: bool = Tr
     from app.ui.main_window import MainWindow
 
     settings = QSettings(str(data_dir / "desk.ini"), QSettings.Format.IniFormat)
-    from app import paths
+    from app.signing.identity import scorer_name
 
     window = MainWindow(
-        store, settings, expert=paths.current_user(), dialogs=error_dialogs and screenshot is None
+        store, settings, expert=scorer_name(data_dir), dialogs=error_dialogs and screenshot is None
     )
     if screenshot is not None:
         _arm_screenshot(app, window, screenshot)
     window.show()
+    if window.identity is None and screenshot is None and error_dialogs:
+        QTimer.singleShot(0, window.first_run)
     try:
         return app.exec()
     finally:

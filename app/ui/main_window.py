@@ -26,15 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.jobs import import_and_analyze
+from app.errors import KnownError
+from app.jobs import DEMO_SOURCE, import_and_analyze
 from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
 from app.models.scores import ScoreRepository
 from app.models.store import Store
 from app.rubric import catalog
 from app.rubric.model import Rubric
+from app.signing.identity import ExpertIdentity, load_identity
+from app.ui import export_flow
 from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
+from app.ui.identity_dialog import FirstRunDialog
 from app.ui.jobs import BackgroundJob
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
@@ -46,6 +50,7 @@ SHORTCUTS = [
     ("Tab / Shift+Tab", "在评分项之间移动；数字键直接给分"),
     ("Ctrl+Z / Ctrl+Shift+Z", "撤销 / 重做"),
     ("PgDn / PgUp", "下一页 / 上一页"),
+    ("Ctrl+E", "导出签名评分包"),
     ("F1", "本快捷键表"),
 ]
 
@@ -106,7 +111,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.page_label = QLabel()
+        self.identity_label = QLabel()
+        self.statusBar().addPermanentWidget(self.identity_label)
         self.statusBar().addPermanentWidget(self.page_label)
+        self.identity: ExpertIdentity | None = None
+        self._set_identity(load_identity(store.root))
         self._add_actions()
         self.queue.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_row(cur.row()))
         self.viewer.page_shown.connect(self._on_page_shown)
@@ -157,12 +166,78 @@ class MainWindow(QMainWindow):
             (self.tr("导入光盘文件夹…"), QKeySequence("Ctrl+O"), self.choose_folder),
             (self.tr("导入映像、压缩包或 PDF…"), QKeySequence("Ctrl+Shift+O"), self.choose_files),
             (self.tr("分析全部案卷"), QKeySequence("Ctrl+Shift+A"), lambda: self.start_import([])),
+            (self.tr("导出签名评分包…"), QKeySequence("Ctrl+E"), self.export_scores),
         ):
             action = menu.addAction(text)
             action.setShortcut(keys)
             action.triggered.connect(slot)
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         help_menu.addAction(self.tr("快捷键 (F1)")).triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.tr("专家身份与密钥指纹…")).triggered.connect(self.show_identity)
+
+    # -- the expert: first run, identity, export ------------------------------------------------------
+
+    def _set_identity(self, identity: ExpertIdentity | None) -> None:
+        self.identity = identity
+        if identity is None:
+            self.identity_label.setText(self.tr("未设置专家身份"))
+            return
+        self.expert = identity.name
+        self.scores.expert = identity.name
+        self.identity_label.setText(
+            self.tr("专家：{name} · 指纹 {fp}").format(name=identity.name, fp=identity.short_fingerprint[:19])
+        )
+
+    def first_run(self) -> bool:
+        """Ask who the expert is (and offer the demo disc on an empty store); True when an identity was made."""
+        dialog = FirstRunDialog(self.store.root, offer_demo=self.model.rowCount() == 0, parent=self)
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted or dialog.identity is None:
+            return False
+        self._set_identity(dialog.identity)
+        if dialog.demo.isChecked():
+            self.start_import([DEMO_SOURCE])
+        return True
+
+    def show_identity(self) -> None:
+        if self.identity is None:
+            self.first_run()
+            return
+        made = self.identity
+        QMessageBox.information(
+            self,
+            self.tr("专家身份"),
+            self.tr("专家：{name}\n单位：{unit}\n编号：{number}\n\n密钥指纹：\n{fp}").format(
+                name=made.name, unit=made.unit, number=made.number or "—", fp=made.fingerprint
+            ),
+        )
+
+    def export_scores(self) -> None:
+        if self.identity is None and not self.first_run():
+            return
+        assert self.identity is not None
+        folder = str(self.settings.value("desk/export_folder", str(Path.home())))
+        target = export_flow.ask_target(self, self.identity, folder)
+        if target is None:
+            return
+        passphrase = export_flow.ask_passphrase(self)
+        if passphrase is None:
+            return
+        self.export_to(target, passphrase)
+
+    def export_to(self, target: Path, passphrase: str) -> bool:
+        """The export itself, for the menu and for tests; a known problem becomes a message."""
+        assert self.identity is not None
+        try:
+            result = export_flow.export_signed(self.store, self.identity, target, passphrase)
+        except KnownError as error:
+            self._report(error.zh)
+            return False
+        self.settings.setValue("desk/export_folder", str(target.parent))
+        text = export_flow.summary(result, self.identity)
+        self.statusBar().showMessage(text.splitlines()[0], 15000)
+        if self.dialogs:
+            QMessageBox.information(self, self.tr("导出评分包"), text)
+        return True
 
     # -- import and analysis in the background ------------------------------------------------------
 
