@@ -64,4 +64,5 @@ def run_desk(args: argparse.Namespace) -> int:
         paths.data_dir(args.data_dir),
         screenshot=getattr(args, "screenshot", None),
         error_dialogs=not args.no_error_dialogs,
+        language=args.lang,
     )

@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="出错时不弹窗，只写日志 / never block on an error dialog (tests, smoke runs)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        help="评审台界面语言（默认中文，或设置中所选）/ the desk's language (default: Chinese or the setting)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     intake_commands.register(sub)
     analysis_commands.register(sub)

@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
@@ -37,8 +37,10 @@ def install_crash_handler(dialogs: bool) -> None:
             _report("ReviewDesk", value.zh, value.en, dialogs)
             return
         _report(
-            "ReviewDesk 出错了",
-            "程序遇到了一个错误。已录入的内容都已保存。请把下面的详细信息复制给技术支持。",
+            QCoreApplication.translate("Application", "ReviewDesk 出错了"),
+            QCoreApplication.translate(
+                "Application", "程序遇到了一个错误。已录入的内容都已保存。请把下面的详细信息复制给技术支持。"
+            ),
             details,
             dialogs,
         )
@@ -46,7 +48,9 @@ def install_crash_handler(dialogs: bool) -> None:
     sys.excepthook = hook
 
 
-def run(data_dir: Path, screenshot: Path | None = None, error_dialogs: bool = True) -> int:
+def run(
+    data_dir: Path, screenshot: Path | None = None, error_dialogs: bool = True, language: str | None = None
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -59,6 +63,9 @@ def run(data_dir: Path, screenshot: Path | None = None, error_dialogs: bool = Tr
     from app.ui.main_window import MainWindow
 
     settings = QSettings(str(data_dir / "desk.ini"), QSettings.Format.IniFormat)
+    from app.ui.language import chosen_language, install_translators
+
+    install_translators(app, chosen_language(settings, language))
     from app.signing.identity import scorer_name
 
     window = MainWindow(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
 from app.intake import vocabulary as vocab
@@ -15,14 +15,25 @@ from app.models.cases import CaseFile
 from app.models.documents import DOCUMENT_LABELS, TRANSCRIPT_KINDS
 
 FIELD_LABELS = {
-    "unit": "报送单位",
-    "candidate_kind": "候选类别",
-    "candidate_name": "个人候选人",
-    "selection": "推选/抽选",
-    "case_type": "案卷类型",
-    "case_number": "文号",
+    "unit": QT_TRANSLATE_NOOP("CaseInfo", "报送单位"),
+    "candidate_kind": QT_TRANSLATE_NOOP("CaseInfo", "候选类别"),
+    "candidate_name": QT_TRANSLATE_NOOP("CaseInfo", "个人候选人"),
+    "selection": QT_TRANSLATE_NOOP("CaseInfo", "推选/抽选"),
+    "case_type": QT_TRANSLATE_NOOP("CaseInfo", "案卷类型"),
+    "case_number": QT_TRANSLATE_NOOP("CaseInfo", "文号"),
 }
-FOUND_BY = {"folder": "目录名", "file_name": "文件名", "cover": "封面", "manual": "人工更正"}
+FOUND_BY = {
+    "folder": QT_TRANSLATE_NOOP("CaseInfo", "目录名"),
+    "file_name": QT_TRANSLATE_NOOP("CaseInfo", "文件名"),
+    "cover": QT_TRANSLATE_NOOP("CaseInfo", "封面"),
+    "manual": QT_TRANSLATE_NOOP("CaseInfo", "人工更正"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseInfo", text)
+
+
 VALUE_LABELS = {**vocab.CASE_TYPE_LABELS, **vocab.SELECTION_LABELS, **vocab.CANDIDATE_LABELS}
 
 
@@ -79,29 +90,34 @@ class CaseInfo(QWidget):
     def show_case(self, case: CaseFile | None, transcripts: list[dict] | None = None) -> None:
         self._show_documents(case)
         if case is None:
-            self.body.setHtml(f"<p>{escape(self.tr('请在左侧选择一份案卷。'))}</p>")
+            choose = self.tr("请在左侧选择一份案卷。")
+            self.body.setHtml(f"<p>{escape(choose)}</p>")
             return
         rows = []
         for name, label in FIELD_LABELS.items():
             found = case.fields.get(name)
             value = VALUE_LABELS.get(found.value or "", found.value) if found and found.value else "—"
-            origin = f"{FOUND_BY.get(found.found_by, found.found_by)}：{found.detail}" if found else ""
+            origin = f"{tr(FOUND_BY.get(found.found_by, found.found_by))}：{found.detail}" if found else ""
             rows.append(
-                f"<tr><td style='color:#555;padding-right:8px'>{escape(label)}</td>"
+                f"<tr><td style='color:#555;padding-right:8px'>{escape(tr(label))}</td>"
                 f"<td><b>{escape(value)}</b><br><span style='color:#888;font-size:11px'>{escape(origin)}</span></td></tr>"
             )
+        no_problems = self.tr("未发现问题")
         problems = (
             "".join(f"<p style='color:#b45309'>⚠ {escape(p['message'])}</p>" for p in case.problems)
-            or f"<p style='color:#2e7d32'>{escape(self.tr('未发现问题'))}</p>"
+            or f"<p style='color:#2e7d32'>{escape(no_problems)}</p>"
         )
         hints = "".join(self._transcript_hint(record) for record in transcripts or [])
         if hints:
-            problems = f"<p><b>{escape(self.tr('笔录提示（仅供参考，由专家判断）'))}</b></p>{hints}{problems}"
+            heading = self.tr("笔录提示（仅供参考，由专家判断）")
+            problems = f"<p><b>{escape(heading)}</b></p>{hints}{problems}"
         scanned = self.tr("扫描件（无文字层）") if case.has_text is False else self.tr("有文字层")
+        pages = self.tr("{pages} 页").format(pages=case.pages)
+        found_as = self.tr("识别依据：")
         self.body.setHtml(
             f"<table>{''.join(rows)}</table>"
-            f"<p style='color:#555'>{case.pages} 页 · {escape(scanned)}<br>"
-            f"识别依据：{escape(case.class_reason)}<br>"
+            f"<p style='color:#555'>{escape(pages)} · {escape(scanned)}<br>"
+            f"{escape(found_as)}{escape(case.class_reason)}<br>"
             f"<span style='font-size:11px'>{escape(case.source_label)}/{escape(case.source_path)}<br>"
             f"SHA-256 {case.sha256[:16]}…</span></p>"
             f"{problems}"
@@ -109,12 +125,14 @@ class CaseInfo(QWidget):
 
     def _transcript_hint(self, record: dict) -> str:
         label = DOCUMENT_LABELS.get(str(record["kind"]), str(record["kind"]))
-        officers = "、".join(f"{o['name']}（{o['badge'] or '无证号'}）" for o in record["officers"]) or "—"
+        no_badge = self.tr("无证号")
+        officers = "、".join(f"{o['name']}（{o['badge'] or no_badge}）" for o in record["officers"]) or "—"
         flags = "".join(
             f"<br><span style='color:#b45309'>⚑ {escape(f['message'])}</span>" for f in record["flags"]
         )
         when = f"{record['start'] or '?'} → {record['end'] or '?'}".replace("T", " ")
+        page = self.tr("第 {page} 页").format(page=record["first_page"])
         return (
-            f"<p style='margin:4px 0'>第 {record['first_page']} 页 {escape(label)}<br>"
+            f"<p style='margin:4px 0'>{escape(page)} {escape(label)}<br>"
             f"<span style='color:#555;font-size:11px'>{escape(when)}；{escape(officers)}</span>{flags}</p>"
         )

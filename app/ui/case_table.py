@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.intake import vocabulary as vocab
 from app.models.cases import CaseFile
@@ -21,14 +28,30 @@ def candidate_text(case: CaseFile) -> str:
 
 
 COLUMNS: list[tuple[str, Any]] = [
-    ("单位", lambda c: c.value("unit") or "—"),
-    ("文号", lambda c: c.value("case_number") or "—"),
-    ("类型", lambda c: vocab.CASE_TYPE_LABELS.get(c.value("case_type") or "", "—")),
-    ("候选", candidate_text),
-    ("推/抽", lambda c: vocab.SELECTION_LABELS.get(c.value("selection") or "", "—")),
-    ("页数", lambda c: str(c.pages or "?")),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "单位"), lambda c: c.value("unit") or "—"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "文号"), lambda c: c.value("case_number") or "—"),
+    (
+        QT_TRANSLATE_NOOP("CaseTableModel", "类型"),
+        lambda c: vocab.CASE_TYPE_LABELS.get(c.value("case_type") or "", "—"),
+    ),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "候选"), candidate_text),
+    (
+        QT_TRANSLATE_NOOP("CaseTableModel", "推/抽"),
+        lambda c: vocab.SELECTION_LABELS.get(c.value("selection") or "", "—"),
+    ),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "页数"), lambda c: str(c.pages or "?")),
 ]
-STATUS_COLUMN = "状态"
+STATUS_COLUMN = QT_TRANSLATE_NOOP("CaseTableModel", "状态")
+# STATUS_LABELS' texts, for the translation files
+_STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("CaseTableModel", "未评"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "评审中"),
+    QT_TRANSLATE_NOOP("CaseTableModel", "已完成"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseTableModel", text)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -71,7 +94,7 @@ class CaseTableModel(QAbstractTableModel):
         case = self._cases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return STATUS_LABELS[self.status_of(index.row())]
+                return tr(STATUS_LABELS[self.status_of(index.row())])
             return COLUMNS[index.column() - 1][1](case)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [case.source_path, *(p["message"] for p in case.problems)]
@@ -86,5 +109,5 @@ class CaseTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(STATUS_COLUMN if section == 0 else COLUMNS[section - 1][0])
+            return tr(STATUS_COLUMN if section == 0 else COLUMNS[section - 1][0])
         return None

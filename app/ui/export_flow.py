@@ -13,13 +13,14 @@ from app.signing.export import ExportResult, export_package
 from app.signing.identity import ExpertIdentity, load_private_key
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportFlow", text)
-
-
 def ask_target(parent: QWidget, identity: ExpertIdentity, folder: str) -> Path | None:
     suggested = Path(folder) / f"评分包-{identity.name}-{date.today():%Y%m%d}.zip"
-    chosen, _ = QFileDialog.getSaveFileName(parent, tr("导出评分包"), str(suggested), tr("评分包 (*.zip)"))
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ExportFlow", "导出评分包"),
+        str(suggested),
+        QCoreApplication.translate("ExportFlow", "评分包 (*.zip)"),
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -28,7 +29,10 @@ def ask_target(parent: QWidget, identity: ExpertIdentity, folder: str) -> Path |
 
 def ask_passphrase(parent: QWidget) -> str | None:
     text, ok = QInputDialog.getText(
-        parent, tr("密钥口令"), tr("请输入签名密钥的口令："), QLineEdit.EchoMode.Password
+        parent,
+        QCoreApplication.translate("ExportFlow", "密钥口令"),
+        QCoreApplication.translate("ExportFlow", "请输入签名密钥的口令："),
+        QLineEdit.EchoMode.Password,
     )
     return text if ok else None
 
@@ -41,13 +45,20 @@ def export_signed(store: Store, identity: ExpertIdentity, target: Path, passphra
 
 def summary(result: ExportResult, identity: ExpertIdentity) -> str:
     lines = [
-        tr("已导出评分包：") + str(result.path),
-        tr("案卷 {cases} 份，第 {sequence} 号评分包。").format(cases=result.cases, sequence=result.sequence),
-        tr("密钥指纹：") + identity.short_fingerprint,
-        tr("请打印包内的评分表（score-sheet.pdf）签字后，与评分包一并交监理站。"),
+        QCoreApplication.translate("ExportFlow", "已导出评分包：") + str(result.path),
+        QCoreApplication.translate("ExportFlow", "案卷 {cases} 份，第 {sequence} 号评分包。").format(
+            cases=result.cases, sequence=result.sequence
+        ),
+        QCoreApplication.translate("ExportFlow", "密钥指纹：") + identity.short_fingerprint,
+        QCoreApplication.translate(
+            "ExportFlow", "请打印包内的评分表（score-sheet.pdf）签字后，与评分包一并交监理站。"
+        ),
     ]
     if result.missing_glyphs:
         lines.append(
-            tr("注意：评分表字体中没有这些字，以 〓 代替（签名数据中保留原字）：") + result.missing_glyphs
+            QCoreApplication.translate(
+                "ExportFlow", "注意：评分表字体中没有这些字，以 〓 代替（签名数据中保留原字）："
+            )
+            + result.missing_glyphs
         )
     return "\n".join(lines)

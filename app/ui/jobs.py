@@ -59,7 +59,9 @@ class BackgroundJob(QObject):
                 return
         if not self.process.is_alive() and self.queue.empty() and self.running:
             self._stop()
-            self.failed.emit("后台任务意外结束，已完成的部分已保存。", f"exit code {self.process.exitcode}")
+            self.failed.emit(
+                self.tr("后台任务意外结束，已完成的部分已保存。"), f"exit code {self.process.exitcode}"
+            )
 
     def _stop(self) -> None:
         self.running = False

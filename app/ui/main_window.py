@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,18 +40,21 @@ from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
 from app.ui.identity_dialog import FirstRunDialog
 from app.ui.jobs import BackgroundJob
+from app.ui.language import LANGUAGES, chosen_language
+from app.ui.language import SETTING as LANGUAGE_SETTING
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
 
 DEFAULT_RUBRIC = "transcripts-2024"
 SHORTCUTS = [
-    ("F8 / Shift+F8", "下一份 / 上一份未完成的案卷"),
-    ("Ctrl+Enter", "完成本案卷并打开下一份"),
-    ("Tab / Shift+Tab", "在评分项之间移动；数字键直接给分"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "撤销 / 重做"),
-    ("PgDn / PgUp", "下一页 / 上一页"),
-    ("Ctrl+E", "导出签名评分包"),
-    ("F1", "本快捷键表"),
+    ("F8 / Shift+F8", QT_TRANSLATE_NOOP("MainWindow", "下一份 / 上一份未完成的案卷")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("MainWindow", "完成本案卷并打开下一份")),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("MainWindow", "在评分项之间移动；数字键直接给分")),
+    ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "撤销 / 重做")),
+    ("PgDn / PgUp", QT_TRANSLATE_NOOP("MainWindow", "下一页 / 上一页")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "导入光盘文件夹")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow", "导出签名评分包")),
+    ("F1", QT_TRANSLATE_NOOP("MainWindow", "本快捷键表")),
 ]
 
 
@@ -171,9 +174,25 @@ class MainWindow(QMainWindow):
             action = menu.addAction(text)
             action.setShortcut(keys)
             action.triggered.connect(slot)
+        settings_menu = self.menuBar().addMenu(self.tr("设置"))
+        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        current = chosen_language(self.settings)
+        for code, name in LANGUAGES.items():
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         help_menu.addAction(self.tr("快捷键 (F1)")).triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.tr("专家身份与密钥指纹…")).triggered.connect(self.show_identity)
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue(LANGUAGE_SETTING, code)
+        self.settings.sync()
+        text = self.tr("界面语言已设为 {name}，重新启动评审台后生效。").format(name=LANGUAGES[code])
+        self.statusBar().showMessage(text, 15000)
+        if self.dialogs:
+            QMessageBox.information(self, self.tr("界面语言"), text)
 
     # -- the expert: first run, identity, export ------------------------------------------------------
 
@@ -344,7 +363,7 @@ class MainWindow(QMainWindow):
             box.open()
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in SHORTCUTS)
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{self.tr(v)}</td></tr>" for k, v in SHORTCUTS)
         QMessageBox.information(self, self.tr("快捷键"), f"<table>{rows}</table>")
 
     def reload_cases(self) -> None:
@@ -431,7 +450,11 @@ class MainWindow(QMainWindow):
 
     def _update_page_label(self) -> None:
         if self.viewer.page_count:
-            self.page_label.setText(f"第 {self.viewer.current_page()} / {self.viewer.page_count} 页")
+            self.page_label.setText(
+                self.tr("第 {page} / {count} 页").format(
+                    page=self.viewer.current_page(), count=self.viewer.page_count
+                )
+            )
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("desk/geometry")

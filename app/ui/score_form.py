@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -144,7 +144,9 @@ class ScoreForm(QWidget):
 
     def _item_box(self, item: Item) -> QGroupBox:
         assert self.sheet is not None
-        box = QGroupBox(f"{item.label}（{as_json_number(item.points)} 分）")
+        box = QGroupBox(
+            self.tr("{label}（{points} 分）").format(label=item.label, points=as_json_number(item.points))
+        )
         box.setMinimumWidth(0)
         box.setToolTip(item.note or "")
         form = QFormLayout(box)
@@ -205,14 +207,18 @@ class ScoreForm(QWidget):
 
     def _deduction_box(self, group: Any, case: CaseFile, transcripts: list[dict[str, Any]]) -> QGroupBox:
         assert self.sheet is not None
-        box = QGroupBox(f"{group.label}（扣分，上限 {as_json_number(group.cap)}）")
+        box = QGroupBox(
+            self.tr("{label}（扣分，上限 {cap}）").format(label=group.label, cap=as_json_number(group.cap))
+        )
         column = QVBoxLayout(box)
         if group.documents:
             documents = [d for d in case.documents if d.kind in group.documents] or []
             targets = [
                 (
                     f"p{d.first_page}",
-                    f"第{d.first_page}页 {DOCUMENT_LABELS.get(d.kind, d.kind)}",
+                    self.tr("第{page}页 {kind}").format(
+                        page=d.first_page, kind=DOCUMENT_LABELS.get(d.kind, d.kind)
+                    ),
                     d.first_page,
                 )
                 for d in documents
@@ -265,8 +271,8 @@ class ScoreForm(QWidget):
         if raised:
             return "⚑ " + "；".join(raised)
         if all(record["checks"].get(c) for c in checks):
-            return "✓ 文中可见"
-        return "⚑ 文中未见"
+            return "✓ " + QCoreApplication.translate("ScoreForm", "文中可见")
+        return "⚑ " + QCoreApplication.translate("ScoreForm", "文中未见")
 
     # -- changing -------------------------------------------------------------------------------
 
@@ -363,7 +369,8 @@ class ScoreForm(QWidget):
         )
         shown = as_json_number(result.score) if touched else "—"
         self.total.setText(f"{shown} / {as_json_number(self.sheet.rubric.scoring.total)}")
-        status = STATUS_LABELS[self.sheet.status] + ("" if result.complete else self.tr("（未评完）"))
+        label = QCoreApplication.translate("CaseTableModel", STATUS_LABELS[self.sheet.status])
+        status = label + ("" if result.complete else self.tr("（未评完）"))
         if self.sheet.outdated:
             status += self.tr(" · 评分标准已更新")
         self.status.setText(status)

@@ -16,6 +16,7 @@ from app.models.cases import CaseRepository
 from app.models.scores import ScoreRepository
 from app.models.store import Store
 from app.rubric import catalog
+from app.ui.language import install_translators
 from app.ui.main_window import MainWindow
 
 OUTPUT = Path(__file__).parents[2] / "test-output"
@@ -133,6 +134,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from app.models.store import Store
+from app.ui.language import install_translators
 from app.ui.main_window import MainWindow
 from pathlib import Path
 data = Path({str(desk_data)!r})
@@ -161,20 +163,28 @@ os.kill(os.getpid(), signal.SIGKILL)
     assert int(settings.value("desk/last_page")) == 5
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_screenshots_at_laptop_and_desktop_sizes(qtbot, desk_data: Path, size) -> None:
-    window, store = open_window(qtbot, desk_data)
-    window.resize(*size)
-    qtbot.wait(200)
-    OUTPUT.mkdir(exist_ok=True)
-    image = window.grab().toImage()
-    target = OUTPUT / f"desk-zh-{size[0]}x{size[1]}.png"
-    assert image.save(str(target))
-    assert image.width() == size[0] and image.height() == size[1]
-    # the scoring pane is readable at this size: its total and its first item are visible
-    assert window.form.total.isVisible() and window.form.editors["scores/inspection_record"].isVisible()
-    window.close()
-    store.close()
+def test_screenshots_at_laptop_and_desktop_sizes(qtbot, qapp, desk_data: Path, size, language: str) -> None:
+    installed = install_translators(qapp, language)
+    try:
+        window, store = open_window(qtbot, desk_data)
+        window.resize(*size)
+        qtbot.wait(200)
+        OUTPUT.mkdir(exist_ok=True)
+        image = window.grab().toImage()
+        target = OUTPUT / f"desk-{language}-{size[0]}x{size[1]}.png"
+        assert image.save(str(target))
+        assert image.width() == size[0] and image.height() == size[1]
+        # the scoring pane is readable at this size: its total and its first item are visible
+        assert window.form.total.isVisible() and window.form.editors["scores/inspection_record"].isVisible()
+        menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+        assert menus[0] == ("文件" if language == "zh_CN" else "File")
+        window.close()
+        store.close()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
 
 
 def test_the_page_survives_resizes(qtbot, desk_data: Path) -> None:
