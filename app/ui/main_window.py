@@ -6,6 +6,7 @@ the expert was; every score is already in the store.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis.find import Match, find_in_file
 from app.errors import KnownError
 from app.jobs import DEMO_SOURCE, import_and_analyze
 from app.models.cases import CaseFile, CaseRepository
@@ -44,6 +46,7 @@ from app.ui.language import LANGUAGES, chosen_language
 from app.ui.language import SETTING as LANGUAGE_SETTING
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
+from app.ui.viewer_pane import ViewerPane
 
 DEFAULT_RUBRIC = "transcripts-2024"
 SHORTCUTS = [
@@ -52,6 +55,12 @@ SHORTCUTS = [
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("MainWindow", "在评分项之间移动；数字键直接给分")),
     ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "撤销 / 重做")),
     ("PgDn / PgUp", QT_TRANSLATE_NOOP("MainWindow", "下一页 / 上一页")),
+    ("Ctrl+F / F3 / Shift+F3", QT_TRANSLATE_NOOP("MainWindow", "在本案卷中查找 / 下一处 / 上一处")),
+    (
+        "Ctrl+= / Ctrl+- / Ctrl+0 / Ctrl+9",
+        QT_TRANSLATE_NOOP("MainWindow", "放大 / 缩小 / 适合宽度 / 适合页面"),
+    ),
+    ("Ctrl+R / Ctrl+T", QT_TRANSLATE_NOOP("MainWindow", "旋转页面 / 缩略图")),
     ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "导入光盘文件夹")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow", "导出签名评分包")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "本快捷键表")),
@@ -85,6 +94,7 @@ class MainWindow(QMainWindow):
         self.queue.horizontalHeader().setStretchLastSection(True)
         self.queue.setAlternatingRowColors(True)
         self.viewer = PageView()
+        self.viewer_pane = ViewerPane(self.viewer, self._find_in_current_case)
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
         self.rubric_choice = QComboBox()
@@ -109,7 +119,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.queue)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.viewer)
+        self.splitter.addWidget(self.viewer_pane)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -392,12 +402,28 @@ class MainWindow(QMainWindow):
         # The page first: the form of a file with dozens of transcripts takes a few hundred ms to
         # build, so it follows on the next turn of the event loop.
         self.viewer.open(self._blob_path(case))
+        self.viewer_pane.document_opened()
         transcript = next((d for d in case.documents if d.kind in TRANSCRIPT_KINDS), None)
         self._target_page = remembered or (transcript.first_page if transcript else 1)
         if self._target_page > 1:
             self.viewer.go_to_page(self._target_page)
         self._update_page_label()
         QTimer.singleShot(0, lambda: self._load_case_panes(case))
+
+    def _find_in_current_case(self, query: str) -> list[Match]:
+        """Matches from the stored text; on text-layer pages placed exactly where the PDF has them."""
+        case = self.current_case()
+        if case is None:
+            return []
+        matches = find_in_file(self.store.db, case.sha256, query)
+        refined: list[Match] = []
+        for page in sorted({m.page for m in matches}):
+            on_page = [m for m in matches if m.page == page]
+            exact = self.viewer.exact_boxes(page, query) if on_page[0].source == "text" else []
+            if len(exact) == len(on_page):
+                on_page = [replace(m, box=box) for m, box in zip(on_page, exact, strict=True)]
+            refined += on_page
+        return refined
 
     def _load_case_panes(self, case: CaseFile) -> None:
         if self.current_case() is None or self.current_case().id != case.id:

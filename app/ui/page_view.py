@@ -1,7 +1,9 @@
 """Continuous scroll through a case PDF, rendering only the pages in view (and one ahead).
 
-PyMuPDF is not thread-safe, so pages render on the GUI thread, lazily, into a small cache of
-QImages made straight from the pixmap's raw samples (PNG encoding would cost 20-470 ms a page).
+PyMuPDF is not thread-safe, so pages render on the GUI thread, lazily, into a cache bounded in
+bytes of QImages made straight from the pixmap's raw samples (PNG encoding would cost 20-470 ms a
+page). Fit width, fit page or a zoom factor; the pages can be turned; search matches are drawn
+over the page as boxes given in fractions of the page, so they follow any zoom or turn.
 """
 
 from __future__ import annotations
@@ -10,12 +12,19 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pymupdf
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-CACHE_PAGES = 24
+from app.analysis.find import Box, rotate_for_view
+
+CACHE_BYTES = 192 * 1024 * 1024
+"""rendered pages kept: about 60 full-HD pages; a page in view is never evicted"""
 GAP = 12
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+SCREEN_POINTS = 96 / 72
+MATCH = QColor(255, 200, 0, 90)
+CURRENT_MATCH = QColor(255, 120, 0, 140)
 
 
 class PageLabel(QLabel):
@@ -25,12 +34,27 @@ class PageLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet("background: white; border: 1px solid #c8c8c8;")
         self.rendered = False
+        self.highlights: list[tuple[Box, bool]] = []
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.highlights:
+            return
+        painter = QPainter(self)
+        width, height = self.width(), self.height()
+        for (x0, y0, x1, y1), current in self.highlights:
+            rect = QRectF(x0 * width, y0 * height, (x1 - x0) * width, (y1 - y0) * height).adjusted(
+                -1, -1, 1, 1
+            )
+            painter.fillRect(rect, CURRENT_MATCH if current else MATCH)
+        painter.end()
 
 
 class PageView(QScrollArea):
     """Shows one document; ``page_shown`` fires with the 1-based page number once it is on screen."""
 
     page_shown = Signal(int)
+    zoom_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +64,14 @@ class PageView(QScrollArea):
         self._doc: pymupdf.Document | None = None
         self._labels: list[PageLabel] = []
         self._cache: OrderedDict[int, QPixmap] = OrderedDict()
+        self._cache_bytes = 0
+        self.zoom_mode = "width"
+        """width, page, or factor (``zoom`` × actual size)"""
+        self.zoom = 1.0
+        self.rotation = 0
+        """degrees clockwise, the same for every page"""
+        self._matches: dict[int, list[Box]] = {}
+        self._current_match: tuple[int, int] | None = None
         self._container = QWidget()
         self._layout = QVBoxLayout(self._container)
         self._layout.setSpacing(GAP)
@@ -64,32 +96,92 @@ class PageView(QScrollArea):
         self.close_document()
         self._doc = pymupdf.open(path)
         for page in self._doc:
-            label = PageLabel(self._fitted_size(page.rect))
+            label = PageLabel(self._page_size(page.rect))
             label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self._labels.append(label)
             self._layout.addWidget(label)
         self.verticalScrollBar().setValue(0)
         self._pending.start()
 
-    def _fitted_size(self, rect: pymupdf.Rect) -> QSize:
-        """Fit width: the viewport less the margins and the vertical scroll bar."""
+    def _page_size(self, rect: pymupdf.Rect) -> QSize:
+        """The page's size on screen under the zoom mode and the turn."""
+        page_w, page_h = (rect.height, rect.width) if self.rotation % 180 else (rect.width, rect.height)
+        if not page_w or not page_h:
+            return QSize(200, 280)
         width = self.viewport().width() - 2 * GAP
         if not self.verticalScrollBar().isVisible():
             width -= self.verticalScrollBar().sizeHint().width()
-        scale = max(200, width) / rect.width if rect.width else 1.0
-        return QSize(int(rect.width * scale), int(rect.height * scale))
+        width = max(200, width)
+        if self.zoom_mode == "page":
+            height = max(200, self.viewport().height() - 2 * GAP)
+            scale = min(width / page_w, height / page_h)
+        elif self.zoom_mode == "factor":
+            scale = self.zoom * SCREEN_POINTS
+        else:
+            scale = width / page_w
+        return QSize(int(page_w * scale), int(page_h * scale))
+
+    # -- zoom and turn ----------------------------------------------------------------------------
+
+    def set_zoom_mode(self, mode: str) -> None:
+        self.zoom_mode = mode
+        self._relayout()
+
+    def zoom_by(self, steps: int) -> None:
+        """One step in or out from the current scale, whatever mode showed it."""
+        current = self._current_factor()
+        if steps > 0:
+            bigger = [z for z in ZOOM_STEPS if z > current + 0.01]
+            self.zoom = bigger[0] if bigger else ZOOM_STEPS[-1]
+        else:
+            smaller = [z for z in ZOOM_STEPS if z < current - 0.01]
+            self.zoom = smaller[-1] if smaller else ZOOM_STEPS[0]
+        self.zoom_mode = "factor"
+        self._relayout()
+
+    def rotate(self, degrees: int = 90) -> None:
+        self.rotation = (self.rotation + degrees) % 360
+        self._relayout()
+
+    def _current_factor(self) -> float:
+        if self._doc is None or not self._labels:
+            return self.zoom
+        index = self.current_page() - 1
+        rect = self._doc[index].rect
+        page_w = rect.height if self.rotation % 180 else rect.width
+        return self._labels[index].width() / (page_w * SCREEN_POINTS) if page_w else self.zoom
+
+    def zoom_text(self) -> str:
+        if self.zoom_mode == "width":
+            return self.tr("适合宽度")
+        if self.zoom_mode == "page":
+            return self.tr("适合页面")
+        return f"{round(self.zoom * 100)}%"
+
+    def _relayout(self) -> None:
+        if self._doc is not None:
+            self._resize_pages(rerender=True)
+        self.zoom_changed.emit(self.zoom_text())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._doc is None:
-            return
-        for label, page in zip(self._labels, self._doc, strict=True):
-            size = self._fitted_size(page.rect)
-            if size != label.size():
-                label.setFixedSize(size)
-                label.clear()
-                label.rendered = False
-        self._cache.clear()
+        if self._doc is not None:
+            self._resize_pages(rerender=False)
+
+    def _resize_pages(self, rerender: bool) -> None:
+        """New sizes for the pages; a page whose size changed (or every page, after a turn) renders anew."""
+        assert self._doc is not None
+        for index, (label, page) in enumerate(zip(self._labels, self._doc, strict=True)):
+            size = self._page_size(page.rect)
+            if size == label.size() and not rerender:
+                continue
+            label.setFixedSize(size)
+            label.clear()
+            label.rendered = False
+            if index in self._cache:
+                self._cache_bytes -= _bytes(self._cache.pop(index))
+        if rerender:
+            self.set_matches(self._matches, self._current_match)
         # Until the layout and the scroll bar's range have settled, scrolling is theirs, not the
         # reader's: keep the anchor and return to it on the next turn of the event loop.
         self._repositioning = True
@@ -105,6 +197,9 @@ class PageView(QScrollArea):
             label.deleteLater()
         self._labels.clear()
         self._cache.clear()
+        self._cache_bytes = 0
+        self._matches = {}
+        self._current_match = None
         self._anchor = 1
         if self._doc is not None:
             self._doc.close()
@@ -122,6 +217,19 @@ class PageView(QScrollArea):
             self.verticalScrollBar().setValue(self._page_top(number - 1))
         finally:
             self._repositioning = False
+        self._pending.start()
+
+    def show_box(self, number: int, box: Box) -> None:
+        """Scroll so that a box on page ``number`` (fractions of the stored page) is in view, a little below the top."""
+        if not 1 <= number <= len(self._labels):
+            return
+        self._anchor = number
+        self._layout.activate()
+        self._container.adjustSize()
+        label = self._labels[number - 1]
+        _x0, y0, _x1, _y1 = rotate_for_view(box, self.rotation)
+        target = self._page_top(number - 1) + int(y0 * label.height()) - self.viewport().height() // 4
+        self.verticalScrollBar().setValue(max(0, target))
         self._pending.start()
 
     def _track_anchor(self) -> None:
@@ -160,31 +268,85 @@ class PageView(QScrollArea):
         if visible:
             visible.append(min(visible[-1] + 1, len(self._labels) - 1))
         for index in visible:
-            self._show(index)
+            self._show(index, keep=set(visible))
 
-    def _show(self, index: int) -> None:
+    def _show(self, index: int, keep: set[int]) -> None:
         label = self._labels[index]
         if label.rendered:
+            if index in self._cache:
+                self._cache.move_to_end(index)  # recently seen: evicted last
             return
         pixmap = self._cache.get(index)
         if pixmap is None:
             pixmap = self._render(index, label.size())
             self._cache[index] = pixmap
-            while len(self._cache) > CACHE_PAGES:
-                old, _ = self._cache.popitem(last=False)
-                self._labels[old].clear()
-                self._labels[old].rendered = False
+            self._cache_bytes += _bytes(pixmap)
+            self._evict(keep)
         label.setPixmap(pixmap)
         label.rendered = True
         self.page_shown.emit(index + 1)
+
+    def _evict(self, keep: set[int]) -> None:
+        """Oldest first, never a page in view, until the cache is within its byte budget."""
+        for old in list(self._cache):
+            if self._cache_bytes <= CACHE_BYTES:
+                return
+            if old in keep:
+                continue
+            self._cache_bytes -= _bytes(self._cache.pop(old))
+            self._labels[old].clear()
+            self._labels[old].rendered = False
+
+    @property
+    def cache_bytes(self) -> int:
+        return self._cache_bytes
+
+    # -- search matches -------------------------------------------------------------------------
+
+    def set_matches(self, matches: dict[int, list[Box]], current: tuple[int, int] | None) -> None:
+        """Boxes per 1-based page (fractions of the stored page) and which one is current."""
+        for number in set(self._matches) | set(matches):
+            if 1 <= number <= len(self._labels):
+                boxes = matches.get(number, [])
+                self._labels[number - 1].highlights = [
+                    (rotate_for_view(box, self.rotation), current == (number, i))
+                    for i, box in enumerate(boxes)
+                ]
+                self._labels[number - 1].update()
+        self._matches = matches
+        self._current_match = current
 
     def _render(self, index: int, size: QSize) -> QPixmap:
         assert self._doc is not None
         page = self._doc[index]
         ratio = self.devicePixelRatioF()
-        scale = size.width() * ratio / page.rect.width
+        page_w = page.rect.height if self.rotation % 180 else page.rect.width
+        scale = size.width() * ratio / page_w
         pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
         image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+        if self.rotation:
+            image = image.transformed(QTransform().rotate(self.rotation))
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
         return pixmap
+
+    def exact_boxes(self, number: int, query: str) -> list[Box]:
+        """Where the text layer has ``query`` on page ``number``, as fractions of the page."""
+        if self._doc is None or not 1 <= number <= len(self._labels):
+            return []
+        page = self._doc[number - 1]
+        width, height = page.rect.width, page.rect.height
+        return [(r.x0 / width, r.y0 / height, r.x1 / width, r.y1 / height) for r in page.search_for(query)]
+
+    def thumbnail(self, index: int, width: int) -> QImage:
+        """A small picture of a page for the thumbnail strip (not cached here)."""
+        assert self._doc is not None
+        page = self._doc[index]
+        scale = width / page.rect.width if page.rect.width else 0.1
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
+        image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+        return image.transformed(QTransform().rotate(self.rotation)) if self.rotation else image
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(pixmap.depth(), 24) // 8

@@ -1,0 +1,115 @@
+"""The viewer: zoom and fit, turning pages, thumbnails, find with highlights, a cache bounded in bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from app.analysis.analyzer import Analyzer
+from app.models.store import Store
+from app.ui import page_view
+from app.ui.main_window import MainWindow
+
+
+def _case_file(path: Path, pages: int = 30) -> Path:
+    doc = pymupdf.open()
+    for number in range(1, pages + 1):
+        page = doc.new_page()
+        page.insert_text((72, 72), "德令哈市生态环境局", fontname="china-s", fontsize=14)
+        page.insert_text(
+            (72, 110), "行政处罚案卷" if number == 1 else "调查询问笔录", fontname="china-s", fontsize=12
+        )
+        page.insert_text(
+            (72, 140), "时间：2024年5月9日9时10分至10时25分 地点：污水处理站", fontname="china-s", fontsize=11
+        )
+        if number in (5, 17):
+            page.insert_text((72, 400), f"询问人：韩明 执法证号 {number}", fontname="china-s", fontsize=12)
+        page.insert_text((400, 800), f"第{number}页", fontname="china-s")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    data = tmp_path / "data"
+    _case_file(tmp_path / "disc" / "德令哈市生态环境局" / "集体" / "推选案卷" / "德环罚〔2024〕1号.pdf")
+    store = Store.open(data)
+    from app.intake.importer import Importer
+
+    Importer(store, "tester").run([tmp_path / "disc"])
+    Analyzer(store).analyze_cases(None)
+    desk = MainWindow(store, QSettings(str(data / "desk.ini"), QSettings.Format.IniFormat), dialogs=False)
+    qtbot.addWidget(desk)
+    desk.resize(1366, 768)
+    desk.show()
+    qtbot.waitUntil(lambda: desk.viewer.page_count == 30 and desk.form.sheet is not None, timeout=5000)
+    yield desk
+    desk.close()
+    store.close()
+
+
+def test_zoom_fit_and_turn(qtbot, window: MainWindow) -> None:
+    view = window.viewer
+    label = view._labels[0]
+    fit_width = label.width()
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom_mode == "page" and label.height() <= view.viewport().height()
+    assert window.viewer_pane.zoom_label.text() in ("适合页面", "Fit page")
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom_mode == "factor" and label.width() > view.viewport().height() * 0.7
+    before = label.size()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert view.rotation == 90 and (label.width(), label.height()) == (before.height(), before.width())
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom_mode == "width" and label.width() == fit_width and label.height() < label.width()
+    for _ in range(3):
+        view.rotate(90)
+    assert view.rotation == 0
+    qtbot.waitUntil(lambda: label.width() == fit_width, timeout=2000)
+
+
+def test_find_highlights_matches_and_steps_through_them(qtbot, window: MainWindow) -> None:
+    pane = window.viewer_pane
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    pane.find_box.setText("韩明")
+    qtbot.keyClick(pane.find_box, Qt.Key.Key_Return)
+    assert pane.find_status.text() == "1 / 2"
+    assert window.viewer.current_page() == 5
+    label = window.viewer._labels[4]
+    ((box, current),) = label.highlights
+    assert current and 0.4 < box[1] < 0.6  # the line is halfway down the page
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert pane.find_status.text() == "2 / 2" and window.viewer.current_page() == 17
+    assert label.highlights[0][1] is False
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.viewer.current_page() == 5
+    pane.find_box.setText("没有这句话")
+    pane.search()
+    assert pane.find_status.text() in ("未找到", "Not found") and not label.highlights
+
+
+def test_thumbnails_draw_what_is_visible_and_go_to_a_page(qtbot, window: MainWindow) -> None:
+    strip = window.viewer_pane.thumbnails
+    assert not strip.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert strip.isVisible() and strip.count() == 30
+    qtbot.waitUntil(lambda: len(strip._drawn) > 0, timeout=2000)
+    assert 0 in strip._drawn and 29 not in strip._drawn  # drawn lazily
+    strip.itemClicked.emit(strip.item(11))
+    assert window.viewer.current_page() == 12
+
+
+def test_render_cache_stays_within_its_byte_budget(qtbot, window: MainWindow, monkeypatch) -> None:
+    view = window.viewer
+    one_page = view._labels[0].width() * view._labels[0].height() * 4
+    monkeypatch.setattr(page_view, "CACHE_BYTES", one_page * 4)
+    for number in range(1, 31):
+        view.go_to_page(number)
+        qtbot.wait(1)
+        view._render_visible()
+        assert view.cache_bytes <= one_page * 6  # the budget, plus what is in view
+    assert sum(1 for label in view._labels if label.rendered) <= 6
