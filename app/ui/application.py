@@ -19,13 +19,19 @@ from app.errors import KnownError
 from app.models.store import Store
 
 
-def _report(title: str, text: str, details: str, dialogs: bool) -> None:
+def _report(title: str, text: str, details: str, dialogs: bool, bug: bool = False) -> None:
     print(f"{title}: {text}\n{details}", file=sys.stderr)
-    if dialogs and QApplication.instance() is not None:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+    if not dialogs or QApplication.instance() is None:
+        return
+    if bug:
+        from app.ui.crash_dialog import CrashDialog
+
+        CrashDialog(title, text, details).exec()
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
 
 
 def install_crash_handler(dialogs: bool) -> None:
@@ -43,6 +49,7 @@ def install_crash_handler(dialogs: bool) -> None:
             ),
             details,
             dialogs,
+            bug=True,
         )
 
     sys.excepthook = hook

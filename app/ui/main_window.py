@@ -40,6 +40,7 @@ from app.signing.identity import ExpertIdentity, load_identity
 from app.ui import export_flow
 from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
+from app.ui.history_view import HistoryView
 from app.ui.identity_dialog import FirstRunDialog
 from app.ui.jobs import BackgroundJob
 from app.ui.language import LANGUAGES, chosen_language
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.viewer_pane = ViewerPane(self.viewer, self._find_in_current_case)
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
+        self.form.evidence_source = self._evidence_here
         self.rubric_choice = QComboBox()
         for rubric in sorted(self.rubrics.values(), key=lambda r: r.id):
             self.rubric_choice.addItem(rubric.title, rubric.id)
@@ -111,6 +113,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(scoring, self.tr("评分"))
         self.tabs.addTab(self.info, self.tr("文书与信息"))
+        self.history = HistoryView()
+        self.tabs.addTab(self.history, self.tr("修改记录"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_history())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 4, 4)
@@ -410,6 +415,14 @@ class MainWindow(QMainWindow):
         self._update_page_label()
         QTimer.singleShot(0, lambda: self._load_case_panes(case))
 
+    def _evidence_here(self) -> tuple[int, str | None]:
+        """The page in view, and the text found on it when the current match is on that page."""
+        page = self.viewer.current_page() if self.viewer.page_count else 0
+        pane = self.viewer_pane
+        if pane.matches and 0 <= pane.current < len(pane.matches) and pane.matches[pane.current].page == page:
+            return page, pane.find_box.text().strip() or None
+        return page, None
+
     def _find_in_current_case(self, query: str) -> list[Match]:
         """Matches from the stored text; on text-layer pages placed exactly where the PDF has them."""
         case = self.current_case()
@@ -431,6 +444,7 @@ class MainWindow(QMainWindow):
         transcripts = self.documents.facts(case.sha256)
         self.info.show_case(case, transcripts)
         self.form.load(case, self.rubric, transcripts)
+        self._refresh_history()
 
     def _rubric_changed(self) -> None:
         self.settings.setValue("desk/rubric", self.rubric.id)
@@ -460,6 +474,17 @@ class MainWindow(QMainWindow):
     def _form_changed(self) -> None:
         if self.form.sheet is not None:
             self.model.set_status(self.form.sheet.case_id, self.form.sheet.status)
+        self._refresh_history()
+
+    def _refresh_history(self) -> None:
+        """Only while the history tab is shown: scoring does not pay for a table nobody looks at."""
+        if self.tabs.currentWidget() is not self.history:
+            return
+        sheet = self.form.sheet
+        if sheet is None:
+            self.history.show_history(None, [])
+            return
+        self.history.show_history(sheet.rubric, self.scores.history(sheet.case_id, sheet.rubric.id))
 
     def _page(self, delta: int) -> None:
         self.viewer.go_to_page(self.viewer.current_page() + delta)

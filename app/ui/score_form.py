@@ -7,6 +7,7 @@ through the same path, so they are validated and recorded like any other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,6 +33,7 @@ from app.models.documents import DOCUMENT_LABELS
 from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet
 from app.rubric.model import Item, Rubric
 from app.rubric.rounding import as_json_number
+from app.ui.evidence import EvidenceLink
 
 # Which analysis checks and flags speak to which 笔录基本要素 element of the 2024 sheet.
 ELEMENT_HINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -61,6 +63,8 @@ class ScoreForm(QWidget):
         self.redo_stack: list[tuple[str, Any, Any]] = []
         self._loading = False
         self.editors: dict[str, QWidget] = {}
+        self.evidence_source: Callable[[], tuple[int, str | None]] | None = None
+        """the page in view and the text found on it, for "cite this page" (set by the window)"""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
@@ -203,7 +207,30 @@ class ScoreForm(QWidget):
         note.textEdited.connect(lambda text: self._apply(f"notes/{item.id}", text or None))
         form.addRow(self.tr("备注"), note)
         self.editors[f"notes/{item.id}"] = note
+        evidence = EvidenceLink()
+        evidence.set_value(self.sheet.get(f"evidence/{item.id}"))
+        evidence.cite.connect(lambda: self._cite(item.id))
+        evidence.clear.connect(lambda: self._set_evidence(item.id, None))
+        evidence.page_requested.connect(self.page_requested)
+        form.addRow(self.tr("依据"), evidence)
+        self.editors[f"evidence/{item.id}"] = evidence
         return box
+
+    def _cite(self, item_id: str) -> None:
+        """The page in view (and the text found there, if any) becomes the item's evidence."""
+        if self.evidence_source is None:
+            return
+        page, quote = self.evidence_source()
+        if page < 1:
+            return
+        self._set_evidence(item_id, {"page": page, "text": quote} if quote else {"page": page})
+
+    def _set_evidence(self, item_id: str, value: dict[str, Any] | None) -> None:
+        path = f"evidence/{item_id}"
+        self._apply(path, value)
+        editor = self.editors.get(path)
+        if isinstance(editor, EvidenceLink) and self.sheet is not None:
+            editor.set_value(self.sheet.get(path))
 
     def _deduction_box(self, group: Any, case: CaseFile, transcripts: list[dict[str, Any]]) -> QGroupBox:
         assert self.sheet is not None
@@ -353,6 +380,8 @@ class ScoreForm(QWidget):
                     editor.setChecked(bool(value))
                 elif isinstance(editor, QLineEdit):
                     editor.setText(value or "")
+                elif isinstance(editor, EvidenceLink):
+                    editor.set_value(value)
                 elif isinstance(editor, QComboBox):
                     editor.setCurrentIndex(
                         max(0, editor.findData(value.get("level") if isinstance(value, dict) else None))

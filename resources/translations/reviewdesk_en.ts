@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="40"/>
+        <location filename="../../app/ui/application.py" line="46"/>
         <source>ReviewDesk 出错了</source>
         <translation>ReviewDesk ran into a problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="41"/>
+        <location filename="../../app/ui/application.py" line="47"/>
         <source>程序遇到了一个错误。已录入的内容都已保存。请把下面的详细信息复制给技术支持。</source>
         <translation>ReviewDesk hit an error. Everything you entered is saved. Please copy the details below to your support contact.</translation>
     </message>
@@ -189,6 +189,42 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="27"/>
+        <source>复制详细信息</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="38"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceLink</name>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="26"/>
+        <source>引用当前页</source>
+        <translation>Cite this page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="27"/>
+        <source>把正在看的页（及查找到的文字）记为本项的依据</source>
+        <translation>Record the page in view (and the text found on it) as this item&apos;s evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="31"/>
+        <source>删除依据</source>
+        <translation>Remove the evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="47"/>
+        <source>第 {page} 页</source>
+        <translation>page {page}</translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message>
         <location filename="../../app/ui/export_flow.py" line="20"/>
@@ -303,191 +339,269 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="14"/>
+        <source>无需评审</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="15"/>
+        <source>文书缺失</source>
+        <translation>Document missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="16"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="17"/>
+        <source>依据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="18"/>
+        <source>重大问题</source>
+        <translation>Major problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="27"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="28"/>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="29"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="30"/>
+        <source>原值</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="31"/>
+        <source>新值</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="32"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="60"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="77"/>
+        <source>扣分：</source>
+        <translation>Deduction: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="79"/>
+        <source>重大问题：</source>
+        <translation>Major problem: </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>下一份 / 上一份未完成的案卷</source>
         <translation>Next / previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>完成本案卷并打开下一份</source>
         <translation>Complete this case file and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>在评分项之间移动；数字键直接给分</source>
         <translation>Move between items; digits enter points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>撤销 / 重做</source>
         <translation>Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>下一页 / 上一页</source>
         <translation>Next / previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>在本案卷中查找 / 下一处 / 上一处</source>
         <translation>Find in this case file / next / previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>放大 / 缩小 / 适合宽度 / 适合页面</source>
         <translation>Zoom in / out / fit width / fit page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>旋转页面 / 缩略图</source>
         <translation>Turn pages / thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>导入光盘文件夹</source>
         <translation>Import a disc folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>导出签名评分包</source>
         <translation>Export a signed score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>本快捷键表</source>
         <translation>This list of shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>文书与信息</source>
         <translation>Documents and facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
+        <source>修改记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>下一份未完成的案卷</source>
         <translation>Next unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>上一份未完成的案卷</source>
         <translation>Previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>完成并打开下一份</source>
         <translation>Complete and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>文件</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>导入光盘文件夹…</source>
         <translation>Import disc folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation>Import image, zip or PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>分析全部案卷</source>
         <translation>Analyse all case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>导出签名评分包…</source>
         <translation>Export signed score package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>设置</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>帮助</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>快捷键 (F1)</source>
         <translation>Shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>专家身份与密钥指纹…</source>
         <translation>Expert identity and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
         <translation>The language is set to {name}; it takes effect when ReviewDesk restarts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>未设置专家身份</source>
         <translation>No expert identity yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation>Expert: {name} · key {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>专家身份</source>
         <translation>Expert identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -502,78 +616,78 @@ Key fingerprint:
 {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>导出评分包</source>
         <translation>Export score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>选择光盘或文件夹</source>
         <translation>Choose a disc or folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation>Choose a disc image, zip or PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>已有后台任务在进行中。</source>
         <translation>A background task is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>正在准备…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>导入与分析</source>
         <translation>Import and analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>案卷队列（{count} 份）</source>
         <translation>Case files ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation>Cancelled; what was done is saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation>Imported {files} files ({new} new), {cases} case files, {problems} problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>有来源无法读取</source>
         <translation>Some sources could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>第 {page} / {count} 页</source>
         <translation>Page {page} / {count}</translation>
     </message>
@@ -594,113 +708,118 @@ Key fingerprint:
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="70"/>
+        <location filename="../../app/ui/score_form.py" line="74"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="72"/>
+        <location filename="../../app/ui/score_form.py" line="76"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="127"/>
+        <location filename="../../app/ui/score_form.py" line="131"/>
         <source>重大问题：</source>
         <translation>Major problem: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="130"/>
+        <location filename="../../app/ui/score_form.py" line="134"/>
         <source>认定理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="148"/>
+        <location filename="../../app/ui/score_form.py" line="152"/>
         <source>{label}（{points} 分）</source>
         <translation>{label} ({points} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="156"/>
-        <location filename="../../app/ui/score_form.py" line="172"/>
+        <location filename="../../app/ui/score_form.py" line="160"/>
+        <location filename="../../app/ui/score_form.py" line="176"/>
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="178"/>
+        <location filename="../../app/ui/score_form.py" line="182"/>
         <source>得分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="182"/>
+        <location filename="../../app/ui/score_form.py" line="186"/>
         <source>无需评审</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="188"/>
+        <location filename="../../app/ui/score_form.py" line="192"/>
         <source>文书缺失</source>
         <translation>Document missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="202"/>
+        <location filename="../../app/ui/score_form.py" line="206"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation>Note (you may cite a page, e.g. “page 7”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="204"/>
+        <location filename="../../app/ui/score_form.py" line="208"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="211"/>
+        <location filename="../../app/ui/score_form.py" line="215"/>
+        <source>依据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="238"/>
         <source>{label}（扣分，上限 {cap}）</source>
         <translation>{label} (deductions, at most {cap})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="219"/>
+        <location filename="../../app/ui/score_form.py" line="246"/>
         <source>第{page}页 {kind}</source>
         <translation>p. {page} {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="227"/>
+        <location filename="../../app/ui/score_form.py" line="254"/>
         <source>全部笔录（尚未找到文书）</source>
         <translation>All transcripts (no documents found yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="229"/>
+        <location filename="../../app/ui/score_form.py" line="256"/>
         <source>全卷</source>
         <translation>Whole file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="274"/>
+        <location filename="../../app/ui/score_form.py" line="301"/>
         <source>文中可见</source>
         <translation>seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="275"/>
+        <location filename="../../app/ui/score_form.py" line="302"/>
         <source>文中未见</source>
         <translation>not seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="338"/>
+        <location filename="../../app/ui/score_form.py" line="365"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="338"/>
+        <location filename="../../app/ui/score_form.py" line="365"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation>Reopening a completed case file needs a reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="373"/>
+        <location filename="../../app/ui/score_form.py" line="402"/>
         <source>（未评完）</source>
         <translation> (not complete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="375"/>
+        <location filename="../../app/ui/score_form.py" line="404"/>
         <source> · 评分标准已更新</source>
         <translation> · the rubric has changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="381"/>
+        <location filename="../../app/ui/score_form.py" line="410"/>
         <source>尚未评分。</source>
         <translation>Not scored yet.</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="40"/>
+        <location filename="../../app/ui/application.py" line="46"/>
         <source>ReviewDesk 出错了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="41"/>
+        <location filename="../../app/ui/application.py" line="47"/>
         <source>程序遇到了一个错误。已录入的内容都已保存。请把下面的详细信息复制给技术支持。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,6 +189,42 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="27"/>
+        <source>复制详细信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="38"/>
+        <source>已复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceLink</name>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="26"/>
+        <source>引用当前页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="27"/>
+        <source>把正在看的页（及查找到的文字）记为本项的依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="31"/>
+        <source>删除依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="47"/>
+        <source>第 {page} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message>
         <location filename="../../app/ui/export_flow.py" line="20"/>
@@ -302,191 +338,269 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="14"/>
+        <source>无需评审</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="15"/>
+        <source>文书缺失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="16"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="17"/>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="18"/>
+        <source>重大问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="27"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="28"/>
+        <source>专家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="29"/>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="30"/>
+        <source>原值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="31"/>
+        <source>新值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="32"/>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="60"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="77"/>
+        <source>扣分：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="79"/>
+        <source>重大问题：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="53"/>
+        <location filename="../../app/ui/main_window.py" line="54"/>
         <source>下一份 / 上一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="54"/>
+        <location filename="../../app/ui/main_window.py" line="55"/>
         <source>完成本案卷并打开下一份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="55"/>
+        <location filename="../../app/ui/main_window.py" line="56"/>
         <source>在评分项之间移动；数字键直接给分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>撤销 / 重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>下一页 / 上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>在本案卷中查找 / 下一处 / 上一处</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>放大 / 缩小 / 适合宽度 / 适合页面</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>旋转页面 / 缩略图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
+        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>导入光盘文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>导出签名评分包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>本快捷键表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>文书与信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
+        <source>修改记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>下一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>上一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>完成并打开下一份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>导入光盘文件夹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>分析全部案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>导出签名评分包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>帮助</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>快捷键 (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>专家身份与密钥指纹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>未设置专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -496,78 +610,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>导出评分包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>选择光盘或文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>已有后台任务在进行中。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>正在准备…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>导入与分析</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>案卷队列（{count} 份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="352"/>
         <source>完成。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>有来源无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>第 {page} / {count} 页</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,113 +702,118 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="70"/>
+        <location filename="../../app/ui/score_form.py" line="74"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="72"/>
+        <location filename="../../app/ui/score_form.py" line="76"/>
         <source>重新打开…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="127"/>
+        <location filename="../../app/ui/score_form.py" line="131"/>
         <source>重大问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="130"/>
+        <location filename="../../app/ui/score_form.py" line="134"/>
         <source>认定理由（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="148"/>
+        <location filename="../../app/ui/score_form.py" line="152"/>
         <source>{label}（{points} 分）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="156"/>
-        <location filename="../../app/ui/score_form.py" line="172"/>
+        <location filename="../../app/ui/score_form.py" line="160"/>
+        <location filename="../../app/ui/score_form.py" line="176"/>
         <source>未评</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="178"/>
+        <location filename="../../app/ui/score_form.py" line="182"/>
         <source>得分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="182"/>
+        <location filename="../../app/ui/score_form.py" line="186"/>
         <source>无需评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="188"/>
+        <location filename="../../app/ui/score_form.py" line="192"/>
         <source>文书缺失</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="202"/>
+        <location filename="../../app/ui/score_form.py" line="206"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="204"/>
+        <location filename="../../app/ui/score_form.py" line="208"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="211"/>
+        <location filename="../../app/ui/score_form.py" line="215"/>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="238"/>
         <source>{label}（扣分，上限 {cap}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="219"/>
+        <location filename="../../app/ui/score_form.py" line="246"/>
         <source>第{page}页 {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="227"/>
+        <location filename="../../app/ui/score_form.py" line="254"/>
         <source>全部笔录（尚未找到文书）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="229"/>
+        <location filename="../../app/ui/score_form.py" line="256"/>
         <source>全卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="274"/>
+        <location filename="../../app/ui/score_form.py" line="301"/>
         <source>文中可见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="275"/>
+        <location filename="../../app/ui/score_form.py" line="302"/>
         <source>文中未见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="338"/>
+        <location filename="../../app/ui/score_form.py" line="365"/>
         <source>重新打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="338"/>
+        <location filename="../../app/ui/score_form.py" line="365"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="373"/>
+        <location filename="../../app/ui/score_form.py" line="402"/>
         <source>（未评完）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="375"/>
+        <location filename="../../app/ui/score_form.py" line="404"/>
         <source> · 评分标准已更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="381"/>
+        <location filename="../../app/ui/score_form.py" line="410"/>
         <source>尚未评分。</source>
         <translation type="unfinished"></translation>
     </message>

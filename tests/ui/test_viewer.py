@@ -113,3 +113,47 @@ def test_render_cache_stays_within_its_byte_budget(qtbot, window: MainWindow, mo
         view._render_visible()
         assert view.cache_bytes <= one_page * 6  # the budget, plus what is in view
     assert sum(1 for label in view._labels if label.rendered) <= 6
+
+
+def test_evidence_cites_the_page_in_view_and_a_click_goes_back(qtbot, window: MainWindow) -> None:
+    from app.ui.evidence import EvidenceLink
+
+    pane = window.viewer_pane
+    pane.find_box.setText("韩明")
+    pane.search()
+    assert window.viewer.current_page() == 5
+    link = window.form.editors["evidence/inquiry_record"]
+    assert isinstance(link, EvidenceLink) and link.value is None
+    window.form._cite("inquiry_record")
+    assert window.form.sheet.get("evidence/inquiry_record") == {"page": 5, "text": "韩明"}
+    assert "第 5 页" in link.link.text() or "page 5" in link.link.text()
+    window.viewer.go_to_page(20)
+    link.link.linkActivated.emit("page:5")
+    assert window.viewer.current_page() == 5
+    window.form.undo()
+    assert window.form.sheet.get("evidence/inquiry_record") is None and link.value is None
+
+
+def test_history_tab_lists_every_change_newest_first(qtbot, window: MainWindow) -> None:
+    window.form._apply("scores/inspection_record", 30.0)
+    window.form._apply("notes/inspection_record", "第5页未出示证件")
+    window.tabs.setCurrentWidget(window.history)
+    assert window.history.rowCount() == 2
+    assert window.history.item(0, 2).text().endswith("现场检查（勘察）笔录")
+    assert window.history.item(0, 4).text() == "第5页未出示证件"
+    assert window.history.item(1, 3).text() == "—" and window.history.item(1, 4).text() == "30.0"
+    window.form._apply("scores/inspection_record", 31.0)
+    assert window.history.rowCount() == 3 and window.history.item(0, 3).text() == "30.0"
+
+
+def test_crash_dialog_copies_its_details(qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.crash_dialog import CrashDialog
+
+    dialog = CrashDialog("ReviewDesk 出错了", "已录入的内容都已保存。", "Traceback: ValueError: 42")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "Traceback: ValueError: 42"
+    assert dialog.isVisible()  # copying does not close it

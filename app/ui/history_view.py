@@ -1,0 +1,95 @@
+"""Every change to the open case's scores: when, who, what, from, to, and the reason for a reopening."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from app.rubric.model import Rubric
+
+SECTION_LABELS = {
+    "not_applicable": QT_TRANSLATE_NOOP("HistoryView", "无需评审"),
+    "missing": QT_TRANSLATE_NOOP("HistoryView", "文书缺失"),
+    "notes": QT_TRANSLATE_NOOP("HistoryView", "备注"),
+    "evidence": QT_TRANSLATE_NOOP("HistoryView", "依据"),
+    "gates": QT_TRANSLATE_NOOP("HistoryView", "重大问题"),
+}
+
+
+class HistoryView(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 6, parent)
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("时间"),
+                self.tr("专家"),
+                self.tr("项目"),
+                self.tr("原值"),
+                self.tr("新值"),
+                self.tr("理由"),
+            ]
+        )
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(False)
+
+    def show_history(self, rubric: Rubric | None, history: list[dict[str, Any]]) -> None:
+        self.setRowCount(0)
+        for entry in reversed(history):  # newest first
+            row = self.rowCount()
+            self.insertRow(row)
+            cells = [
+                str(entry["at"])[:19].replace("T", " "),
+                entry["expert"],
+                self._what(rubric, entry["path"]),
+                _shown(entry["old"]),
+                _shown(entry["new"]),
+                entry.get("reason") or "",
+            ]
+            for column, text in enumerate(cells):
+                self.setItem(row, column, QTableWidgetItem(text))
+
+    def _what(self, rubric: Rubric | None, path: str) -> str:
+        if path == "status":
+            return self.tr("状态")
+        section, *rest = path.split("/")
+        labels = {i.id: i.label for i in rubric.items} if rubric else {}
+        if section == "scores" and rest:
+            label = labels.get(rest[0], rest[0])
+            if len(rest) == 2 and rubric is not None:
+                item = next((i for i in rubric.items if i.id == rest[0]), None)
+                criterion = (
+                    next((c.label for c in item.criteria if c.id == rest[1]), rest[1]) if item else rest[1]
+                )
+                return f"{label} · {criterion}"
+            return label
+        if section == "deductions" and len(rest) == 3 and rubric is not None:
+            group = next((g for g in rubric.deductions if g.id == rest[0]), None)
+            element = (
+                next((e.label for e in group.elements if e.id == rest[2]), rest[2]) if group else rest[2]
+            )
+            return self.tr("扣分：") + f"{element}（{rest[1]}）"
+        if section == "gates" and rest and rubric is not None:
+            return self.tr("重大问题：") + next((g.label for g in rubric.gates if g.id == rest[0]), rest[0])
+        name = self.tr(SECTION_LABELS[section]) if section in SECTION_LABELS else section
+        return f"{name}：{labels.get(rest[0], rest[0])}" if rest else name
+
+
+def _shown(value: Any) -> str:
+    if value is None or value is False:
+        return "—"
+    if value is True:
+        return "✓"
+    if isinstance(value, dict):
+        if "page" in value:
+            return f"p.{value['page']}" + (f" “{value['text']}”" if value.get("text") else "")
+        if "level" in value:
+            return str(value["level"])
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
