@@ -108,6 +108,7 @@ def measure_window(data: Path, size: tuple[int, int]) -> dict[str, float]:
         wait(lambda n=number: window.viewer._labels[n - 1].rendered, f"page {number}")
         steps.append((time.perf_counter() - started) * 1000)
     form = window.form
+    wait(lambda: form.sheet is not None, "form")
     durable = []
     for index in range(100):
         started = time.perf_counter()

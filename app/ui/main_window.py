@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.form.changed.connect(self._form_changed)
         self._first_page_reported = False
         self._target_page = 1
+        self._panes_for: CaseFile | None = None
+        self._panes_timer = QTimer(self, singleShot=True, interval=250)
+        self._panes_timer.timeout.connect(self._load_pending_panes)
         self._restore_layout()
         self.reload_cases()
 
@@ -413,7 +416,9 @@ class MainWindow(QMainWindow):
         if self._target_page > 1:
             self.viewer.go_to_page(self._target_page)
         self._update_page_label()
-        QTimer.singleShot(0, lambda: self._load_case_panes(case))
+        # The form waits for the page to be painted (or 250 ms, whichever comes first).
+        self._panes_for = case
+        self._panes_timer.start(250)
 
     def _evidence_here(self) -> tuple[int, str | None]:
         """The page in view, and the text found on it when the current match is on that page."""
@@ -490,9 +495,19 @@ class MainWindow(QMainWindow):
         self.viewer.go_to_page(self.viewer.current_page() + delta)
 
     def _on_page_shown(self, page: int) -> None:
-        if page == self._target_page and not self._first_page_reported:
+        if page != self._target_page:
+            return
+        if not self._first_page_reported:
             self._first_page_reported = True
             self.first_page_shown.emit()
+        if self._panes_for is not None:
+            # after this paint, not inside it: the page reaches the screen before the form is built
+            self._panes_timer.start(0)
+
+    def _load_pending_panes(self) -> None:
+        case, self._panes_for = self._panes_for, None
+        if case is not None:
+            self._load_case_panes(case)
 
     def _page_moved(self) -> None:
         self._update_page_label()

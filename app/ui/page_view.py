@@ -14,7 +14,7 @@ from pathlib import Path
 import pymupdf
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.analysis.find import Box, rotate_for_view
 
@@ -27,21 +27,38 @@ MATCH = QColor(255, 200, 0, 90)
 CURRENT_MATCH = QColor(255, 120, 0, 140)
 
 
-class PageLabel(QLabel):
+class PageLabel(QWidget):
+    """One page: white until rendered, then its picture, with any search matches drawn over it.
+
+    A plain widget painting itself: a style sheet on each of 300 labels cost more than the page.
+    """
+
     def __init__(self, size: QSize) -> None:
         super().__init__()
         self.setFixedSize(size)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("background: white; border: 1px solid #c8c8c8;")
         self.rendered = False
         self.highlights: list[tuple[Box, bool]] = []
+        self._pixmap: QPixmap | None = None
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self.update()
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap if self._pixmap is not None else QPixmap()
+
+    def clear(self) -> None:
+        self._pixmap = None
+        self.update()
 
     def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if not self.highlights:
-            return
         painter = QPainter(self)
         width, height = self.width(), self.height()
+        painter.fillRect(0, 0, width, height, Qt.GlobalColor.white)
+        if self._pixmap is not None:
+            painter.drawPixmap(0, 0, self._pixmap)
+        painter.setPen(QColor("#c8c8c8"))
+        painter.drawRect(0, 0, width - 1, height - 1)
         for (x0, y0, x1, y1), current in self.highlights:
             rect = QRectF(x0 * width, y0 * height, (x1 - x0) * width, (y1 - y0) * height).adjusted(
                 -1, -1, 1, 1
@@ -63,6 +80,8 @@ class PageView(QScrollArea):
         self.setStyleSheet("QScrollArea { background: #5f6368; }")
         self._doc: pymupdf.Document | None = None
         self._labels: list[PageLabel] = []
+        """the open document's pages: the first ones of ``_pool``"""
+        self._pool: list[PageLabel] = []
         self._cache: OrderedDict[int, QPixmap] = OrderedDict()
         self._cache_bytes = 0
         self.zoom_mode = "width"
@@ -82,24 +101,38 @@ class PageView(QScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._track_anchor)
         # The page the reader is on: kept through resizes, which move every page's position.
         self._anchor = 1
+        self._retries = 0
         self._repositioning = False
         self._reanchor = QTimer(self, singleShot=True, interval=0)
         self._reanchor.timeout.connect(self._restore_anchor)
         self._pending = QTimer(self, singleShot=True, interval=0)
         self._pending.timeout.connect(self._render_visible)
+        self._ahead = 0
+        self._ahead_timer = QTimer(self, singleShot=True, interval=15)
+        self._ahead_timer.timeout.connect(self._render_ahead)
 
     @property
     def page_count(self) -> int:
         return len(self._labels)
 
     def open(self, path: Path) -> None:
+        """Show a document; page widgets are reused from the last one (creating 300 costs more than a render)."""
         self.close_document()
         self._doc = pymupdf.open(path)
-        for page in self._doc:
-            label = PageLabel(self._page_size(page.rect))
-            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for index, page in enumerate(self._doc):
+            size = self._page_size(page.rect)
+            if index < len(self._pool):
+                label = self._pool[index]
+                label.setFixedSize(size)
+                label.show()
+            else:
+                label = PageLabel(size)
+                label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                self._pool.append(label)
+                self._layout.addWidget(label)
             self._labels.append(label)
-            self._layout.addWidget(label)
+        for spare in self._pool[len(self._labels) :]:
+            spare.hide()
         self.verticalScrollBar().setValue(0)
         self._pending.start()
 
@@ -193,8 +226,9 @@ class PageView(QScrollArea):
 
     def close_document(self) -> None:
         for label in self._labels:
-            self._layout.removeWidget(label)
-            label.deleteLater()
+            label.clear()
+            label.rendered = False
+            label.highlights = []
         self._labels.clear()
         self._cache.clear()
         self._cache_bytes = 0
@@ -212,11 +246,22 @@ class PageView(QScrollArea):
         self._anchor = number
         self._layout.activate()
         self._container.adjustSize()
+        wanted = self._page_top(number - 1)
         self._repositioning = True
         try:
-            self.verticalScrollBar().setValue(self._page_top(number - 1))
+            self.verticalScrollBar().setValue(wanted)
         finally:
             self._repositioning = False
+        short = self.verticalScrollBar().maximum() < wanted
+        if short and self._retries < 3:
+            # A document just opened: the scroll range follows the layout on the next turn of the
+            # event loop; come back to the page then (the reader has not scrolled in between). A
+            # page near the end may never reach the top, hence the bound.
+            self._retries += 1
+            self._repositioning = True
+            self._reanchor.start()
+        else:
+            self._retries = 0
         self._pending.start()
 
     def show_box(self, number: int, box: Box) -> None:
@@ -265,10 +310,16 @@ class PageView(QScrollArea):
         visible = [
             i for i, lab in enumerate(self._labels) if tops[i] < bottom and tops[i] + lab.height() > top
         ]
-        if visible:
-            visible.append(min(visible[-1] + 1, len(self._labels) - 1))
         for index in visible:
             self._show(index, keep=set(visible))
+        if visible and visible[-1] + 1 < len(self._labels):
+            self._ahead = visible[-1] + 1
+            self._ahead_timer.start()
+
+    def _render_ahead(self) -> None:
+        """The next page, after the visible ones have been painted: scrolling on finds it ready."""
+        if self._doc is not None and self._ahead < len(self._labels):
+            self._show(self._ahead, keep={self._ahead})
 
     def _show(self, index: int, keep: set[int]) -> None:
         label = self._labels[index]
@@ -282,7 +333,7 @@ class PageView(QScrollArea):
             self._cache[index] = pixmap
             self._cache_bytes += _bytes(pixmap)
             self._evict(keep)
-        label.setPixmap(pixmap)
+        label.set_pixmap(pixmap)
         label.rendered = True
         self.page_shown.emit(index + 1)
 

@@ -143,7 +143,10 @@ window = MainWindow(Store.open(data), QSettings(str(data / "desk.ini"), QSetting
 window.show()
 app.processEvents()
 window.queue.selectRow(2)
-app.processEvents()
+import time
+deadline = time.monotonic() + 5
+while window.form.sheet is None and time.monotonic() < deadline:
+    app.processEvents()
 window.viewer.go_to_page(5)
 app.processEvents()
 window.form.editors["scores/inquiry_record"].setValue(21.5)

@@ -157,3 +157,15 @@ def test_crash_dialog_copies_its_details(qtbot) -> None:
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Traceback: ValueError: 42"
     assert dialog.isVisible()  # copying does not close it
+
+
+def test_a_reopened_document_still_lands_on_the_asked_page(qtbot, window: MainWindow) -> None:
+    """Going to a page right after opening, before the scroll range exists, must not stay on page 1."""
+    view = window.viewer
+    path = window._blob_path(window.current_case())
+    for page in (12, 7, 12):
+        view.open(path)
+        view.go_to_page(page)
+        qtbot.waitUntil(
+            lambda p=page: view.current_page() == p and view._labels[p - 1].rendered, timeout=2000
+        )
