@@ -172,7 +172,9 @@ def _next_sequence(store: Store) -> int:
 
 def _write_zip(out: Path, members: dict[str, bytes]) -> None:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Stored, not deflated: every byte of the zip that belongs to a member is that member's content,
+    # so any change to it is a change the hashes and the signature see.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
     temp = out.with_name(out.name + ".part")

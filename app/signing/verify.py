@@ -81,100 +81,139 @@ def _reject(code: str, zh: str, en: str) -> PackageRejected:
     return PackageRejected(code, zh, en)
 
 
+@dataclass(frozen=True)
+class SignedZip:
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    data: dict[str, bytes]
+    fingerprint: str
+
+
 def read_package(path: Path) -> VerifiedPackage:
     """Check the package on its own; raises PackageRejected with the first reason it must not be trusted."""
+    signed = read_signed(
+        path,
+        fmt.FORMAT,
+        fmt.FORMAT_VERSION,
+        fmt.PUBLIC_KEY,
+        fmt.SIGNED_MEMBERS,
+        "评分包",
+        signer_field="expert",
+    )
+    _require_keys(signed.manifest, ("package_id", "sequence", "created_at", "expert", "rubrics", "cases"))
+    return VerifiedPackage(
+        path, signed.manifest, hashlib.sha256(signed.manifest_bytes).hexdigest(), signed.fingerprint
+    )
+
+
+def read_signed(
+    path: Path,
+    format_name: str,
+    version: int,
+    key_member: str,
+    signed_members: tuple[str, ...],
+    noun: str,
+    signer_field: str,
+) -> SignedZip:
+    """A signed zip of ours (score package or review packet): members, hashes, signature, signer key.
+
+    The signer's key is the manifest's ``signer_field`` entry (expert, station); ``noun`` names the
+    thing in Chinese messages.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError as exc:
-        raise _reject("package_missing", f"找不到评分包：{path}", f"package not found: {path}") from exc
+        raise _reject("package_missing", f"找不到{noun}：{path}", f"not found: {path}") from exc
     except (zipfile.BadZipFile, OSError) as exc:
         raise _reject(
-            "package_unreadable",
-            f"不是有效的评分包（zip 文件已损坏）：{path}",
-            f"not a readable package zip: {path}",
+            "package_unreadable", f"不是有效的{noun}（zip 文件已损坏）：{path}", f"not a readable zip: {path}"
         ) from exc
     with archive:
         names = [info.filename for info in archive.infolist()]
         if len(names) != len(set(names)):
-            raise _reject(
-                "member_duplicated", "评分包中有重名的文件。", "the package has duplicate member names"
-            )
+            raise _reject("member_duplicated", f"{noun}中有重名的文件。", "duplicate member names")
         for required in (fmt.MANIFEST, fmt.SIGNATURE):
             if required not in names:
-                raise _reject("member_removed", f"评分包缺少 {required}。", f"the package has no {required}")
+                raise _reject("member_removed", f"{noun}缺少 {required}。", f"no {required}")
         try:
             data = {name: archive.read(name) for name in names}
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             # A changed byte inside a compressed member fails its CRC here.
             raise _reject(
                 "member_changed",
-                f"评分包中的文件已损坏或被改动：{exc}",
+                f"{noun}中的文件已损坏或被改动：{exc}",
                 f"a member is damaged or changed: {exc}",
             ) from exc
     manifest_bytes = data[fmt.MANIFEST]
-    manifest = _parse_manifest(manifest_bytes)
-    public_key = _public_key(manifest)
+    manifest = _parse_manifest(manifest_bytes, format_name, version)
+    signer = (
+        manifest.get("expert")
+        if "expert" in manifest and format_name == fmt.FORMAT
+        else manifest.get("station")
+    )
+    public_key = _public_key(signer)
     try:
         public_key.verify(data[fmt.SIGNATURE], manifest_bytes)
     except InvalidSignature as exc:
         raise _reject(
             "bad_signature",
-            "签名无效：评分清单（manifest.json）或签名已被改动，或不是用该专家的密钥签的。",
+            f"签名无效：{noun}清单（manifest.json）或签名已被改动，或不是用该密钥签的。",
             "invalid signature: manifest.json or its signature was changed, or another key signed it",
         ) from exc
-    _check_members(manifest, data)
+    _check_members(manifest, data, signed_members)
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    if data[fmt.PUBLIC_KEY].strip() != public_pem(raw).strip():
+    if data[key_member].strip() != public_pem(raw).strip():
         raise _reject(
             "key_mismatch",
-            "signer.pub.pem 与签名清单中的公钥不一致。",
-            "signer.pub.pem is not the key named in the manifest",
+            f"{key_member} 与签名清单中的公钥不一致。",
+            f"{key_member} is not the key named in the manifest",
         )
-    return VerifiedPackage(path, manifest, hashlib.sha256(manifest_bytes).hexdigest(), fingerprint(raw))
+    return SignedZip(manifest, manifest_bytes, data, fingerprint(raw))
 
 
-def _parse_manifest(manifest_bytes: bytes) -> dict[str, Any]:
+def _parse_manifest(manifest_bytes: bytes, format_name: str, version: int) -> dict[str, Any]:
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _reject(
             "bad_manifest",
-            "评分清单 manifest.json 无法读取（已损坏或被改动）。",
+            "清单 manifest.json 无法读取（已损坏或被改动）。",
             "manifest.json is not valid JSON",
         ) from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != fmt.FORMAT:
-        raise _reject("bad_manifest", "这不是 ReviewDesk 评分包。", "not a ReviewDesk score package")
-    if manifest.get("format_version") != fmt.FORMAT_VERSION:
+    if not isinstance(manifest, dict) or manifest.get("format") != format_name:
+        raise _reject("bad_manifest", f"这不是 ReviewDesk 的{format_name}文件。", f"not a {format_name} file")
+    if manifest.get("format_version") != version:
         raise _reject(
             "newer_format",
-            f"评分包格式版本 {manifest.get('format_version')} 不受支持，请升级 ReviewDesk。",
-            f"package format version {manifest.get('format_version')} is not supported; upgrade ReviewDesk",
+            f"文件格式版本 {manifest.get('format_version')} 不受支持，请升级 ReviewDesk。",
+            f"format version {manifest.get('format_version')} is not supported; upgrade ReviewDesk",
         )
-    for key in ("package_id", "sequence", "created_at", "expert", "rubrics", "cases", "members"):
-        if key not in manifest:
-            raise _reject("bad_manifest", f"评分清单缺少 {key}。", f"the manifest has no {key}")
+    _require_keys(manifest, ("members",))
     return manifest
 
 
-def _public_key(manifest: dict[str, Any]) -> Ed25519PublicKey:
-    expert = manifest["expert"]
+def _require_keys(manifest: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key not in manifest:
+            raise _reject("bad_manifest", f"清单缺少 {key}。", f"the manifest has no {key}")
+
+
+def _public_key(signer: Any) -> Ed25519PublicKey:
     try:
-        raw = base64.b64decode(expert["public_key"], validate=True)
+        raw = base64.b64decode(signer["public_key"], validate=True)
         key = Ed25519PublicKey.from_public_bytes(raw)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise _reject(
-            "bad_manifest", "评分清单中的公钥无法读取。", "the manifest's public key is unreadable"
+            "bad_manifest", "清单中的公钥无法读取。", "the manifest's public key is unreadable"
         ) from exc
-    if expert.get("fingerprint") != fingerprint(raw):
+    if signer.get("fingerprint") != fingerprint(raw):
         raise _reject(
-            "bad_manifest",
-            "评分清单中的指纹与公钥不符。",
-            "the manifest's fingerprint does not match its key",
+            "bad_manifest", "清单中的指纹与公钥不符。", "the manifest's fingerprint does not match its key"
         )
     return key
 
 
-def _check_members(manifest: dict[str, Any], data: dict[str, bytes]) -> None:
+def _check_members(manifest: dict[str, Any], data: dict[str, bytes], signed_members: tuple[str, ...]) -> None:
     listed: dict[str, str] = dict(manifest["members"])
     expected = {fmt.MANIFEST, fmt.SIGNATURE, *listed}
     added = sorted(set(data) - expected)
@@ -182,25 +221,25 @@ def _check_members(manifest: dict[str, Any], data: dict[str, bytes]) -> None:
     if added:
         raise _reject(
             "member_added",
-            f"评分包中多出了签名清单里没有的文件：{', '.join(added)}",
+            f"多出了签名清单里没有的文件：{', '.join(added)}",
             f"members not in the manifest were added: {', '.join(added)}",
         )
     if removed:
         raise _reject(
             "member_removed",
-            f"评分包中缺少签名清单列出的文件：{', '.join(removed)}",
+            f"缺少签名清单列出的文件：{', '.join(removed)}",
             f"members listed in the manifest are missing: {', '.join(removed)}",
         )
     for name, digest in listed.items():
         if hashlib.sha256(data[name]).hexdigest() != digest:
             raise _reject(
                 "member_changed",
-                f"评分包中的 {name} 已被改动（SHA-256 与签名清单不符）。",
+                f"{name} 已被改动（SHA-256 与签名清单不符）。",
                 f"{name} was changed (its SHA-256 differs from the signed manifest)",
             )
-    for required in fmt.SIGNED_MEMBERS:
+    for required in signed_members:
         if required not in listed:
-            raise _reject("member_removed", f"评分包缺少 {required}。", f"the package has no {required}")
+            raise _reject("member_removed", f"缺少 {required}。", f"no {required}")
 
 
 @dataclass(frozen=True)
