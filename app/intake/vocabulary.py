@@ -30,6 +30,14 @@ CASE_TYPE_LABELS = {
     "audit_case": "稽查案卷",
 }
 
+FOUR_MEASURES = frozenset({"daily_penalty", "seizure", "production_limit", "detention_referral"})
+"""the 四个配套办法: a case of any of these counts where a scheme asks for four_measures"""
+
+
+def satisfies(case_type: str | None, required: str) -> bool:
+    return case_type == required or (required == "four_measures" and case_type in FOUR_MEASURES)
+
+
 SELECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("nominated", ("推选", "推荐", "自选")),
     ("sampled", ("抽选", "抽取", "随机", "抽查")),

@@ -293,3 +293,70 @@ def m004_packages(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m005_station(db: Database) -> None:
+    """The station's workflow: publication checks, expert assignments, review packets (both sides)."""
+    # Whether a case's penalty was published on the portal: set by the station, with the address.
+    db.execute(
+        """
+        CREATE TABLE case_publication (
+            sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            published INTEGER NOT NULL,
+            portal TEXT NOT NULL DEFAULT '',
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL,
+            PRIMARY KEY (sha256, source_path)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            seed INTEGER NOT NULL,
+            per_case INTEGER NOT NULL,
+            experts_json TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE assignment_rows (
+            assignment INTEGER NOT NULL REFERENCES assignments(id),
+            expert_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            PRIMARY KEY (assignment, expert_id, sha256, source_path)
+        )
+        """
+    )
+    # Station side: packets written; expert side: the packet received (its cases are the ones shown).
+    db.execute(
+        """
+        CREATE TABLE packets_sent (
+            packet_id TEXT PRIMARY KEY,
+            assignment INTEGER NOT NULL REFERENCES assignments(id),
+            expert_id TEXT NOT NULL,
+            blind INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE packets_received (
+            packet_id TEXT PRIMARY KEY,
+            station_fingerprint TEXT NOT NULL,
+            expert_id TEXT NOT NULL,
+            blind INTEGER NOT NULL,
+            manifest TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        )
+        """
+    )

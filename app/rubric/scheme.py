@@ -47,7 +47,7 @@ CASE_TYPES = (
     "audit_case",
 )
 TOP_KEYS = {"kind", "id", "title", "version", "source", "candidate", "notes", "total", "bonus_cap"}
-TOP_KEYS |= {"places", "indicators", "vetoes", "pass_rule"}
+TOP_KEYS |= {"places", "indicators", "vetoes", "pass_rule", "documents"}
 PARAM_KEYS = {"case_max", "regional_average_for", "value", "total", "share", "threshold", "cap", "max_each"}
 PARAM_KEYS |= {"rates", "target", "flag", "cases"}
 INDICATOR_KEYS = {
@@ -125,6 +125,8 @@ class Scheme:
     bonus_cap: Decimal | None = None
     places: dict[str, int] = field(default_factory=dict)
     pass_rule: PassRule | None = None
+    documents: tuple[str, ...] = ()
+    """supporting documents each candidate submits (merit_statement, integrity_certificate …)"""
     notes: tuple[str, ...] = ()
     path: str = ""
     content_hash: str = ""
@@ -213,6 +215,7 @@ def parse_scheme(text: str, path: str = "<scheme>") -> tuple[Scheme | None, list
         bonus_cap=to_decimal(data["bonus_cap"]) if "bonus_cap" in data else None,
         places={str(k): int(v) for k, v in data.get("places", {}).items()},
         pass_rule=pass_rule,
+        documents=tuple(str(d) for d in data.get("documents", [])),
         notes=tuple(data.get("notes", [])),
         path=path,
         content_hash=content_hash(data),

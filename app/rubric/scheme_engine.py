@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from app.intake.vocabulary import CASE_TYPE_LABELS
+from app.intake.vocabulary import CASE_TYPE_LABELS, satisfies
 from app.rubric.engine import ScoreInputError, Step
 from app.rubric.rounding import as_json_number, report, to_decimal
 from app.rubric.scheme import Indicator, Part, Scheme
@@ -272,7 +272,7 @@ def _case_quality(
         slots: list[tuple[str, Decimal]] = []
         unused = list(mine)
         for case_type in _required(part, result.level):
-            match = next((e for e in unused if e[0].get("case_type") == case_type), None)
+            match = next((e for e in unused if satisfies(e[0].get("case_type"), case_type)), None)
             if match is not None:
                 unused.remove(match)
                 slots.append((f"{match[0].get('id')} {match[2]}".strip(), match[1]))

@@ -1,0 +1,1 @@
+"""The supervising station: completeness checks, expert assignment, review packets (no Qt)."""
