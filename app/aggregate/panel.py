@@ -9,6 +9,7 @@ combined case scores and the station's other figures. Across the panel: Krippend
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,7 @@ from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number, report
 from app.rubric.scheme import Scheme
 from app.rubric.scheme_engine import SchemeResult, compute_scheme
+from app.station.packets import latest_assignment
 
 
 @dataclass
@@ -122,6 +124,8 @@ class PanelReport:
     candidates: SchemeResult | None = None
     scheme: Scheme | None = None
     events: list[dict[str, str]] = field(default_factory=list)
+    missing: list[dict[str, Any]] = field(default_factory=list)
+    """reviews the latest assignment asked for that no received package holds"""
 
     @property
     def adjudication(self) -> list[CaseResult]:
@@ -142,6 +146,7 @@ class PanelReport:
             },
             "candidates": self.candidates.as_json() if self.candidates else None,
             "events": self.events,
+            "missing_reviews": self.missing,
         }
 
 
@@ -187,11 +192,57 @@ def build_panel(
         )
         for rid in sorted(rubrics)
     }
-    report_ = PanelReport(settings, cases, _experts(counted, cases), agreement, events=events(store))
+    report_ = PanelReport(
+        settings,
+        cases,
+        _experts(counted, cases),
+        agreement,
+        events=events(store),
+        missing=missing_reviews(store),
+    )
     if scheme is not None:
         report_.scheme = scheme
         report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric)
     return report_
+
+
+def missing_reviews(store: Store) -> list[dict[str, Any]]:
+    """Assigned (expert, case file) pairs with no score in any package sent back from that expert's packet."""
+    assignment = latest_assignment(store.db)
+    if assignment is None:
+        return []
+    sent = dict(
+        store.db.execute(
+            "SELECT packet_id, expert_id FROM packets_sent WHERE assignment = ?", [assignment.id]
+        ).fetchall()
+    )
+    done: set[tuple[str, str]] = set()
+    for (manifest_json,) in store.db.execute("SELECT manifest FROM received_packages").fetchall():
+        manifest = json.loads(manifest_json)
+        reference = manifest.get("packet") or {}
+        expert_id = sent.get(reference.get("packet_id"))
+        if expert_id is not None:
+            done |= {(expert_id, case["sha256"]) for case in manifest["cases"]}
+    cases = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
+    missing = []
+    for expert_id, sha256, path in assignment.rows:
+        if (expert_id, sha256) in done:
+            continue
+        expert = assignment.expert(expert_id)
+        case = cases.get((sha256, path))
+        missing.append(
+            {
+                "expert_id": expert_id,
+                "expert": expert.name,
+                "case_id": case.id if case else None,
+                "case": (
+                    f"{case.value('unit') or ''} {case.value('case_number') or ''}".strip() if case else path
+                ),
+                "sha256": sha256,
+                "packet_sent": expert_id in sent.values(),
+            }
+        )
+    return missing
 
 
 def station_case(cases: list[CaseFile], sha256: str, path: str) -> CaseFile | None:

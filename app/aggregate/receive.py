@@ -107,7 +107,13 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                    WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.case_path = ? AND s.rubric_id = ?
                      AND p.id != ?
                    ORDER BY p.sequence DESC LIMIT 1""",
-                [fp, case["sha256"], case["source_path"], case["rubric"], row_id],
+                [
+                    fp,
+                    case["sha256"],
+                    station_path(store, case["sha256"], case["source_path"]),
+                    case["rubric"],
+                    row_id,
+                ],
             ).fetchone()
             db.execute(
                 """INSERT INTO received_scores (package, case_sha256, case_path, rubric_id, rubric_hash, total)
@@ -115,7 +121,7 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 [
                     row_id,
                     case["sha256"],
-                    case["source_path"],
+                    station_path(store, case["sha256"], case["source_path"]),
                     case["rubric"],
                     case["rubric_hash"],
                     str(case["result"]["score"]),
@@ -144,6 +150,20 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 )
         _insert_events(store, events)
     return events
+
+
+def station_path(store: Store, sha256: str, path: str) -> str:
+    """The station's own path of a scored file: experts may have it under another name (a blind packet)."""
+    rows = [
+        r[0]
+        for r in store.db.execute(
+            "SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id WHERE f.sha256 = ?", [sha256]
+        ).fetchall()
+    ]
+    for candidate in rows:
+        if candidate == path or candidate.endswith("/" + path) or path.endswith("/" + candidate):
+            return str(candidate)
+    return str(rows[0]) if rows else path
 
 
 def record_rejection(store: Store, path: Path, reason: str) -> Event:

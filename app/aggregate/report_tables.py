@@ -27,8 +27,19 @@ def panel_tables(panel: PanelReport) -> list[Table]:
     tables = [_cases(panel), _adjudication(panel)]
     if panel.candidates is not None:
         tables += [_candidates(panel), _rankings(panel)]
-    tables += [_experts(panel), _agreement(panel), _events(panel)]
+    tables += [_experts(panel), _agreement(panel), _missing(panel), _events(panel)]
     return tables
+
+
+def _missing(panel: PanelReport) -> Table:
+    table = Table("未交评审", "按分配方案尚未收到的评审", ["专家编号", "专家", "案卷", "评审包已发出"])
+    for row in panel.missing:
+        table.rows.append(
+            [row["expert_id"], row["expert"], row["case"], "是" if row["packet_sent"] else "否"]
+        )
+    if not table.rows:
+        table.notes.append("没有分配方案，或分配的评审已全部收到。")
+    return table
 
 
 def _n(value: Any) -> Any:

@@ -17,6 +17,7 @@ from app.intake.importer import ImportCancelled, Importer, ImportReport
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
 from app.models.store import Store
+from app.station.packets import visible_cases
 
 CLASS_LABELS = {"case_file": "案卷", "supporting": "辅助材料", "other": "其他", "rejected": "已拒收"}
 
@@ -143,7 +144,7 @@ def _cell(text: str, columns: int) -> str:
 def run_cases(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        cases = CaseRepository(store.db).list()
+        cases = visible_cases(store.db, CaseRepository(store.db).list())
     finally:
         store.close()
     if args.json:

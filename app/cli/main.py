@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         package_commands,
         rubric_commands,
         score_commands,
+        station_commands,
     )
 
     parser = argparse.ArgumentParser(
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     rubric_commands.register(sub)
     score_commands.register(sub)
     package_commands.register(sub)
+    station_commands.register(sub)
     desk_commands.register(sub)
     parser.set_defaults(handler=desk_commands.run_desk)
     return parser

@@ -294,6 +294,11 @@ def _print_panel(panel: PanelReport) -> None:
     for rubric_id, alpha in panel.agreement.items():
         shown = "—（不足两位专家评同一案卷）" if alpha is None else f"{alpha:.3f}"
         print(f"一致性 / Krippendorff α (interval) · {rubric_id}: {shown}")
+    if panel.missing:
+        print(f"未交评审 / missing reviews（{len(panel.missing)}）")
+        for row in panel.missing:
+            sent = "" if row["packet_sent"] else "（评审包未发出 / no packet sent）"
+            print(f"  {row['expert_id']} {row['expert']}: {row['case']}{sent}")
     if panel.candidates is not None:
         print(f"候选 / candidates（{panel.candidates.scheme_id}）")
         for cand in sorted(panel.candidates.candidates, key=lambda c: (c.level, c.rank or 10**6)):

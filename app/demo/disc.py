@@ -261,6 +261,11 @@ def _merit_docx(name: str, bureau: str) -> bytes:
         "在环境执法大练兵活动中，该同志积极参加业务培训和岗位练兵，带头学习新法规，"
         "熟练掌握移动执法系统和便携式监测设备，多次承担执法稽查和案卷评查任务。",
     ]
+    return docx_bytes(paragraphs)
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    """A minimal Word document with these paragraphs (what Word's 字数 and our intake read)."""
     body = "".join(f"<w:p><w:r><w:t>{escape(p)}</w:t></w:r></w:p>" for p in paragraphs)
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'

@@ -23,9 +23,13 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE3EC")
 
 
 def write_panel_xlsx(panel: PanelReport, out: Path) -> None:
+    write_tables_xlsx(panel_tables(panel), out)
+
+
+def write_tables_xlsx(tables: list[Table], out: Path) -> None:
     book = Workbook()
     book.remove(book.active)
-    for table in panel_tables(panel):
+    for table in tables:
         _sheet(book.create_sheet(table.sheet), table)
     temp = out.with_name(out.name + ".part")
     try:

@@ -10,11 +10,8 @@ replayed old one.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import os
 import uuid
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +27,7 @@ from app.reports.score_sheet import render_score_sheet
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.signing import package_format as fmt
+from app.signing.atomic_zip import write_zip
 from app.signing.identity import ExpertIdentity
 
 
@@ -126,6 +124,8 @@ def export_package(
             assert isinstance(loaded, Rubric)
             rubrics[rid] = loaded
         entries.append(case_entry(cases.get(case_id), rubrics[rid], repo))
+    if packet is None:
+        packet = _packet_reference(store)
     sequence = _next_sequence(store)
     package_id = str(uuid.uuid4())
     created = now_iso()
@@ -156,7 +156,7 @@ def export_package(
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     signature = private_key.sign(manifest_bytes)
-    _write_zip(out, {fmt.MANIFEST: manifest_bytes, fmt.SIGNATURE: signature, **members})
+    write_zip(out, {fmt.MANIFEST: manifest_bytes, fmt.SIGNATURE: signature, **members})
     with store.db.atomic():
         store.db.execute(
             "INSERT INTO exports (package_id, sequence, fingerprint, path, cases, at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -165,30 +165,17 @@ def export_package(
     return ExportResult(out, package_id, sequence, len(entries), sheet.missing_glyphs)
 
 
+def _packet_reference(store: Store) -> dict[str, Any] | None:
+    """The review packet these cases came in, so the station knows which assignment this answers."""
+    row = store.db.execute(
+        "SELECT packet_id, expert_id, manifest FROM packets_received ORDER BY received_at DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    manifest = json.loads(row[2])
+    return {"packet_id": row[0], "expert_id": row[1], "assignment": manifest["assignment"]["id"]}
+
+
 def _next_sequence(store: Store) -> int:
     row = store.db.execute("SELECT MAX(sequence) FROM exports").fetchone()
     return int(row[0] or 0) + 1
-
-
-def _write_zip(out: Path, members: dict[str, bytes]) -> None:
-    buffer = io.BytesIO()
-    # Stored, not deflated: every byte of the zip that belongs to a member is that member's content,
-    # so any change to it is a change the hashes and the signature see.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    temp = out.with_name(out.name + ".part")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(buffer.getvalue())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UsageError(
-            "export_unwritable",
-            f"无法写入评分包 {out}：{exc.strerror}",
-            f"cannot write the package {out}: {exc.strerror}",
-        ) from exc

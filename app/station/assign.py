@@ -3,8 +3,9 @@
 Rules: every case file gets ``per_case`` different experts; no expert gets a case file of their own
 unit, of a unit in their region, or of a unit listed among their conflicts (each with a reason).
 Balance: cases are taken most-constrained first (fewest eligible experts), each going to the
-eligible experts with the fewest cases so far; ties are broken by a random generator seeded with
-``seed``, so the same inputs and seed give the same assignment on any machine (the seed is recorded).
+eligible experts with the fewest cases so far, then single moves even the loads out as far as the
+conflicts allow; ties are broken by a random generator seeded with ``seed``, so the same inputs and
+seed give the same assignment on any machine (the seed is recorded).
 
 The experts file (JSON, UTF-8)::
 
@@ -23,7 +24,7 @@ from typing import Any
 from app.errors import UsageError
 from app.models.cases import CaseFile
 
-ALGORITHM = "most-constrained-first, least-loaded, seeded ties (v1)"
+ALGORITHM = "most-constrained-first, least-loaded, seeded ties, then evened out by single moves (v1)"
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,36 @@ def assign(cases: list[CaseFile], experts: list[Expert], per_case: int, seed: in
         for expert in chosen:
             load[expert.id] += 1
         result.by_case[case.id] = sorted(e.id for e in chosen)
+    _even_out(result, order, eligible, load)
     return result
+
+
+def _even_out(
+    result: Assignment, order: list[CaseFile], eligible: dict[int, list[Expert]], load: dict[str, int]
+) -> None:
+    """Move a case from a busier expert to an eligible one with two or more fewer, until no such move is left.
+
+    Each move lowers the sum of squared loads, so this ends; afterwards no single exchange can make
+    the loads more even, whatever the conflicts left possible.
+    """
+    moved = True
+    while moved:
+        moved = False
+        for case in order:
+            chosen = result.by_case[case.id]
+            others = sorted(
+                (e.id for e in eligible[case.id] if e.id not in chosen), key=lambda i: (load[i], i)
+            )
+            for busy in sorted(chosen, key=lambda i: (-load[i], i)):
+                idle = next((i for i in others if load[busy] - load[i] >= 2), None)
+                if idle is None:
+                    continue
+                chosen[chosen.index(busy)] = idle
+                load[busy] -= 1
+                load[idle] += 1
+                result.by_case[case.id] = sorted(chosen)
+                moved = True
+                break
 
 
 def summary(result: Assignment, cases: list[CaseFile]) -> dict[str, Any]:

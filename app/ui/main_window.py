@@ -37,6 +37,7 @@ from app.models.store import Store
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.signing.identity import ExpertIdentity, load_identity
+from app.station.packets import visible_cases
 from app.ui import export_flow
 from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
     def _files_changed(self) -> None:
         """New cases or documents: refresh the queue, keep the case being scored as it is."""
         current = self.current_case()
-        cases = self.repository.list()
+        cases = visible_cases(self.store.db, self.repository.list())
         self.queue.selectionModel().blockSignals(True)
         self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
         self.queue_title.setText(self.tr("案卷队列（{count} 份）").format(count=len(cases)))
@@ -385,7 +386,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("快捷键"), f"<table>{rows}</table>")
 
     def reload_cases(self) -> None:
-        cases = self.repository.list()
+        cases = visible_cases(self.store.db, self.repository.list())
         self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
         self.queue_title.setText(self.tr("案卷队列（{count} 份）").format(count=len(cases)))
         if not cases:

@@ -265,7 +265,7 @@ def test_aggregate_combines_by_hand_computed_figures(panel: Panel, tmp_path: Pat
         0.8376, abs=1e-4
     )
     book = openpyxl.load_workbook(xlsx)
-    assert book.sheetnames == ["案卷", "待裁定", "专家", "一致性", "接收记录"]
+    assert book.sheetnames == ["案卷", "待裁定", "专家", "一致性", "未交评审", "接收记录"]
     assert book["待裁定"].cell(3, 1).value.endswith("德环罚〔2024〕1号")
     with pymupdf.open(pdf) as doc:
         text = "".join(page.get_text() for page in doc)
@@ -389,5 +389,6 @@ def test_aggregate_ranks_candidates_under_a_scheme(panel: Panel, tmp_path: Path)
         "排名",
         "专家",
         "一致性",
+        "未交评审",
         "接收记录",
     ]

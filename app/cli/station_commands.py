@@ -1,0 +1,224 @@
+"""``reviewdesk check|publication|assign|packet|receive-packet``: the station's workflow and the expert's packet."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.cli.intake_commands import open_store
+from app.errors import UsageError
+from app.models.cases import CaseRepository
+from app.models.store import now_iso
+from app.rubric import catalog
+from app.rubric.scheme import Scheme
+from app.signing import identity as ident
+from app.station.assign import ALGORITHM, assign, read_experts, summary
+from app.station.check import Period, check_submissions
+from app.station.packets import receive_packet, record_assignment, write_packet
+
+
+def register(sub: Any) -> None:
+    check = sub.add_parser("check", help="报送材料完整性检查 / check each candidate's submission")
+    check.add_argument("--scheme", required=True, metavar="ID", help="评选方案 / the candidate scheme")
+    check.add_argument("--period", metavar="START..END", help="活动期间，如 2024-01-01..2024-09-30")
+    check.add_argument("--json", action="store_true")
+    check.add_argument("--xlsx", metavar="OUT")
+    check.set_defaults(handler=run_check)
+
+    published = sub.add_parser(
+        "publication", help="记录处罚信息是否公开 / record whether a penalty was published"
+    )
+    published.add_argument("case_id", type=int, metavar="CASE_ID")
+    published.add_argument("state", choices=["yes", "no"])
+    published.add_argument(
+        "--portal", default="", metavar="URL", help="查询的门户网站地址 / where it was checked"
+    )
+    published.set_defaults(handler=run_publication)
+
+    assign_cmd = sub.add_parser("assign", help="分配案卷给专家 / assign case files to experts")
+    assign_cmd.add_argument("--experts", required=True, metavar="FILE", help="专家名单 JSON / experts file")
+    assign_cmd.add_argument("--per-case", required=True, type=int, metavar="N")
+    assign_cmd.add_argument("--seed", type=int, metavar="S", help="随机种子（默认随机并记录）/ recorded seed")
+    assign_cmd.add_argument("--json", action="store_true")
+    assign_cmd.set_defaults(handler=run_assign)
+
+    packet = sub.add_parser("packet", help="为专家生成签名评审包 / write an expert's signed review packet")
+    packet.add_argument("--expert", required=True, metavar="ID")
+    packet.add_argument("--out", required=True, metavar="FILE")
+    packet.add_argument("--rubric", default="transcripts-2024", metavar="ID")
+    packet.add_argument("--blind", action="store_true", help="隐去报送单位（盲评）/ hide the units")
+    packet.add_argument("--passphrase-file", metavar="FILE")
+    packet.add_argument("--json", action="store_true")
+    packet.set_defaults(handler=run_packet)
+
+    receive = sub.add_parser("receive-packet", help="导入监理站的评审包 / import the station's review packet")
+    receive.add_argument("file", metavar="FILE")
+    receive.add_argument(
+        "--station-fingerprint",
+        metavar="FP",
+        help="监理站公布的密钥指纹 / the station's published fingerprint",
+    )
+    receive.add_argument("--json", action="store_true")
+    receive.set_defaults(handler=run_receive)
+
+
+def _scheme(args: argparse.Namespace) -> Scheme:
+    scheme = catalog.get(args.scheme, paths.data_dir(args.data_dir))
+    if not isinstance(scheme, Scheme):
+        raise UsageError(
+            "not_a_scheme", f"{args.scheme} 不是候选评选方案。", f"{args.scheme} is not a scheme"
+        )
+    return scheme
+
+
+def run_check(args: argparse.Namespace) -> int:
+    scheme = _scheme(args)
+    try:
+        period = Period.parse(args.period) if args.period else None
+    except ValueError as exc:
+        raise UsageError(
+            "bad_period",
+            f"活动期间应写成 2024-01-01..2024-09-30：{args.period}",
+            f"bad --period: {args.period}",
+        ) from exc
+    store = open_store(args)
+    try:
+        cands, findings = check_submissions(store, scheme, period)
+    finally:
+        store.close()
+    if args.xlsx:
+        from app.reports.check_xlsx import write_check_xlsx
+
+        write_check_xlsx(scheme, cands, findings, Path(args.xlsx))
+    if args.json:
+        body = {
+            "scheme": scheme.id,
+            "candidates": [
+                {
+                    "id": c.id,
+                    "kind": c.kind,
+                    "unit": c.unit,
+                    "cases": len(c.cases),
+                    "papers": [p.role for p in c.papers],
+                }
+                for c in cands
+            ],
+            "findings": [f.as_json() for f in findings],
+        }
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+    else:
+        print(f"{scheme.title}：{len(cands)} 个候选 / candidates，{len(findings)} 项问题 / findings")
+        for cand in cands:
+            mine = [f for f in findings if f.candidate == cand.id]
+            mark = "✓" if not mine else "✗"
+            print(f"{mark} {cand.name}（案卷 {len(cand.cases)} 份）")
+            for finding in mine:
+                veto = "【否决】" if finding.severity == "veto" else ""
+                where = f"  [{finding.file}]" if finding.file else ""
+                print(f"    {veto}{finding.zh}{where}\n      {finding.en}")
+    return 1 if findings else 0
+
+
+def run_publication(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        case = CaseRepository(store.db).get(args.case_id)
+        with store.db.atomic():
+            store.db.execute(
+                """INSERT INTO case_publication (sha256, source_path, published, portal, set_by, set_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (sha256, source_path) DO UPDATE SET published = excluded.published,
+                       portal = excluded.portal, set_by = excluded.set_by, set_at = excluded.set_at""",
+                [
+                    case.sha256,
+                    case.source_path,
+                    int(args.state == "yes"),
+                    args.portal,
+                    paths.current_user(),
+                    now_iso(),
+                ],
+            )
+    finally:
+        store.close()
+    state = "已公开 / published" if args.state == "yes" else "未公开 / not published"
+    print(f"案卷 {args.case_id}：{state}{'（' + args.portal + '）' if args.portal else ''}")
+    return 0
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    experts = read_experts(Path(args.experts))
+    seed = args.seed if args.seed is not None else int.from_bytes(__import__("os").urandom(4), "big")
+    store = open_store(args)
+    try:
+        cases = CaseRepository(store.db).list()
+        result = assign(cases, experts, args.per_case, seed)
+        assignment_id = record_assignment(store, result, cases, paths.current_user())
+    finally:
+        store.close()
+    body = summary(result, cases) | {"assignment": assignment_id}
+    if args.json:
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return 0
+    names = {e.id: e.name for e in experts}
+    print(f"分配方案 / assignment {assignment_id}：每份案卷 {args.per_case} 位专家，随机种子 / seed {seed}")
+    print(f"  算法 / algorithm: {ALGORITHM}")
+    print(
+        f"  复现 / to reproduce: reviewdesk assign --experts {args.experts} --per-case {args.per_case} --seed {seed}"
+    )
+    for expert in experts:
+        mine = [c for c in body["cases"] if expert.id in c["experts"]]
+        print(f"{expert.id} {expert.name}（{expert.unit}）：{len(mine)} 份")
+        for case in mine:
+            print(f"    {case['case_id']:>4}  {case['unit'] or '?'}  {case['case_number'] or ''}")
+    if body["conflicts"]:
+        print("回避 / conflicts:")
+        for conflict in body["conflicts"]:
+            print(f"    案卷 {conflict['case_id']} ✗ {names[conflict['expert']]}：{conflict['reason']}")
+    return 0
+
+
+def run_packet(args: argparse.Namespace) -> int:
+    root = paths.data_dir(args.data_dir)
+    station = ident.require_identity(root)
+    key = ident.load_private_key(root, ident.read_passphrase(args.passphrase_file))
+    store = open_store(args)
+    try:
+        written = write_packet(
+            store, station, key, args.expert, args.rubric, Path(args.out), blind=args.blind
+        )
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(written, ensure_ascii=False, indent=2))
+    else:
+        blind = "，盲评 / blind" if written["blind"] else ""
+        print(
+            f"评审包 / packet {written['file']}：专家 {written['expert']}，案卷 {written['cases']} 份{blind}"
+        )
+        print(f"  监理站密钥指纹 / station key: {station.short_fingerprint}")
+    return 0
+
+
+def run_receive(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        received = receive_packet(store, Path(args.file), args.station_fingerprint, paths.current_user())
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(received, ensure_ascii=False, indent=2))
+    else:
+        print(f"已导入评审包 / packet received: {received['cases']} 份案卷，评分标准 {received['rubric']}")
+        print(
+            f"  监理站 / station: {received['station']} · {ident.display_fingerprint(received['station_fingerprint'])}"
+        )
+        if not args.station_fingerprint:
+            print(
+                "  ! 请与监理站公布的密钥指纹核对 / compare the fingerprint with the one the station published",
+                file=sys.stderr,
+            )
+    return 0

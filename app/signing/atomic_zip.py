@@ -1,0 +1,34 @@
+"""Writing our zips (score packages, review packets) so that a crash never leaves half a file."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from app.errors import UsageError
+
+
+def write_zip(out: Path, members: dict[str, bytes]) -> None:
+    buffer = io.BytesIO()
+    # Stored, not deflated: every byte of the zip that belongs to a member is that member's content,
+    # so any change to it is a change the hashes and the signature see.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    temp = out.with_name(out.name + ".part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(buffer.getvalue())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise UsageError(
+            "export_unwritable",
+            f"无法写入评分包 {out}：{exc.strerror}",
+            f"cannot write the package {out}: {exc.strerror}",
+        ) from exc

@@ -1,0 +1,278 @@
+"""Review packets: the station hands each expert their assigned case files, signed with its key.
+
+A packet is a signed zip like a score package (``app.signing.verify.read_signed``): ``manifest.json``
+(packet id, assignment and seed, station and expert, blind or not, the rubric and its hash, the
+case files with their SHA-256), ``manifest.sig``, ``station.pub.pem``, the rubric file and the case
+PDFs. In a blind packet the files are named 案卷01.pdf … and the manifest carries no unit or 文号.
+
+The expert's app verifies the station's signature, imports the files (so their SHA-256 is the
+station's), records the packet, and from then on shows only the packet's case files; the score
+packages it exports name the packet, so the station knows whose review is still missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlite_utils import Database
+
+from app.errors import UsageError
+from app.intake.importer import Importer
+from app.models.cases import CaseFile, CaseRepository
+from app.models.store import Store, now_iso
+from app.rubric import catalog
+from app.signing import package_format as fmt
+from app.signing.atomic_zip import write_zip
+from app.signing.identity import ExpertIdentity
+from app.signing.verify import PackageRejected, read_signed
+from app.station.assign import Assignment, Expert
+
+FORMAT = "reviewdesk-review-packet"
+FORMAT_VERSION = 1
+STATION_KEY = "station.pub.pem"
+BLIND_LABEL = "（盲评）"
+
+
+# -- the station's ledger of assignments ------------------------------------------------------------
+
+
+def record_assignment(store: Store, result: Assignment, cases: list[CaseFile], by: str) -> int:
+    by_id = {c.id: c for c in cases}
+    experts = [
+        {"id": e.id, "name": e.name, "unit": e.unit, "region": e.region,
+         "conflicts": [{"unit": c.unit, "reason": c.reason} for c in e.conflicts]}
+        for e in result.experts
+    ]  # fmt: skip
+    with store.db.atomic():
+        cursor = store.db.execute(
+            "INSERT INTO assignments (seed, per_case, experts_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+            [result.seed, result.per_case, json.dumps(experts, ensure_ascii=False), now_iso(), by],
+        )
+        assignment_id = int(cursor.lastrowid or 0)
+        for case_id, expert_ids in result.by_case.items():
+            case = by_id[case_id]
+            for expert_id in expert_ids:
+                store.db.execute(
+                    "INSERT INTO assignment_rows (assignment, expert_id, sha256, source_path) VALUES (?, ?, ?, ?)",
+                    [assignment_id, expert_id, case.sha256, case.source_path],
+                )
+    return assignment_id
+
+
+@dataclass
+class StoredAssignment:
+    id: int
+    seed: int
+    per_case: int
+    experts: list[Expert]
+    rows: list[tuple[str, str, str]]
+    """(expert id, sha256, source path)"""
+
+    def expert(self, expert_id: str) -> Expert:
+        for expert in self.experts:
+            if expert.id == expert_id:
+                return expert
+        raise UsageError(
+            "unknown_expert", f"分配方案中没有专家 {expert_id}。", f"no expert {expert_id} in the assignment"
+        )
+
+
+def latest_assignment(db: Database) -> StoredAssignment | None:
+    row = db.execute(
+        "SELECT id, seed, per_case, experts_json FROM assignments ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    from app.station.assign import Conflict
+
+    experts = [
+        Expert(e["id"], e["name"], e["unit"], e.get("region", ""),
+               tuple(Conflict(c["unit"], c["reason"]) for c in e.get("conflicts", [])))
+        for e in json.loads(row[3])
+    ]  # fmt: skip
+    rows = db.execute(
+        "SELECT expert_id, sha256, source_path FROM assignment_rows WHERE assignment = ? ORDER BY expert_id, source_path",
+        [row[0]],
+    ).fetchall()
+    return StoredAssignment(
+        int(row[0]), int(row[1]), int(row[2]), experts, [(str(a), str(b), str(c)) for a, b, c in rows]
+    )
+
+
+# -- writing a packet (station) ----------------------------------------------------------------------
+
+
+def write_packet(
+    store: Store,
+    station: ExpertIdentity,
+    key: Ed25519PrivateKey,
+    expert_id: str,
+    rubric_id: str,
+    out: Path,
+    blind: bool = False,
+) -> dict[str, Any]:
+    assignment = latest_assignment(store.db)
+    if assignment is None:
+        raise UsageError(
+            "no_assignment",
+            "还没有分配方案：请先运行 reviewdesk assign。",
+            "no assignment yet: run reviewdesk assign",
+        )
+    expert = assignment.expert(expert_id)
+    rubric = catalog.get(rubric_id, store.root)
+    rubric_text = Path(rubric.path).read_bytes()
+    cases = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
+    members: dict[str, bytes] = {STATION_KEY: station.public_pem(), f"rubric/{rubric.id}.toml": rubric_text}
+    entries = []
+    mine = [(sha, path) for who, sha, path in assignment.rows if who == expert_id]
+    for number, (sha, path) in enumerate(mine, 1):
+        case = cases.get((sha, path))
+        name = f"cases/案卷{number:02d}.pdf" if blind else f"cases/{path}"
+        members[name] = store.blobs.path_for(sha).read_bytes()
+        entry: dict[str, Any] = {"sha256": sha, "file": name}
+        if case is not None:
+            entry |= {"case_type": case.value("case_type"), "selection": case.value("selection")}
+            if not blind:
+                entry |= {
+                    "source_path": path,
+                    "unit": case.value("unit"),
+                    "case_number": case.value("case_number"),
+                    "candidate_kind": case.value("candidate_kind"),
+                    "candidate_name": case.value("candidate_name"),
+                }
+        entries.append(entry)
+    packet_id = str(uuid.uuid4())
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "packet_id": packet_id,
+        "assignment": {"id": assignment.id, "seed": assignment.seed, "per_case": assignment.per_case},
+        "created_at": now_iso(),
+        "station": station.as_json(),
+        "expert": {"id": expert.id, "name": expert.name, "unit": expert.unit},
+        "blind": blind,
+        "rubric": {"id": rubric.id, "content_hash": rubric.content_hash, "file": f"rubric/{rubric.id}.toml"},
+        "cases": entries,
+        "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    write_zip(out, {fmt.MANIFEST: manifest_bytes, fmt.SIGNATURE: key.sign(manifest_bytes), **members})
+    with store.db.atomic():
+        store.db.execute(
+            "INSERT INTO packets_sent (packet_id, assignment, expert_id, blind, path, at) VALUES (?, ?, ?, ?, ?, ?)",
+            [packet_id, assignment.id, expert_id, int(blind), str(out), manifest["created_at"]],
+        )
+    return {
+        "packet_id": packet_id,
+        "expert": expert.id,
+        "cases": len(entries),
+        "blind": blind,
+        "file": str(out),
+    }
+
+
+# -- receiving a packet (expert) -----------------------------------------------------------------------
+
+
+def receive_packet(store: Store, path: Path, station_fingerprint: str | None, user: str) -> dict[str, Any]:
+    """Verify, import the case files and the rubric, record the packet; returns a summary."""
+    signed = read_signed(
+        path, FORMAT, FORMAT_VERSION, STATION_KEY, (STATION_KEY,), "评审包", signer_field="station"
+    )
+    manifest = signed.manifest
+    if station_fingerprint and signed.fingerprint != station_fingerprint.replace(" ", "").lower():
+        raise PackageRejected(
+            "not_the_station",
+            "评审包不是用监理站公布的密钥签名的（指纹不符）。",
+            "the packet was not signed by the station's key (fingerprint differs)",
+        )
+    for case in manifest["cases"]:
+        if hashlib.sha256(signed.data[case["file"]]).hexdigest() != case["sha256"]:
+            raise PackageRejected(
+                "member_changed", "评审包中的案卷与清单不符。", "a case file differs from the manifest"
+            )
+    rubric_dir = store.root / "rubrics"
+    rubric_dir.mkdir(parents=True, exist_ok=True)
+    rubric = manifest["rubric"]
+    if catalog_hash(store.root, rubric["id"]) != rubric["content_hash"]:
+        (rubric_dir / f"{rubric['id']}.toml").write_bytes(signed.data[rubric["file"]])
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-packet-") as tmp:
+        folder = Path(tmp) / f"评审包-{manifest['packet_id'][:8]}"
+        for case in manifest["cases"]:
+            target = folder / case["file"].removeprefix("cases/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(signed.data[case["file"]])
+        report = Importer(store, user).run([folder])
+        shutil.rmtree(folder, ignore_errors=True)
+    _apply_manifest_facts(store, manifest, user)
+    with store.db.atomic():
+        store.db.execute(
+            """INSERT INTO packets_received (packet_id, station_fingerprint, expert_id, blind, manifest, received_at)
+               VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (packet_id) DO NOTHING""",
+            [manifest["packet_id"], signed.fingerprint, manifest["expert"]["id"], int(manifest["blind"]),
+             json.dumps(manifest, ensure_ascii=False), now_iso()],
+        )  # fmt: skip
+    return {
+        "packet_id": manifest["packet_id"],
+        "station": manifest["station"]["name"],
+        "station_fingerprint": signed.fingerprint,
+        "expert": manifest["expert"],
+        "cases": len(manifest["cases"]),
+        "blind": manifest["blind"],
+        "rubric": rubric["id"],
+        "import_exit_code": report.exit_code,
+    }
+
+
+def catalog_hash(root: Path, rubric_id: str) -> str | None:
+    try:
+        return catalog.get(rubric_id, root).content_hash
+    except UsageError:  # not there: the packet's copy is installed
+        return None
+
+
+def _apply_manifest_facts(store: Store, manifest: dict[str, Any], user: str) -> None:
+    """The station's facts for each file (what intake would guess from folder names a blind packet lacks)."""
+    repo = CaseRepository(store.db)
+    by_sha = {c.sha256: c for c in repo.list()}
+    for entry in manifest["cases"]:
+        case = by_sha.get(entry["sha256"])
+        if case is None:
+            continue
+        changes = {k: entry.get(k) for k in ("case_type", "selection") if entry.get(k)}
+        if not manifest["blind"]:
+            changes |= {
+                k: entry.get(k)
+                for k in ("unit", "case_number", "candidate_kind", "candidate_name")
+                if entry.get(k)
+            }
+        if changes:
+            repo.correct(case.id, changes, user)
+
+
+def active_packet(db: Database) -> dict[str, Any] | None:
+    row = db.execute("SELECT manifest FROM packets_received ORDER BY received_at DESC LIMIT 1").fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def visible_cases(db: Database, cases: list[CaseFile]) -> list[CaseFile]:
+    """With a packet received: only its case files, and in a blind packet without their unit."""
+    packet = active_packet(db)
+    if packet is None:
+        return cases
+    wanted = {c["sha256"] for c in packet["cases"]}
+    shown = [c for c in cases if c.sha256 in wanted]
+    if packet["blind"]:
+        for case in shown:
+            for name in ("unit", "case_number", "candidate_name"):
+                if name in case.fields:
+                    case.fields[name] = type(case.fields[name])(BLIND_LABEL, "blind")
+    return shown
