@@ -82,6 +82,7 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
         detail = f"序号 {package.sequence} 已由评分包 {clash[0][:8]} 使用 / sequence used by {clash[0][:8]}"
         return _log(store, [Event(package.package_id, fp, "sequence_conflict", detail)])
     events = [Event(package.package_id, fp, "received", package.path.name)]
+    assigned = _assigned_paths(store, package.manifest.get("packet"))
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO received_packages (package_id, manifest_sha256, fingerprint, expert_name, expert_unit,
@@ -110,7 +111,7 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 [
                     fp,
                     case["sha256"],
-                    station_path(store, case["sha256"], case["source_path"]),
+                    _path(store, case, assigned),
                     case["rubric"],
                     row_id,
                 ],
@@ -121,7 +122,7 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 [
                     row_id,
                     case["sha256"],
-                    station_path(store, case["sha256"], case["source_path"]),
+                    _path(store, case, assigned),
                     case["rubric"],
                     case["rubric_hash"],
                     str(case["result"]["score"]),
@@ -150,6 +151,31 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 )
         _insert_events(store, events)
     return events
+
+
+def _assigned_paths(store: Store, packet: dict | None) -> dict[str, list[str]]:
+    """The station's paths of the files it assigned to the expert of this packet, by SHA-256."""
+    if not packet:
+        return {}
+    row = store.db.execute(
+        "SELECT assignment, expert_id FROM packets_sent WHERE packet_id = ?", [packet.get("packet_id")]
+    ).fetchone()
+    if row is None:
+        return {}
+    paths: dict[str, list[str]] = {}
+    for sha256, path in store.db.execute(
+        "SELECT sha256, source_path FROM assignment_rows WHERE assignment = ? AND expert_id = ?", list(row)
+    ).fetchall():
+        paths.setdefault(str(sha256), []).append(str(path))
+    return paths
+
+
+def _path(store: Store, case: dict, assigned: dict[str, list[str]]) -> str:
+    """Which of the station's files this score is for: the one assigned to the expert, else by path."""
+    mine = assigned.get(case["sha256"], [])
+    if len(mine) == 1:
+        return mine[0]
+    return station_path(store, case["sha256"], case["source_path"])
 
 
 def station_path(store: Store, sha256: str, path: str) -> str:

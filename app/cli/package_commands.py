@@ -107,7 +107,15 @@ def run_keys_show(args: argparse.Namespace) -> int:
 def run_keys_export_public(args: argparse.Namespace) -> int:
     made = ident.require_identity(_root(args))
     if args.out:
-        Path(args.out).write_bytes(made.public_pem())
+        try:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_bytes(made.public_pem())
+        except OSError as exc:
+            raise UsageError(
+                "cannot_write",
+                f"无法写入 {args.out}：{exc.strerror}",
+                f"cannot write {args.out}: {exc.strerror}",
+            ) from exc
         print(f"公钥已写入 / public key written: {args.out}（{made.short_fingerprint}）", file=sys.stderr)
     else:
         sys.stdout.write(made.public_pem().decode("ascii"))
