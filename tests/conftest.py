@@ -6,28 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import io
-import json
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from app.cli.main import main
 from app.demo.disc import DemoDisc, generate_demo_disc
 from app.models.store import Store
+from tests.helpers.cli import Result, run
 
-
-@dataclass
-class CliResult:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> object:
-        return json.loads(self.out)
+CliResult = Result
 
 
 @pytest.fixture
@@ -39,13 +27,7 @@ def data_dir(tmp_path: Path) -> Path:
 def cli(data_dir: Path) -> Callable[..., CliResult]:
     """Run ``reviewdesk --data-dir <tmp> ARGS…`` in-process and capture what it prints."""
 
-    def run(*args: str | Path) -> CliResult:
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(["--data-dir", str(data_dir), *map(str, args)])
-        return CliResult(code, out.getvalue(), err.getvalue())
-
-    return run
+    return lambda *args: run(data_dir, *args)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from reportlab.platypus import Table as PdfTable
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.report_tables import Table, panel_tables
-from app.errors import UsageError
+from app.atomic import replacing
 from app.models.store import now_iso
 from app.reports.fonts import FONT, CjkMarkup
 from app.reports.score_sheet import TABLE_STYLE, styles
@@ -47,26 +46,18 @@ def write_panel_pdf(panel: PanelReport, out: Path) -> None:
         canvas.drawRightString(PAGE[0] - 15 * mm, 8 * mm, f"第 {doc.page} 页")
         canvas.restoreState()
 
-    temp = out.with_name(out.name + ".part")
-    doc = SimpleDocTemplate(
-        str(temp),
-        pagesize=PAGE,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=12 * mm,
-        bottomMargin=14 * mm,
-        title="专家评分汇总",
-        creator="ReviewDesk",
-    )
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    with replacing(out) as temp:
+        doc = SimpleDocTemplate(
+            str(temp),
+            pagesize=PAGE,
+            leftMargin=15 * mm,
+            rightMargin=15 * mm,
+            topMargin=12 * mm,
+            bottomMargin=14 * mm,
+            title="专家评分汇总",
+            creator="ReviewDesk",
+        )
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UsageError(
-            "report_unwritable", f"无法写入 {out}：{exc.strerror}", f"cannot write {out}: {exc.strerror}"
-        ) from exc
 
 
 def _table(p: Any, table: Table) -> PdfTable:

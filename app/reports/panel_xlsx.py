@@ -6,7 +6,6 @@ to width.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.report_tables import Table, panel_tables
-from app.errors import UsageError
+from app.atomic import replacing
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE3EC")
 
@@ -31,16 +30,8 @@ def write_tables_xlsx(tables: list[Table], out: Path) -> None:
     book.remove(book.active)
     for table in tables:
         _sheet(book.create_sheet(table.sheet), table)
-    temp = out.with_name(out.name + ".part")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    with replacing(out) as temp:
         book.save(temp)
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UsageError(
-            "report_unwritable", f"无法写入 {out}：{exc.strerror}", f"cannot write {out}: {exc.strerror}"
-        ) from exc
 
 
 def _sheet(sheet: Worksheet, table: Table) -> None:

@@ -7,7 +7,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from app.errors import UsageError
+from app.atomic import replacing
 
 
 def write_zip(out: Path, members: dict[str, bytes]) -> None:
@@ -17,18 +17,7 @@ def write_zip(out: Path, members: dict[str, bytes]) -> None:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    temp = out.with_name(out.name + ".part")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(buffer.getvalue())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise UsageError(
-            "export_unwritable",
-            f"无法写入评分包 {out}：{exc.strerror}",
-            f"cannot write the package {out}: {exc.strerror}",
-        ) from exc
+    with replacing(out) as temp, open(temp, "wb") as handle:
+        handle.write(buffer.getvalue())
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import json
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
-from app.cli.main import main
+from tests.helpers.cli import Result, run
 from tests.helpers.files import text_pdf
 
 PASSPHRASE = "口令-secret-1"
@@ -18,23 +14,6 @@ CASES = {
     "德令哈市生态环境局/集体/抽选案卷/一般行政处罚案卷/德环罚〔2024〕2号.pdf": "德环罚〔2024〕2号",
     "格尔木市生态环境局/集体/推选案卷/一般行政处罚案卷/格环罚〔2024〕3号.pdf": "格环罚〔2024〕3号",
 }
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> object:
-        return json.loads(self.out)
-
-
-def run(data_dir: Path, *args: str | Path) -> Result:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(["--data-dir", str(data_dir), *map(str, args)])
-    return Result(code, out.getvalue(), err.getvalue())
 
 
 def make_disc(root: Path) -> Path:
