@@ -194,7 +194,8 @@ def _print_verification(item: dict[str, Any]) -> None:
         f"  第 {item['sequence']} 号 / sequence · {item['created_at']} · {len(item['cases'])} 份案卷 / cases"
     )
     for case in item["cases"]:
-        print(f"    {case['unit'] or case['sha256'][:12]} · {case['rubric']} · {case['score']}")
+        label = " ".join(x for x in (case["unit"], case["case_number"]) if x) or case["sha256"][:12]
+        print(f"    {label} · {case['rubric']} · {case['score']}")
     for warning in item["warnings"]:
         print(f"  ! {warning}")
 

@@ -68,6 +68,7 @@ class VerifiedPackage:
                 {
                     "sha256": c["sha256"],
                     "unit": c.get("unit"),
+                    "case_number": c.get("case_number"),
                     "rubric": c["rubric"],
                     "score": c["result"]["score"],
                 }
