@@ -24,7 +24,7 @@ def write_check_xlsx(scheme: Scheme, cands: list[Candidate], findings: list[Find
         overview.rows.append([cand.name, cand.unit, len(cand.cases), papers, len(mine), vetoed])
     detail = Table("问题", "问题清单（每项注明理由和所涉文件）", ["候选", "问题", "说明", "文件", "Finding"])
     for finding in findings:
-        detail.rows.append([finding.candidate, finding.code, finding.zh, finding.file, finding.en])
+        detail.rows.append([finding.candidate, finding.label, finding.zh, finding.file, finding.en])
     if not findings:
         detail.notes.append("未发现问题。")
     write_tables_xlsx([overview, detail], out)

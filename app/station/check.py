@@ -29,6 +29,16 @@ from app.station.candidates import Candidate, candidates
 
 MERIT_LIMIT = 3000
 SEVERITY = {"integrity_certificate_missing": "veto"}
+LABELS = {
+    "missing_case_file": "缺少案卷",
+    "duplicate_category": "重复报送",
+    "outside_period": "不在活动期间",
+    "not_published": "未公开",
+    "integrity_certificate_missing": "缺廉洁执法证明（否决）",
+    "merit_statement_missing": "缺事迹材料",
+    "merit_too_long": "事迹材料超字数",
+    "merit_names_party": "事迹材料出现当事人",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,10 @@ class Finding:
     zh: str
     en: str
     file: str = ""
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.code, self.code)
 
     @property
     def severity(self) -> str:

@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
             action = menu.addAction(text)
             action.setShortcut(keys)
             action.triggered.connect(slot)
+        station_menu = self.menuBar().addMenu(self.tr("监理站"))
+        station_menu.addAction(self.tr("报送材料检查…")).triggered.connect(self.show_check)
         settings_menu = self.menuBar().addMenu(self.tr("设置"))
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
         current = chosen_language(self.settings)
@@ -204,6 +206,12 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         help_menu.addAction(self.tr("快捷键 (F1)")).triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.tr("专家身份与密钥指纹…")).triggered.connect(self.show_identity)
+
+    def show_check(self) -> None:
+        from app.ui.check_dialog import CheckDialog
+
+        dialog = CheckDialog(self.store, self)
+        dialog.open()
 
     def set_language(self, code: str) -> None:
         self.settings.setValue(LANGUAGE_SETTING, code)

@@ -169,3 +169,17 @@ def test_a_reopened_document_still_lands_on_the_asked_page(qtbot, window: MainWi
         qtbot.waitUntil(
             lambda p=page: view.current_page() == p and view._labels[p - 1].rendered, timeout=2000
         )
+
+
+def test_check_dialog_lists_findings_of_the_chosen_scheme(qtbot, window: MainWindow) -> None:
+    from app.ui.check_dialog import CheckDialog
+
+    dialog = CheckDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.scheme.setCurrentIndex(dialog.scheme.findData("haixi-2017-collective"))
+    dialog.run_check()
+    # one nominated general case of 德令哈: the others the scheme asks for are missing
+    assert dialog.table.rowCount() >= 3
+    assert {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())} == {"缺少案卷"}
+    assert dialog.table.item(0, 1).toolTip() == "missing_case_file"
+    assert "1 个候选" in dialog.summary.text() or "1 candidate" in dialog.summary.text()
