@@ -76,6 +76,12 @@ class CaseTableModel(QAbstractTableModel):
     def status_of(self, row: int) -> str:
         return self._statuses.get(self._cases[row].id, "not_started")
 
+    def row_text(self, row: int) -> str:
+        """What the filter box searches: every column as shown, the file's path and its problems."""
+        case = self._cases[row]
+        shown = [tr(STATUS_LABELS[self.status_of(row)]), *(column(case) for _label, column in COLUMNS)]
+        return " ".join([*shown, case.source_path, *(p["message"] for p in case.problems)])
+
     def case_at(self, row: int) -> CaseFile:
         return self._cases[row]
 

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -65,6 +67,7 @@ SHORTCUTS = [
     ("Ctrl+R / Ctrl+T", QT_TRANSLATE_NOOP("MainWindow", "旋转页面 / 缩略图")),
     ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "导入光盘文件夹")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow", "导出签名评分包")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "筛选案卷队列")),
     ("F1", QT_TRANSLATE_NOOP("MainWindow", "本快捷键表")),
 ]
 
@@ -121,7 +124,20 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(4, 4, 4, 4)
         self.queue_title = QLabel()
+        self.queue_filter = QLineEdit()
+        self.queue_filter.setPlaceholderText(self.tr("筛选：单位、文号、类型、状态… (Ctrl+L)"))
+        self.queue_filter.setClearButtonEnabled(True)
+        self.queue_filter.textChanged.connect(self.apply_filter)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("全部"), None)
+        self.status_filter.addItem(self.tr("未完成"), "open")
+        self.status_filter.addItem(self.tr("已完成"), "complete")
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        filters = QHBoxLayout()
+        filters.addWidget(self.queue_filter, 1)
+        filters.addWidget(self.status_filter)
         left_layout.addWidget(self.queue_title)
+        left_layout.addLayout(filters)
         left_layout.addWidget(self.queue)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -176,6 +192,7 @@ class MainWindow(QMainWindow):
             (self.tr("撤销"), [QKeySequence.StandardKey.Undo], self.form.undo),
             (self.tr("重做"), [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")], self.form.redo),
             (self.tr("快捷键"), [QKeySequence(Qt.Key.Key_F1)], self.show_shortcuts),
+            (self.tr("筛选案卷"), [QKeySequence("Ctrl+L")], self._focus_filter),
         ):
             action = QAction(text, self)
             action.setShortcuts(keys)
@@ -337,7 +354,7 @@ class MainWindow(QMainWindow):
         cases = visible_cases(self.store.db, self.repository.list())
         self.queue.selectionModel().blockSignals(True)
         self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
-        self.queue_title.setText(self.tr("案卷队列（{count} 份）").format(count=len(cases)))
+        self.apply_filter()
         row = self.model.row_of(current.id) if current else (0 if cases else None)
         if row is not None:
             self.queue.selectRow(row)
@@ -396,7 +413,7 @@ class MainWindow(QMainWindow):
     def reload_cases(self) -> None:
         cases = visible_cases(self.store.db, self.repository.list())
         self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
-        self.queue_title.setText(self.tr("案卷队列（{count} 份）").format(count=len(cases)))
+        self.apply_filter()
         if not cases:
             self.info.show_case(None)
             return
@@ -471,13 +488,36 @@ class MainWindow(QMainWindow):
     def _blob_path(self, case: CaseFile) -> Path:
         return self.store.blobs.path_for(case.sha256)
 
+    def _focus_filter(self) -> None:
+        self.queue_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.queue_filter.selectAll()
+
+    def apply_filter(self) -> None:
+        """Hide the rows that do not match the words typed (all of them) and the status chosen."""
+        words = self.queue_filter.text().split()
+        wanted = self.status_filter.currentData()
+        shown = 0
+        for row in range(self.model.rowCount()):
+            text = self.model.row_text(row)
+            status = self.model.status_of(row)
+            visible = all(w in text for w in words) and (
+                wanted is None or (status == "complete") == (wanted == "complete")
+            )
+            self.queue.setRowHidden(row, not visible)
+            shown += visible
+        total = self.model.rowCount()
+        text = self.tr("案卷队列（{count} 份）").format(count=total)
+        if shown != total:
+            text += self.tr("，显示 {shown} 份").format(shown=shown)
+        self.queue_title.setText(text)
+
     def step_unfinished(self, delta: int) -> None:
-        """The next (or previous) case not yet complete, wrapping around."""
+        """The next (or previous) shown case not yet complete, wrapping around."""
         count = self.model.rowCount()
         start = self.queue.currentIndex().row()
         for offset in range(1, count + 1):
             row = (start + delta * offset) % count
-            if self.model.status_of(row) != "complete":
+            if self.model.status_of(row) != "complete" and not self.queue.isRowHidden(row):
                 self.queue.selectRow(row)
                 return
 

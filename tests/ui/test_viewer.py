@@ -183,3 +183,29 @@ def test_check_dialog_lists_findings_of_the_chosen_scheme(qtbot, window: MainWin
     assert {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())} == {"缺少案卷"}
     assert dialog.table.item(0, 1).toolTip() == "missing_case_file"
     assert "1 个候选" in dialog.summary.text() or "1 candidate" in dialog.summary.text()
+
+
+def test_queue_filter_by_words_and_status(qtbot, tmp_path: Path) -> None:
+    from app.intake.importer import Importer
+    from tests.ui.test_scoring import open_window
+
+    data = tmp_path / "q"
+    disc = tmp_path / "qdisc"
+    for number, unit in ((1, "德令哈市生态环境局"), (2, "格尔木市生态环境局"), (3, "德令哈市生态环境局")):
+        _case_file(disc / unit / "集体" / "推选案卷" / f"环罚〔2024〕{number}号.pdf", pages=2)
+    store = Store.open(data)
+    Importer(store, "tester").run([disc])
+    store.close()
+    window, opened = open_window(qtbot, data)
+    queue = window.queue
+    shown = lambda: [r for r in range(window.model.rowCount()) if not queue.isRowHidden(r)]  # noqa: E731
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    window.queue_filter.setText("格尔木")
+    assert len(shown()) == 1 and "显示 1 份" in window.queue_title.text()
+    window.queue_filter.setText("德令哈 3号")
+    assert [window.model.case_at(r).value("case_number") for r in shown()] == ["环罚〔2024〕3号"]
+    window.queue_filter.clear()
+    window.status_filter.setCurrentIndex(window.status_filter.findData("complete"))
+    assert shown() == []
+    window.close()
+    opened.close()
