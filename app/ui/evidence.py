@@ -41,7 +41,8 @@ class EvidenceLink(QWidget):
         self.value = value if isinstance(value, dict) and value.get("page") else None
         self.remove.setVisible(self.value is not None)
         if self.value is None:
-            self.link.setText(f"<span style='color:#888'>{escape(self.tr('尚无依据'))}</span>")
+            none_yet = self.tr("尚无依据")
+            self.link.setText(f"<span style='color:#888'>{escape(none_yet)}</span>")
             return
         page = int(self.value["page"])
         text = self.tr("第 {page} 页").format(page=page)

@@ -272,7 +272,12 @@
         <translation>Remove the evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="47"/>
+        <location filename="../../app/ui/evidence.py" line="44"/>
+        <source>尚无依据</source>
+        <translation>No evidence yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="48"/>
         <source>第 {page} 页</source>
         <translation>page {page}</translation>
     </message>

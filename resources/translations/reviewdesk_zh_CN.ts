@@ -272,7 +272,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="47"/>
+        <location filename="../../app/ui/evidence.py" line="44"/>
+        <source>尚无依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence.py" line="48"/>
         <source>第 {page} 页</source>
         <translation type="unfinished"></translation>
     </message>
