@@ -79,3 +79,17 @@ def test_language_choice_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert chosen_language(settings) == "zh_CN"
     assert chosen_language(settings, "en") == "en"
     assert chosen_language(settings, "fr") == "zh_CN"
+
+
+def test_no_translated_string_hides_inside_an_f_string() -> None:
+    """lupdate does not read inside f-string braces: a literal in a tr() there is never translated.
+
+    (tr() of a variable is fine: its texts are marked with QT_TRANSLATE_NOOP where they are defined.)
+    """
+    hidden = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "app" / "ui").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"""f["'].*\{[^}]*\b(tr|translate)\([^)]*["']""", line)
+    ]
+    assert hidden == []
