@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from app.errors import UsageError
 from app.intake.importer import Importer
-from app.models.cases import CaseFile, CaseRepository
+from app.models.cases import CaseFile, CaseRepository, FieldValue
 from app.models.store import Store, now_iso
 from app.rubric import catalog
 from app.signing import package_format as fmt
@@ -274,5 +274,5 @@ def visible_cases(db: Database, cases: list[CaseFile]) -> list[CaseFile]:
         for case in shown:
             for name in ("unit", "case_number", "candidate_name"):
                 if name in case.fields:
-                    case.fields[name] = type(case.fields[name])(BLIND_LABEL, "blind")
+                    case.fields[name] = FieldValue(BLIND_LABEL, "blind")
     return shown
