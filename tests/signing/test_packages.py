@@ -102,9 +102,10 @@ def test_openssl_alone_checks_signature_fingerprint_and_members(panel: Panel, tm
     listed = {line.split(" *")[1]: line.split(" ")[0] for line in digests.splitlines()}
     assert listed == manifest["members"]
     # and openssl refuses a changed manifest
-    (tmp_path / "manifest.json").write_bytes(
-        (tmp_path / "manifest.json").read_bytes().replace(b"88", b"99", 1)
-    )
+    original = (tmp_path / "manifest.json").read_bytes()
+    changed = original.replace(b'"score": 90', b'"score": 99', 1)  # 王䶮's 1号: 30 + 30 + 30
+    assert changed != original
+    (tmp_path / "manifest.json").write_bytes(changed)
     refused = subprocess.run(
         [openssl, "pkeyutl", "-verify", "-pubin", "-inkey", "signer.pub.pem", "-rawin", "-in", "manifest.json",
          "-sigfile", "manifest.sig"],
