@@ -100,7 +100,7 @@ class PageView(QScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._render_visible)
         self.verticalScrollBar().valueChanged.connect(self._track_anchor)
         # The page the reader is on: kept through resizes, which move every page's position.
-        self._anchor = 1
+        self._anchor, self._anchor_offset = 1, 0
         self._retries = 0
         self._repositioning = False
         self._reanchor = QTimer(self, singleShot=True, interval=0)
@@ -222,7 +222,7 @@ class PageView(QScrollArea):
 
     def _restore_anchor(self) -> None:
         self._repositioning = False
-        self.go_to_page(self._anchor)
+        self._scroll_to(self._anchor, self._anchor_offset)
 
     def close_document(self) -> None:
         for label in self._labels:
@@ -234,19 +234,30 @@ class PageView(QScrollArea):
         self._cache_bytes = 0
         self._matches = {}
         self._current_match = None
-        self._anchor = 1
+        self._anchor, self._anchor_offset = 1, 0
         if self._doc is not None:
             self._doc.close()
             self._doc = None
 
     def go_to_page(self, number: int) -> None:
         """Scroll so that 1-based page ``number`` is at the top."""
+        self._scroll_to(number, 0)
+
+    def show_box(self, number: int, box: Box) -> None:
+        """Scroll so that a box on page ``number`` (fractions of the stored page) is in view, a little below the top."""
         if not 1 <= number <= len(self._labels):
             return
-        self._anchor = number
+        _x0, y0, _x1, _y1 = rotate_for_view(box, self.rotation)
+        self._scroll_to(number, int(y0 * self._labels[number - 1].height()) - self.viewport().height() // 4)
+
+    def _scroll_to(self, number: int, offset: int) -> None:
+        """Put page ``number``'s top ``offset`` pixels above the top of the view (below, if negative)."""
+        if not 1 <= number <= len(self._labels):
+            return
+        self._anchor, self._anchor_offset = number, offset
         self._layout.activate()
         self._container.adjustSize()
-        wanted = self._page_top(number - 1)
+        wanted = max(0, self._page_top(number - 1) + offset)
         self._repositioning = True
         try:
             self.verticalScrollBar().setValue(wanted)
@@ -255,7 +266,7 @@ class PageView(QScrollArea):
         short = self.verticalScrollBar().maximum() < wanted
         if short and self._retries < 3:
             # A document just opened: the scroll range follows the layout on the next turn of the
-            # event loop; come back to the page then (the reader has not scrolled in between). A
+            # event loop; come back to the place then (the reader has not scrolled in between). A
             # page near the end may never reach the top, hence the bound.
             self._retries += 1
             self._repositioning = True
@@ -264,22 +275,9 @@ class PageView(QScrollArea):
             self._retries = 0
         self._pending.start()
 
-    def show_box(self, number: int, box: Box) -> None:
-        """Scroll so that a box on page ``number`` (fractions of the stored page) is in view, a little below the top."""
-        if not 1 <= number <= len(self._labels):
-            return
-        self._anchor = number
-        self._layout.activate()
-        self._container.adjustSize()
-        label = self._labels[number - 1]
-        _x0, y0, _x1, _y1 = rotate_for_view(box, self.rotation)
-        target = self._page_top(number - 1) + int(y0 * label.height()) - self.viewport().height() // 4
-        self.verticalScrollBar().setValue(max(0, target))
-        self._pending.start()
-
     def _track_anchor(self) -> None:
         if not self._repositioning and self._labels:
-            self._anchor = self.current_page()
+            self._anchor, self._anchor_offset = self.current_page(), 0
 
     def _page_top(self, index: int) -> int:
         """Where page ``index`` (0-based) starts.
