@@ -23,3 +23,13 @@ def replacing(out: Path) -> Iterator[Path]:
         raise UsageError(
             "output_unwritable", f"无法写入 {out}：{exc.strerror}", f"cannot write {out}: {exc.strerror}"
         ) from exc
+
+
+def write_durably(out: Path, data: bytes, mode: int = 0o644) -> None:
+    """All of ``data`` on disk under ``out`` (flushed to the device), or nothing; ``mode`` from the start."""
+    with replacing(out) as temp:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())

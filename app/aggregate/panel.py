@@ -25,6 +25,7 @@ from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number, report
 from app.rubric.scheme import Scheme
 from app.rubric.scheme_engine import SchemeResult, compute_scheme
+from app.station.candidates import candidate_key
 from app.station.packets import latest_assignment
 
 
@@ -166,9 +167,7 @@ def build_panel(
     cases: list[CaseResult] = []
     for (sha, path, rubric_id), scores in grouped.items():
         if rubric_id not in rubrics:
-            loaded = catalog.get(rubric_id, store.root)
-            assert isinstance(loaded, Rubric)
-            rubrics[rubric_id] = loaded
+            rubrics[rubric_id] = catalog.get_case_rubric(rubric_id, store.root)
         total = rubrics[rubric_id].scoring.total
         values = [s.score for s in scores]
         final, used = combine(values, settings.method)
@@ -274,18 +273,6 @@ def _experts(counted: list[CountedScore], cases: list[CaseResult]) -> list[Exper
     return sorted(experts.values(), key=lambda e: e.name)
 
 
-def candidate_id(case: CaseFile) -> tuple[str, str] | None:
-    """(id, name) of the candidate a case file was submitted for, or None when intake could not tell."""
-    unit = case.value("unit")
-    kind = case.value("candidate_kind")
-    if not unit or not kind:
-        return None
-    if kind == "individual":
-        name = case.value("candidate_name") or "?"
-        return f"{unit}/{name}", f"{unit} {name}"
-    return unit, unit
-
-
 def _candidates(
     scheme: Scheme, cases: list[CaseResult], extra: dict[str, Any], case_rubric: str | None
 ) -> SchemeResult:
@@ -305,7 +292,7 @@ def _candidates(
             continue
         if result.case.value("candidate_kind") != scheme.candidate:
             continue
-        ident = candidate_id(result.case)
+        ident = candidate_key(result.case)
         if ident is None:
             continue
         entry = candidates.setdefault(ident[0], {"id": ident[0], "name": ident[1], "level": "", "cases": []})

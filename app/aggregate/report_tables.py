@@ -7,11 +7,10 @@ from typing import Any
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.statistics import METHOD_LABELS
-from app.intake.vocabulary import CASE_TYPE_LABELS
+from app.intake.vocabulary import CASE_TYPE_LABELS, SELECTION_LABELS
+from app.models.cases import candidate_text
 from app.rubric.rounding import as_json_number
 from app.signing.identity import display_fingerprint
-
-SELECTION_LABELS = {"nominated": "推选", "sampled": "抽选"}
 
 
 @dataclass
@@ -71,12 +70,7 @@ def _cases(panel: PanelReport) -> Table:
     for case in panel.cases:
         by_expert = {s.fingerprint: s.score for s in case.scores}
         facts = case.case
-        candidate = ""
-        if facts is not None:
-            kind = facts.value("candidate_kind")
-            candidate = (
-                "集体" if kind == "collective" else f"个人 {facts.value('candidate_name') or ''}".strip()
-            )
+        candidate = candidate_text(facts) if facts is not None else ""
         table.rows.append(
             [
                 facts.id if facts else "",

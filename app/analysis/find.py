@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.textwidth import char_width
+
 Box = tuple[float, float, float, float]
 
 
@@ -64,7 +66,7 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
 def _part_of_line(box: tuple[float, ...], text: str, start: int, length: int) -> Box:
     """The share of the line's box the characters take: a Chinese character counts one, a Latin one half."""
     x0, y0, x1, y1 = box
-    widths = [1.0 if ord(c) > 0x2E80 else 0.5 for c in text]
+    widths = [char_width(c) / 2 for c in text]
     total = sum(widths)
     if total <= 0:
         return (x0, y0, x1, y1)

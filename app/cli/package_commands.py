@@ -13,6 +13,7 @@ from app import paths
 from app.aggregate import receive
 from app.aggregate.panel import PanelReport, Settings, build_panel
 from app.aggregate.statistics import METHOD_LABELS, METHODS
+from app.atomic import write_durably
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.rubric import catalog
@@ -107,15 +108,7 @@ def run_keys_show(args: argparse.Namespace) -> int:
 def run_keys_export_public(args: argparse.Namespace) -> int:
     made = ident.require_identity(_root(args))
     if args.out:
-        try:
-            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.out).write_bytes(made.public_pem())
-        except OSError as exc:
-            raise UsageError(
-                "cannot_write",
-                f"无法写入 {args.out}：{exc.strerror}",
-                f"cannot write {args.out}: {exc.strerror}",
-            ) from exc
+        write_durably(Path(args.out), made.public_pem())
         print(f"公钥已写入 / public key written: {args.out}（{made.short_fingerprint}）", file=sys.stderr)
     else:
         sys.stdout.write(made.public_pem().decode("ascii"))
@@ -215,11 +208,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _scheme(args: argparse.Namespace) -> tuple[Scheme | None, dict[str, Any]]:
     if not args.scheme:
         return None, {}
-    scheme = catalog.get(args.scheme, _root(args))
-    if not isinstance(scheme, Scheme):
-        raise UsageError(
-            "not_a_scheme", f"{args.scheme} 不是候选评选方案。", f"{args.scheme} is not a scheme"
-        )
+    scheme = catalog.get_scheme(args.scheme, _root(args))
     if not args.scheme_inputs:
         return scheme, {}
     try:

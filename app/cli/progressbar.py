@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-import unicodedata
 from typing import TextIO
 
 from app.intake.problems import human_size
 from app.intake.report import Progress
+from app.textwidth import char_width, display_width
 
 
 class ProgressBar:
@@ -48,15 +48,10 @@ class ProgressBar:
             self.stream.flush()
 
 
-def display_width(text: str) -> int:
-    """Terminal columns: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
 def fit_columns(text: str, columns: int) -> str:
     out, used = [], 0
     for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        w = char_width(ch)
         if used + w > columns:
             break
         out.append(ch)

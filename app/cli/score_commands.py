@@ -62,14 +62,7 @@ def register(sub: Any) -> None:
 
 
 def _case_rubric(args: argparse.Namespace) -> Rubric:
-    rubric = catalog.get(args.rubric, paths.data_dir(args.data_dir))
-    if not isinstance(rubric, Rubric):
-        raise UsageError(
-            "not_a_case_rubric",
-            f"{args.rubric} 是候选方案，不是案卷评分标准。",
-            f"{args.rubric} is a scheme, not a case rubric",
-        )
-    return rubric
+    return catalog.get_case_rubric(args.rubric, paths.data_dir(args.data_dir))
 
 
 def _pair(text: str, what: str) -> tuple[str, str]:

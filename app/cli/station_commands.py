@@ -67,12 +67,7 @@ def register(sub: Any) -> None:
 
 
 def _scheme(args: argparse.Namespace) -> Scheme:
-    scheme = catalog.get(args.scheme, paths.data_dir(args.data_dir))
-    if not isinstance(scheme, Scheme):
-        raise UsageError(
-            "not_a_scheme", f"{args.scheme} 不是候选评选方案。", f"{args.scheme} is not a scheme"
-        )
-    return scheme
+    return catalog.get_scheme(args.scheme, paths.data_dir(args.data_dir))
 
 
 def run_check(args: argparse.Namespace) -> int:

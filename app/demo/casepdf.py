@@ -9,31 +9,21 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass, field
-from functools import cache
 
-import pymupdf
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from app.demo.content import CasePlan, TranscriptPlan, inquiry_body, inspection_body
 from app.intake.vocabulary import CASE_TYPE_LABELS
+from app.reports.fonts import FONT, register_cjk_font
 
-FONT = "ReviewDeskCJK"
 PAGE_W, PAGE_H = A4
 MARGIN_X = 72.0
 TOP = PAGE_H - 80
 BOTTOM = 110.0
 BODY_SIZE = 12.0
 LEADING = 21.0
-
-
-@cache
-def register_font() -> str:
-    """PyMuPDF's built-in CJK font (Droid Sans Fallback, Apache-2.0): TrueType, so reportlab embeds it."""
-    pdfmetrics.registerFont(TTFont(FONT, io.BytesIO(pymupdf.Font("cjk").buffer)))
-    return FONT
 
 
 @dataclass
@@ -57,7 +47,7 @@ class LaidOut:
 
 def wrap(text: str, width: float, size: float = BODY_SIZE) -> list[str]:
     """Break a paragraph into lines that fit ``width`` points; Chinese breaks between any characters."""
-    register_font()
+    register_cjk_font()
     lines, current = [], ""
     for char in text:
         if pdfmetrics.stringWidth(current + char, FONT, size) > width:
@@ -279,7 +269,7 @@ def build_case_pdf(
     case: CasePlan, rng: random.Random, with_toc: bool, with_bookmarks: bool, toc_offset: int = 0
 ) -> CasePdf:
     """The case as PDF bytes and its truth; ``toc_offset`` shifts the 卷内目录's page numbers (a real error)."""
-    register_font()
+    register_cjk_font()
     laid = [layout(spec, pages) for spec, pages in case_documents(case, rng)]
     first_body_page = 3 if with_toc else 2
     truth: list[dict[str, object]] = [{"kind": "cover", "first_page": 1, "last_page": 1, "title": "案卷封面"}]

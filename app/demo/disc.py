@@ -21,9 +21,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from app.demo.casepdf import FONT, build_case_pdf, register_font
+from app.demo.casepdf import build_case_pdf
 from app.demo.content import Bureau, CasePlan, make_bureau, make_case
 from app.demo.scan import scan_pdf
+from app.reports.fonts import FONT, register_cjk_font
 
 DISC_TITLE = "2024年环境执法大练兵报送材料"
 
@@ -297,7 +298,7 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
 
 
 def _integrity_certificate(name: str, bureau: str, scans: bool) -> bytes:
-    register_font()
+    register_cjk_font()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
     canvas.setFont(FONT, 20)

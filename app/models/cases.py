@@ -72,6 +72,13 @@ class CaseFile:
         }
 
 
+def candidate_text(case: CaseFile) -> str:
+    """集体, 个人 and the name, or — when intake could not tell."""
+    text = vocab.CANDIDATE_LABELS.get(case.value("candidate_kind") or "", "—")
+    name = case.value("candidate_name")
+    return f"{text} {name}" if name else text
+
+
 class CaseRepository:
     """Reads and corrects case files in one store connection."""
 

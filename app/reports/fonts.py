@@ -32,9 +32,10 @@ _FALLBACK_FILES = (
 )
 
 
+@functools.cache
 def register_cjk_font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, io.BytesIO(pymupdf.Font("cjk").buffer)))
+    """Once per process; the demo's page layout calls it for every paragraph."""
+    pdfmetrics.registerFont(TTFont(FONT, io.BytesIO(pymupdf.Font("cjk").buffer)))
     return FONT
 
 

@@ -16,6 +16,7 @@ from app.atomic import replacing
 from app.models.store import now_iso
 from app.reports.fonts import FONT, CjkMarkup
 from app.reports.score_sheet import TABLE_STYLE, styles
+from app.textwidth import display_width
 
 PAGE = landscape(A4)
 FRAME_WIDTH = PAGE[0] - 30 * mm
@@ -73,10 +74,7 @@ def _widths(table: Table) -> list[float]:
     weights = []
     for index, head in enumerate(table.header):
         texts = [str(head)] + [str(row[index] if row[index] is not None else "") for row in table.rows]
-        longest = max(
-            max((sum(2 if ord(c) > 0x2E80 else 1 for c in line) for line in t.split("\n")), default=1)
-            for t in texts
-        )
+        longest = max(max((display_width(line) for line in t.split("\n")), default=1) for t in texts)
         weights.append(min(max(longest, 7), 60))
     total = sum(weights)
     return [FRAME_WIDTH * w / total for w in weights]

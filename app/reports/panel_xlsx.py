@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.aggregate.panel import PanelReport
 from app.aggregate.report_tables import Table, panel_tables
 from app.atomic import replacing
+from app.textwidth import display_width
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE3EC")
 
@@ -49,7 +50,7 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
         sheet.append([_cell(v) for v in row])
     for index, _ in enumerate(table.header, 1):
         values = [str(sheet.cell(r, index).value or "") for r in range(header_row, sheet.max_row + 1)]
-        width = max((_display_width(v) for v in values), default=8)
+        width = max((display_width(v) for v in values), default=8)
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 6), 60)
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
@@ -62,7 +63,3 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
 
 def _cell(value: Any) -> Any:
     return value if isinstance(value, int | float) or value is None else str(value)
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)

@@ -64,3 +64,23 @@ def get(rubric_id: str, data_dir: Path | None) -> Rubric | Scheme:
             f"no rubric with id {rubric_id}; available: {', '.join(sorted(rubrics))}",
         )
     return rubrics[rubric_id]
+
+
+def get_case_rubric(rubric_id: str, data_dir: Path | None) -> Rubric:
+    """A rubric cases are scored under; a scheme's id is a clear error, not a crash further on."""
+    found = get(rubric_id, data_dir)
+    if not isinstance(found, Rubric):
+        raise UsageError(
+            "not_a_case_rubric",
+            f"{rubric_id} 是候选方案，不是案卷评分标准。",
+            f"{rubric_id} is a scheme, not a case rubric",
+        )
+    return found
+
+
+def get_scheme(scheme_id: str, data_dir: Path | None) -> Scheme:
+    """A candidate scheme; a case rubric's id is a clear error."""
+    found = get(scheme_id, data_dir)
+    if not isinstance(found, Scheme):
+        raise UsageError("not_a_scheme", f"{scheme_id} 不是候选评选方案。", f"{scheme_id} is not a scheme")
+    return found

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 
-from app.atomic import replacing
+from app.atomic import write_durably
 
 
 def write_zip(out: Path, members: dict[str, bytes]) -> None:
@@ -17,7 +16,4 @@ def write_zip(out: Path, members: dict[str, bytes]) -> None:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    with replacing(out) as temp, open(temp, "wb") as handle:
-        handle.write(buffer.getvalue())
-        handle.flush()
-        os.fsync(handle.fileno())
+    write_durably(out, buffer.getvalue())

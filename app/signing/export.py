@@ -120,9 +120,7 @@ def export_package(
     entries = []
     for case_id, rid in pairs:
         if rid not in rubrics:
-            loaded = catalog.get(rid, store.root)
-            assert isinstance(loaded, Rubric)
-            rubrics[rid] = loaded
+            rubrics[rid] = catalog.get_case_rubric(rid, store.root)
         entries.append(case_entry(cases.get(case_id), rubrics[rid], repo))
     if packet is None:
         packet = _packet_reference(store)

@@ -19,6 +19,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.atomic import write_durably
 from app.errors import UsageError
 from app.models.store import now_iso
 
@@ -133,10 +134,10 @@ def create_identity(root: Path, name: str, unit: str, number: str, passphrase: s
         serialization.PrivateFormat.PKCS8,
         serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
     )
-    _write_private(key_file, encrypted)
-    _write_atomic(pub_file, identity.public_pem())
+    write_durably(key_file, encrypted, mode=0o600)
+    write_durably(pub_file, identity.public_pem())
     info = json.dumps(identity.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
-    _write_atomic(info_file, info)  # last: the identity exists only when its key does
+    write_durably(info_file, info)  # last: the identity exists only when its key does
     return identity
 
 
@@ -215,22 +216,3 @@ def read_passphrase(passphrase_file: str | None, *, confirm: bool = False) -> st
     if confirm and getpass.getpass("再输入一次 / again: ") != first:
         raise UsageError("passphrase_mismatch", "两次输入的口令不一致。", "the passphrases differ")
     return first
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temp = path.with_name(path.name + ".tmp")
-    with open(temp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    temp = path.with_name(path.name + ".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)

@@ -41,6 +41,29 @@ class Expert:
     region: str = ""
     conflicts: tuple[Conflict, ...] = ()
 
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> Expert:
+        """One entry of the experts file (also how the station stores an assignment's experts)."""
+        conflicts = tuple(
+            Conflict(str(c.get("unit", "")), str(c.get("reason", ""))) for c in item.get("conflicts", [])
+        )
+        return cls(
+            str(item["id"]),
+            str(item.get("name", item["id"])),
+            str(item["unit"]),
+            str(item.get("region", "")),
+            conflicts,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "unit": self.unit,
+            "region": self.region,
+            "conflicts": [{"unit": c.unit, "reason": c.reason} for c in self.conflicts],
+        }
+
     def conflict_with(self, unit: str | None) -> str | None:
         """Why this expert may not score a case file of ``unit``, or None."""
         if not unit:
@@ -95,18 +118,7 @@ def read_experts(path: Path) -> list[Expert]:
                 f"专家名单第 {index} 项缺少 id 或 unit。",
                 f"expert {index} in the experts file has no id or unit",
             )
-        conflicts = tuple(
-            Conflict(str(c.get("unit", "")), str(c.get("reason", ""))) for c in item.get("conflicts", [])
-        )
-        experts.append(
-            Expert(
-                str(item["id"]),
-                str(item.get("name", item["id"])),
-                str(item["unit"]),
-                str(item.get("region", "")),
-                conflicts,
-            )
-        )
+        experts.append(Expert.from_json(item))
     ids = [e.id for e in experts]
     if len(ids) != len(set(ids)):
         raise UsageError(

@@ -13,7 +13,6 @@ Findings (code → what it means):
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 from app.intake.documents import inspect_docx
 from app.intake.vocabulary import CASE_TYPE_LABELS, SELECTION_LABELS, satisfies
 from app.models.cases import CaseFile
+from app.models.documents import DocumentRepository
 from app.models.store import Store
 from app.rubric.scheme import Scheme
 from app.station.candidates import Candidate, candidates
@@ -158,10 +158,8 @@ def _duplicates(cand: Candidate) -> list[Finding]:
 
 def case_date(store: Store, case: CaseFile) -> date | None:
     """The earliest transcript date, else 1 January of the year in its 文号 (〔2024〕)."""
-    rows = store.db.execute(
-        "SELECT facts_json FROM transcript_facts WHERE sha256 = ?", [case.sha256]
-    ).fetchall()
-    starts = sorted(str(json.loads(r[0]).get("start") or "") for r in rows)
+    facts = DocumentRepository(store.db).facts(case.sha256)
+    starts = sorted(str(f.get("start") or "") for f in facts)
     starts = [s for s in starts if s]
     if starts:
         try:
@@ -260,11 +258,10 @@ def _papers(store: Store, scheme: Scheme, cand: Candidate) -> list[Finding]:
 def _parties(store: Store, cand: Candidate) -> set[str]:
     """Companies and people the candidate's own transcripts were about."""
     names: set[str] = set()
+    documents = DocumentRepository(store.db)
     for case in cand.cases:
-        for (facts_json,) in store.db.execute(
-            "SELECT facts_json FROM transcript_facts WHERE sha256 = ?", [case.sha256]
-        ).fetchall():
-            subject = json.loads(facts_json).get("subject")
+        for facts in documents.facts(case.sha256):
+            subject = facts.get("subject")
             if subject and len(subject) >= 4:
                 names.add(str(subject))
     return names

@@ -46,11 +46,7 @@ BLIND_LABEL = "（盲评）"
 
 def record_assignment(store: Store, result: Assignment, cases: list[CaseFile], by: str) -> int:
     by_id = {c.id: c for c in cases}
-    experts = [
-        {"id": e.id, "name": e.name, "unit": e.unit, "region": e.region,
-         "conflicts": [{"unit": c.unit, "reason": c.reason} for c in e.conflicts]}
-        for e in result.experts
-    ]  # fmt: skip
+    experts = [e.as_json() for e in result.experts]
     with store.db.atomic():
         cursor = store.db.execute(
             "INSERT INTO assignments (seed, per_case, experts_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
@@ -91,13 +87,7 @@ def latest_assignment(db: Database) -> StoredAssignment | None:
     ).fetchone()
     if row is None:
         return None
-    from app.station.assign import Conflict
-
-    experts = [
-        Expert(e["id"], e["name"], e["unit"], e.get("region", ""),
-               tuple(Conflict(c["unit"], c["reason"]) for c in e.get("conflicts", [])))
-        for e in json.loads(row[3])
-    ]  # fmt: skip
+    experts = [Expert.from_json(e) for e in json.loads(row[3])]
     rows = db.execute(
         "SELECT expert_id, sha256, source_path FROM assignment_rows WHERE assignment = ? ORDER BY expert_id, source_path",
         [row[0]],
@@ -127,7 +117,7 @@ def write_packet(
             "no assignment yet: run reviewdesk assign",
         )
     expert = assignment.expert(expert_id)
-    rubric = catalog.get(rubric_id, store.root)
+    rubric = catalog.get_case_rubric(rubric_id, store.root)
     rubric_text = Path(rubric.path).read_bytes()
     cases = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
     members: dict[str, bytes] = {STATION_KEY: station.public_pem(), f"rubric/{rubric.id}.toml": rubric_text}

@@ -14,17 +14,10 @@ from PySide6.QtCore import (
 )
 
 from app.intake import vocabulary as vocab
-from app.models.cases import CaseFile
+from app.models.cases import CaseFile, candidate_text
 from app.models.scores import STATUS_LABELS
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def candidate_text(case: CaseFile) -> str:
-    kind = case.value("candidate_kind")
-    text = vocab.CANDIDATE_LABELS.get(kind or "", "—")
-    name = case.value("candidate_name")
-    return f"{text} {name}" if name else text
 
 
 COLUMNS: list[tuple[str, Any]] = [
