@@ -7,6 +7,7 @@ store could not be read; 130 cancelled with Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -67,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
         return EXIT_FAILED
+    except sqlite3.DatabaseError as error:
+        # The store went bad under a running command (pages corrupted, disk pulled): say so plainly.
+        known = _store_failure(error, args)
+        print(f"错误：{known.zh}\nerror: {known.en}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is saved.", file=sys.stderr)
         return EXIT_CANCELLED
@@ -74,6 +80,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`reviewdesk cases | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _store_failure(error: sqlite3.DatabaseError, args: argparse.Namespace) -> KnownError:
+    from app import paths
+    from app.errors import StoreError
+    from app.models.store import store_error_from
+
+    db_path = paths.store_file(paths.data_dir(getattr(args, "data_dir", None)))
+    if isinstance(error, sqlite3.OperationalError):
+        return store_error_from(error, db_path)
+    return StoreError(
+        "store_corrupt",
+        f"数据库文件已损坏（{error}）：{db_path}。请从备份（.bak）恢复，或联系技术支持。",
+        f"the database file is damaged ({error}): {db_path}; restore it from a backup (.bak)",
+    )
 
 
 if __name__ == "__main__":
