@@ -10,11 +10,24 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from app import __version__
 from app.errors import KnownError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+class BilingualParser(argparse.ArgumentParser):
+    """argparse's usage errors, led by a Chinese line like every other message of ours."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_FAILED,
+            f"错误：命令行参数不正确（{self.prog}），请看上面的用法或加 --help。\n"
+            f"error: {self.prog}: {message}\n",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         station_commands,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = BilingualParser(
         prog="reviewdesk",
         description="案卷评审台 ReviewDesk — 环境执法案卷离线评审 / offline review of enforcement case files",
     )

@@ -7,6 +7,7 @@ temporary file, never a half-written blob under a real name.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import tempfile
@@ -144,9 +145,17 @@ class BlobStore:
             self.owners.mkdir(exist_ok=True)
             lock = FileLock(self.owners / f"import-{pid}.lock")
             lock.try_acquire()
+            if not _OWNER_LOCKS:
+                atexit.register(_release_owner_locks)
             _OWNER_LOCKS[key] = lock
         return f"incoming-{pid}-"
 
 
 _OWNER_LOCKS: dict[tuple[int, str], FileLock] = {}
 """Held for the life of the process; the OS releases them when it ends, however it ends."""
+
+
+def _release_owner_locks() -> None:
+    for lock in _OWNER_LOCKS.values():
+        lock.release()
+    _OWNER_LOCKS.clear()

@@ -54,7 +54,9 @@ def test_a_gbk_name_on_a_disc_mounted_without_iocharset_is_decoded_and_the_rest_
     assert "个人-马海军/马海军案卷.pdf" in files, files.keys()
     assert "zz-最后一个.pdf" in files and GOOD in files
     db = sqlite3.connect(data_dir / "reviewdesk.sqlite3")
-    raw = db.execute("SELECT raw_path FROM files WHERE source_path = ?", ["个人-马海军/马海军案卷.pdf"]).fetchone()
+    raw = db.execute(
+        "SELECT raw_path FROM files WHERE source_path = ?", ["个人-马海军/马海军案卷.pdf"]
+    ).fetchone()
     db.close()
     assert raw[0] == "个人-马海军/马海军案卷.pdf".encode("gbk")
     _store_is_whole(data_dir)
