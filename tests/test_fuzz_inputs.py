@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from app.cli.main import main
 from tests.helpers.files import case_pdf, jpeg_bytes, make_iso, require_tool, truncated_pdf
 
+
 def fuzz(examples: int) -> settings:
     return settings(
         max_examples=examples,
@@ -30,6 +31,8 @@ def fuzz(examples: int) -> settings:
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
+
+
 SEEN: dict[str, set[str]] = {"arguments": set(), "archives": set(), "images": set()}
 
 
