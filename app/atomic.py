@@ -14,8 +14,14 @@ from app.errors import UsageError
 def replacing(out: Path) -> Iterator[Path]:
     """Yields the temporary path to write; on success it becomes ``out``, on failure it is removed."""
     temp = out.with_name(out.name + ".part")
+    if not out.parent.is_dir():
+        # A typo in a folder name must not quietly create a new folder somewhere the user will not look.
+        raise UsageError(
+            "output_folder_missing",
+            f"输出文件夹不存在：{out.parent}（请先创建它，或检查路径是否写错）",
+            f"the output folder does not exist: {out.parent} (create it first, or check the path)",
+        )
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         yield temp
         os.replace(temp, out)
     except OSError as exc:

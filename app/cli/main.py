@@ -7,13 +7,27 @@ store could not be read; 130 cancelled with Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from app import __version__
 from app.errors import KnownError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+class BilingualParser(argparse.ArgumentParser):
+    """argparse's usage errors, led by a Chinese line like every other message of ours."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_FAILED,
+            f"错误：命令行参数不正确（{self.prog}），请看上面的用法或加 --help。\n"
+            f"error: {self.prog}: {message}\n",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         station_commands,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = BilingualParser(
         prog="reviewdesk",
         description="案卷评审台 ReviewDesk — 环境执法案卷离线评审 / offline review of enforcement case files",
     )
@@ -67,6 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
         return EXIT_FAILED
+    except sqlite3.DatabaseError as error:
+        # The store went bad under a running command (pages corrupted, disk pulled): say so plainly.
+        known = _store_failure(error, args)
+        print(f"错误：{known.zh}\nerror: {known.en}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is saved.", file=sys.stderr)
         return EXIT_CANCELLED
@@ -74,6 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`reviewdesk cases | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _store_failure(error: sqlite3.DatabaseError, args: argparse.Namespace) -> KnownError:
+    from app import paths
+    from app.errors import StoreError
+    from app.models.store import store_error_from
+
+    db_path = paths.store_file(paths.data_dir(getattr(args, "data_dir", None)))
+    if isinstance(error, sqlite3.OperationalError):
+        return store_error_from(error, db_path)
+    return StoreError(
+        "store_corrupt",
+        f"数据库文件已损坏（{error}）：{db_path}。请从备份（.bak）恢复，或联系技术支持。",
+        f"the database file is damaged ({error}): {db_path}; restore it from a backup (.bak)",
+    )
 
 
 if __name__ == "__main__":

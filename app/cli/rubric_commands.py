@@ -244,6 +244,12 @@ def run_compute(args: argparse.Namespace) -> int:
             f"无法读取评分输入文件 {args.input}：{exc}",
             f"cannot read the input {args.input}: {exc}",
         ) from exc
+    if not isinstance(inputs, dict):
+        raise UsageError(
+            "bad_input",
+            f"评分输入文件 {args.input} 应是一个 JSON 对象（{{…}}），而不是 {type(inputs).__name__}",
+            f"the input {args.input} must be a JSON object ({{…}}), not a {type(inputs).__name__}",
+        )
     try:
         if isinstance(rubric, Scheme):
             return _print_scheme_result(compute_scheme(rubric, inputs), args.json)
@@ -251,6 +257,13 @@ def run_compute(args: argparse.Namespace) -> int:
     except ScoreInputError as exc:
         raise UsageError(
             "bad_scores", f"评分输入不符合评分标准：{exc}", f"the scores do not fit the rubric: {exc}"
+        ) from exc
+    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+        # A hand-written input file of the wrong shape (a list where a table belongs, text for a number).
+        raise UsageError(
+            "bad_input",
+            f"评分输入文件 {args.input} 的格式不对：{exc!r}",
+            f"the input {args.input} is not shaped as the rubric expects: {exc!r}",
         ) from exc
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))

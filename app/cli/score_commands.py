@@ -83,10 +83,25 @@ def _value_path(rubric: Rubric, key: str, value: str) -> tuple[str, Any]:
             "bad_item", f"评分标准中没有项目 {item_id}", f"no item {item_id} in {rubric.id}"
         ) from exc
     if criterion:
-        return f"scores/{item_id}/{criterion}", float(to_decimal(value))
+        return f"scores/{item_id}/{criterion}", _number(key, value)
     if item.kind == "level":
         return f"scores/{item_id}", {"level": value}
-    return f"scores/{item_id}", float(to_decimal(value))
+    return f"scores/{item_id}", _number(key, value)
+
+
+def _number(key: str, text: str) -> float:
+    """A finite number, or a message that says which value is wrong (never a decimal traceback)."""
+    try:
+        number = to_decimal(text)
+    except (ArithmeticError, ValueError):
+        number = None
+    if number is None or not number.is_finite():
+        raise UsageError(
+            "bad_value",
+            f"{key} 的分值应为数字，而不是“{text}”",
+            f"the score of {key} must be a number, not {text!r}",
+        )
+    return float(number)
 
 
 @contextmanager
@@ -104,22 +119,35 @@ def _case_sheet(args: argparse.Namespace) -> Iterator[tuple[ScoreRepository, Sco
 
 def run_set(args: argparse.Namespace) -> int:
     with _case_sheet(args) as (repo, sheet):
-        if args.reopen is not None:
-            sheet = repo.reopen(sheet, args.reopen)
-        changes: list[tuple[str, Any]] = [
-            _value_path(sheet.rubric, *_pair(v, "ITEM=VALUE")) for v in args.values
-        ]
-        changes += [(f"not_applicable/{item}", True) for item in args.na]
-        changes += [(f"missing/{item}", True) for item in args.missing]
-        changes += [(f"notes/{k}", v) for k, v in (_pair(n, "--note") for n in args.note)]
-        changes += [(f"deductions/{d}", True) for d in args.deduct]
-        changes += [(f"gates/{k}", v) for k, v in (_pair(g, "--gate") for g in args.gate)]
-        for path, value in changes:
-            sheet = repo.change(sheet, path, value)
-        if args.complete:
-            sheet = repo.complete(sheet)
+        try:
+            # All or nothing: one bad value, or a --complete that cannot complete, stores nothing.
+            with repo.db.atomic():
+                sheet = _apply(args, repo, sheet)
+        except UsageError as error:
+            raise UsageError(
+                error.code,
+                f"{error.zh}（本次录入的内容均未保存）",
+                f"{error.en} (nothing from this command was stored)",
+            ) from error
         _print(sheet, args.json)
     return 0
+
+
+def _apply(args: argparse.Namespace, repo: ScoreRepository, sheet: ScoreSheet) -> ScoreSheet:
+    """The command's changes in order; the caller holds them in one transaction."""
+    if args.reopen is not None:
+        sheet = repo.reopen(sheet, args.reopen)
+    changes: list[tuple[str, Any]] = [_value_path(sheet.rubric, *_pair(v, "ITEM=VALUE")) for v in args.values]
+    changes += [(f"not_applicable/{item}", True) for item in args.na]
+    changes += [(f"missing/{item}", True) for item in args.missing]
+    changes += [(f"notes/{k}", v) for k, v in (_pair(n, "--note") for n in args.note)]
+    changes += [(f"deductions/{d}", True) for d in args.deduct]
+    changes += [(f"gates/{k}", v) for k, v in (_pair(g, "--gate") for g in args.gate)]
+    for path, value in changes:
+        sheet = repo.change(sheet, path, value)
+    if args.complete:
+        sheet = repo.complete(sheet)
+    return sheet
 
 
 def run_show(args: argparse.Namespace) -> int:

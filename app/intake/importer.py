@@ -16,6 +16,7 @@ the desk drive the same code.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import sqlite3
 import zipfile
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import paths
-from app.errors import SourceError
+from app.errors import SourceError, UsageError
 from app.intake import casefacts
 from app.intake import vocabulary as vocab
 from app.intake.classify import Classification, classify
@@ -34,7 +35,16 @@ from app.intake.documents import inspect_docx, inspect_pdf
 from app.intake.problems import Problem, problem
 from app.intake.report import FileOutcome, ImportReport, Progress, SourceOutcome
 from app.intake.sniff import sniff_file
-from app.intake.sources import Entry, Source, UdfSource, ZipSource, open_source
+from app.intake.sources import (
+    Entry,
+    ExpansionBudget,
+    Source,
+    UdfSource,
+    ZipSource,
+    open_source,
+    unreadable_problem,
+    unreadable_source_error,
+)
 from app.intake.udf import UdfError
 from app.models.blobs import SizeLimitExceeded, StoredBlob
 from app.models.store import Store, disk_full_error, now_iso, store_error_from
@@ -68,6 +78,7 @@ class _Staged:
     cover: str | None = None
     pages: int | None = None
     has_text: bool | None = None
+    raw_path: bytes | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -80,6 +91,21 @@ def _hash_file(path: Path) -> str:
         while chunk := fp.read(4 * 1024 * 1024):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _checked_encoding(encoding: str | None) -> str | None:
+    """A forced name encoding must be one Python knows, or the import would fail on the first zip."""
+    if encoding is None:
+        return None
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(
+            "bad_encoding",
+            f"不认识的文件名编码：{encoding}（可用如 gbk、gb18030、utf-8、big5）",
+            f"unknown name encoding {encoding!r} (use e.g. gbk, gb18030, utf-8, big5)",
+        ) from None
+    return encoding
 
 
 def _page_is_decisive(text: str) -> bool:
@@ -122,11 +148,7 @@ class _SourceRow:
             try:
                 sha = self._hash.result()
             except OSError as exc:
-                raise SourceError(
-                    "source_unreadable",
-                    f"读取映像时出错（{exc.strerror}），光盘可能损坏：{self.path}",
-                    f"error reading the image ({exc.strerror}); the disc may be damaged: {self.path}",
-                ) from exc
+                raise unreadable_source_error(self.path, exc) from exc
             self.outcome.sha256 = sha
             self._resolve(f"sha256:{sha}")
         assert self.id is not None
@@ -139,7 +161,9 @@ class _SourceRow:
         self.id, self.previous_status = self.importer._upsert_source(
             identity, self.path, self.source, self.outcome.sha256
         )
-        if self.previous_status == "complete" and self.source.kind != "folder":
+        # A folder is re-read for new files; a loose file may come again under another name, which is
+        # recorded beside the first; an image or zip with the same bytes has nothing new.
+        if self.previous_status == "complete" and self.source.kind not in ("folder", "file"):
             raise _AlreadyImported(self.id)
 
     def close(self) -> None:
@@ -163,7 +187,7 @@ class Importer:
         self.user = user
         self.progress = progress or (lambda _p: None)
         self.cancelled = cancelled or (lambda: False)
-        self.encoding = encoding
+        self.encoding = _checked_encoding(encoding)
         self._state = Progress("", "", 0, 0, 0, 0)
 
     def run(self, sources: list[Path]) -> ImportReport:
@@ -185,7 +209,16 @@ class Importer:
     # -- one source ---------------------------------------------------------------------------
 
     def _import_source(self, path: Path, outcome: SourceOutcome) -> None:
-        path = path.expanduser().resolve()
+        try:
+            path = path.expanduser().resolve()
+        except RuntimeError as exc:  # a symlink loop (Python 3.11 raises RuntimeError, 3.13 OSError)
+            raise SourceError(
+                "source_unreadable",
+                f"路径中有循环的符号链接，无法读取：{path}",
+                f"the path is a symbolic-link loop and cannot be read: {path}",
+            ) from exc
+        except OSError as exc:
+            raise unreadable_source_error(path, exc) from exc
         with open_source(path, self.encoding) as source:
             outcome.kind, outcome.label, outcome.filesystem = source.kind, source.label, source.filesystem
             entries = list(source.entries())
@@ -193,7 +226,8 @@ class Importer:
             self._state = Progress(str(path), "", 0, len(entries), 0, total)
             row = _SourceRow(self, path, source, outcome)
             try:
-                self._import_entries(entries, row, source.label, "", outcome, depth=0)
+                budget = source.budget if isinstance(source, ZipSource) else None
+                self._import_entries(entries, row, source.label, "", outcome, depth=0, budget=budget)
                 source_id = row.wait()
             except _AlreadyImported as done:
                 # Same bytes as a finished import: nothing can have changed.
@@ -266,6 +300,7 @@ class Importer:
         prefix: str,
         outcome: SourceOutcome,
         depth: int,
+        budget: ExpansionBudget | None = None,
     ) -> None:
         for entry in entries:
             if self.cancelled():
@@ -274,16 +309,23 @@ class Importer:
             self._state.current = shown
             self.progress(self._state)
             staged = self._stage(entry, shown, label, row.id)
+            staged.raw_path = entry.raw_path
             outcome.files.append(staged.outcome)
             row.record(staged)
             if not prefix:
                 self._state.files_done += 1
             if staged.blob is not None and staged.outcome.kind in CONTAINER_KINDS:
-                self._open_nested(staged, row, label, outcome, depth)
+                self._open_nested(staged, row, label, outcome, depth, budget)
         self.progress(self._state)
 
     def _open_nested(
-        self, staged: _Staged, row: _SourceRow, label: str, outcome: SourceOutcome, depth: int
+        self,
+        staged: _Staged,
+        row: _SourceRow,
+        label: str,
+        outcome: SourceOutcome,
+        depth: int,
+        budget: ExpansionBudget | None,
     ) -> None:
         assert staged.blob is not None
         container = staged.outcome
@@ -293,7 +335,8 @@ class Importer:
         try:
             nested: Source
             if container.kind == "zip":
-                nested = ZipSource(staged.blob.path, encoding=self.encoding, label=label)
+                # A zip inside a zip spends its parent's expansion budget, not a fresh one.
+                nested = ZipSource(staged.blob.path, encoding=self.encoding, label=label, budget=budget)
             elif container.kind == "udf":
                 nested = UdfSource(staged.blob.path)
             else:
@@ -303,7 +346,10 @@ class Importer:
             return
         with nested:
             entries = list(nested.entries())
-            self._import_entries(entries, row, label, f"{container.source_path}/", outcome, depth + 1)
+            inner_budget = nested.budget if isinstance(nested, ZipSource) else budget
+            self._import_entries(
+                entries, row, label, f"{container.source_path}/", outcome, depth + 1, inner_budget
+            )
 
     def _stage(self, entry: Entry, shown: str, label: str, source_id: int | None) -> _Staged:
         """Copy the entry's bytes into the blob store and inspect them; no database writes."""
@@ -323,7 +369,7 @@ class Importer:
         except OSError as exc:
             if exc.errno == 28:  # ENOSPC: a store problem, not the file's
                 raise disk_full_error() from exc
-            found = problem("unreadable_file", reason=exc.strerror or str(exc))
+            found = unreadable_problem(exc)
         else:
             known = self._known_file(source_id, shown, blob) if source_id is not None else None
             return known or self._inspect(blob, shown)
@@ -387,8 +433,8 @@ class Importer:
             file_id = self.db.execute(
                 """INSERT INTO files (source_id, source_path, sha256, size, kind, class, class_reason, role,
                                       pages, has_text, problem_code, problem_zh, problem_en,
-                                      imported_at, imported_by)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                      imported_at, imported_by, raw_path)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     source_id,
                     outcome.source_path,
@@ -405,6 +451,7 @@ class Importer:
                     found.en if found else None,
                     now_iso(),
                     self.user,
+                    staged.raw_path,
                 ],
             ).lastrowid
             if result.cls == "case_file":

@@ -95,6 +95,22 @@ _CATALOG: dict[str, tuple[str, str, Severity]] = {
         "the file cannot be read ({reason}); the disc may be scratched or damaged",
         "error",
     ),
+    "permission_denied": (
+        "没有读取权限（{reason}），请检查文件的权限后重新导入。",
+        "permission denied ({reason}); check the file's permissions and import again",
+        "error",
+    ),
+    "unreadable_folder": (
+        "无法打开这个文件夹（{reason}），其中的文件没有导入。",
+        "this folder cannot be opened ({reason}); the files in it were not imported",
+        "error",
+    ),
+    "archive_too_large": (
+        "压缩包解压后总量过大（已达 {size}，上限 {budget}），疑似“压缩炸弹”，其余文件已跳过。",
+        "the archive as a whole would expand to {size} (limit {budget}); a suspected zip bomb, "
+        "the remaining members were skipped",
+        "error",
+    ),
     "symlink": (
         "这是一个符号链接，未跟随读取。",
         "a symbolic link; not followed",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.errors import SourceError
+from app.intake.fsnames import decode_os_name
 from app.intake.problems import Problem, human_size, problem
 from app.intake.sniff import sniff_file
 from app.intake.udf import UdfError, UdfImage
@@ -29,6 +30,23 @@ from app.intake.zipnames import decode_member_name
 BOMB_RATIO = 200
 BOMB_MIN_SIZE = 64 * 1024 * 1024
 MAX_MEMBER_SIZE = 8 * 1024**3
+# The whole archive may expand to at most this many times its own size (at least BOMB_MIN_SIZE):
+# twenty members of 60 MB at 1000:1 each pass the per-member rule but not this one.
+ARCHIVE_EXPANSION_RATIO = 50
+
+
+class ExpansionBudget:
+    """How many bytes an archive, with the archives inside it, may still expand to."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, size: int) -> bool:
+        if self.used + size > self.limit:
+            return False
+        self.used += size
+        return True
 
 
 @dataclass
@@ -38,6 +56,8 @@ class Entry:
     opener: Callable[[], BinaryIO] | None
     problem: Problem | None = None
     limit: int | None = None
+    raw_path: bytes | None = None
+    """the path's bytes as the disc has them, when they were not valid UTF-8"""
 
 
 class Source(AbstractContextManager["Source"]):
@@ -68,26 +88,52 @@ class FolderSource(Source):
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.label = root.name or str(root)
+        self.label = decode_os_name(root.name or str(root))[0]
         self.filesystem = "folder"
 
     def entries(self) -> Iterator[Entry]:
-        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
+        unreadable: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(self.root, onerror=unreadable.append, followlinks=False):
+            yield from self._unreadable_folders(unreadable)
             dirnames.sort()
             for name in sorted(filenames):
                 full = Path(dirpath) / name
-                rel = full.relative_to(self.root).as_posix()
+                rel, raw = decode_os_name(full.relative_to(self.root).as_posix())
                 try:
                     info = full.lstat()
                 except OSError as exc:
-                    yield Entry(rel, None, None, problem("unreadable_file", reason=exc.strerror))
+                    yield Entry(rel, None, None, unreadable_problem(exc), raw_path=raw)
                     continue
                 if stat.S_ISLNK(info.st_mode):
-                    yield Entry(rel, None, None, problem("symlink"))
+                    yield Entry(rel, None, None, problem("symlink"), raw_path=raw)
                     continue
                 if not stat.S_ISREG(info.st_mode):
                     continue
-                yield Entry(rel, info.st_size, lambda p=full: p.open("rb"))
+                yield Entry(rel, info.st_size, lambda p=full: p.open("rb"), raw_path=raw)
+        yield from self._unreadable_folders(unreadable)
+
+    def _unreadable_folders(self, errors: list[OSError]) -> Iterator[Entry]:
+        """A folder that cannot be listed keeps a row with the reason, so it does not silently vanish."""
+        while errors:
+            exc = errors.pop(0)
+            folder = Path(exc.filename) if exc.filename else self.root
+            try:
+                rel = folder.relative_to(self.root).as_posix()
+            except ValueError:
+                rel = str(folder)
+            shown, raw = decode_os_name(f"{rel}/")
+            yield Entry(shown, None, None, problem("unreadable_folder", reason=_reason(exc)), raw_path=raw)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def unreadable_problem(exc: OSError) -> Problem:
+    """No permission is the user's to fix; anything else points at the medium."""
+    if isinstance(exc, PermissionError):
+        return problem("permission_denied", reason=_reason(exc))
+    return problem("unreadable_file", reason=_reason(exc))
 
 
 class SingleFileSource(Source):
@@ -97,11 +143,12 @@ class SingleFileSource(Source):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.label = path.parent.name or str(path.parent)
+        self.label = decode_os_name(path.parent.name or str(path.parent))[0]
         self.filesystem = "file"
 
     def entries(self) -> Iterator[Entry]:
-        yield Entry(self.path.name, self.path.stat().st_size, lambda: self.path.open("rb"))
+        name, raw = decode_os_name(self.path.name)
+        yield Entry(name, self.path.stat().st_size, lambda: self.path.open("rb"), raw_path=raw)
 
 
 def _safe_member_path(name: str) -> str | None:
@@ -120,7 +167,13 @@ class ZipSource(Source):
 
     kind = "zip"
 
-    def __init__(self, path: Path, encoding: str | None = None, label: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        encoding: str | None = None,
+        label: str | None = None,
+        budget: ExpansionBudget | None = None,
+    ) -> None:
         self.path = path
         self.encoding = encoding
         self.label = label or path.stem
@@ -134,8 +187,22 @@ class ZipSource(Source):
                 f"the zip archive is damaged and cannot be opened: {path} ({exc})",
             ) from exc
         self.encodings_used: set[str] = set()
+        if budget is None:
+            try:
+                own_size = path.stat().st_size
+            except OSError:
+                own_size = 0
+            budget = ExpansionBudget(max(BOMB_MIN_SIZE, ARCHIVE_EXPANSION_RATIO * own_size))
+        self.budget = budget
+        self._listed: list[Entry] | None = None
 
     def entries(self) -> Iterator[Entry]:
+        # Listed once: the expansion budget is spent as members are listed, and must not be spent twice.
+        if self._listed is None:
+            self._listed = list(self._list_members())
+        return iter(self._listed)
+
+    def _list_members(self) -> Iterator[Entry]:
         for info in self.archive.infolist():
             if info.is_dir():
                 continue
@@ -155,6 +222,18 @@ class ZipSource(Source):
                     info.file_size,
                     None,
                     problem("zip_bomb", size=human_size(info.file_size), ratio=f"{ratio:.0f}:1"),
+                )
+                continue
+            if not self.budget.take(info.file_size):
+                yield Entry(
+                    safe,
+                    info.file_size,
+                    None,
+                    problem(
+                        "archive_too_large",
+                        size=human_size(self.budget.used + info.file_size),
+                        budget=human_size(self.budget.limit),
+                    ),
                 )
                 continue
             yield Entry(safe, info.file_size, lambda i=info: self.archive.open(i), limit=info.file_size)
@@ -277,16 +356,32 @@ class UdfSource(Source):
 
 def open_source(path: Path, encoding: str | None = None) -> Source:
     """The right reader for ``path``, decided by content; raises SourceError when it cannot be read."""
-    if not path.exists():
-        raise SourceError("source_missing", f"找不到：{path}", f"no such file or folder: {path}")
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise SourceError("source_missing", f"找不到：{path}", f"no such file or folder: {path}") from None
+    except OSError as exc:
+        raise unreadable_source_error(path, exc) from exc
+    if stat.S_ISDIR(info.st_mode):
+        _check_listable(path)
         return FolderSource(path)
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISBLK(info.st_mode)):
+        # /dev/zero, a pipe or a socket would be read forever; a disc drive (block device) is fine.
+        raise SourceError(
+            "not_a_file",
+            f"这不是文件、文件夹或光盘：{path}（设备、管道或套接字不能导入）",
+            f"not a file, folder or disc: {path} (devices, pipes and sockets cannot be imported)",
+        )
     try:
         kind = sniff_file(path)
     except OSError as exc:
+        raise unreadable_source_error(path, exc) from exc
+    if stat.S_ISBLK(info.st_mode) and kind not in ("iso", "udf"):
         raise SourceError(
-            "source_unreadable", f"无法读取：{path}（{exc.strerror}）", f"cannot read {path}: {exc.strerror}"
-        ) from exc
+            "not_a_file",
+            f"这个设备上没有可读取的光盘：{path}",
+            f"no readable disc in this device: {path}",
+        )
     if kind == "iso":
         try:
             return IsoSource(path)
@@ -304,3 +399,25 @@ def open_source(path: Path, encoding: str | None = None) -> Source:
     if kind == "zip":
         return ZipSource(path, encoding=encoding)
     return SingleFileSource(path)
+
+
+def _check_listable(path: Path) -> None:
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        raise unreadable_source_error(path, exc) from exc
+
+
+def unreadable_source_error(path: Path, exc: OSError) -> SourceError:
+    if isinstance(exc, PermissionError):
+        return SourceError(
+            "source_permission_denied",
+            f"没有读取权限：{path}。请检查文件夹或文件的权限后重试。",
+            f"permission denied: {path}; check its permissions and try again",
+        )
+    return SourceError(
+        "source_unreadable",
+        f"无法读取：{path}（{_reason(exc)}），光盘可能有划痕或损坏。",
+        f"cannot read {path} ({_reason(exc)}); the disc may be scratched or damaged",
+    )

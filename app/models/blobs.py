@@ -7,6 +7,7 @@ temporary file, never a half-written blob under a real name.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import tempfile
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from app.filelock import FileLock
 
 CHUNK = 1024 * 1024
 
@@ -46,6 +49,8 @@ class BlobStore:
         self.root = root
         self.tmp = root / "tmp"
         self.tmp.mkdir(parents=True, exist_ok=True)
+        # Beside the blobs, not among the temporaries: each live process's lock on its temporaries.
+        self.owners = root.parent / "locks"
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -63,7 +68,7 @@ class BlobStore:
         digest = hashlib.sha256()
         size = 0
         head = bytearray()
-        fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix="incoming-")
+        fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix=self._claim_temporaries())
         try:
             with os.fdopen(fd, "wb") as out:
                 while True:
@@ -95,17 +100,62 @@ class BlobStore:
             raise
 
     def clear_stale_temporaries(self, older_than_seconds: float = 3600) -> int:
-        """Remove temporary files a killed import left behind; returns how many.
+        """Remove temporary files that killed processes left behind; returns how many.
 
-        Only old ones: a young temporary file may belong to an import running in another process.
+        A temporary file is named after the process writing it, and that process holds a lock
+        on its owner file while it lives; a lock anyone can take again means the owner is gone.
+        Unnamed ones (from older versions) go once they are old.
         """
         removed = 0
         cutoff = time.time() - older_than_seconds
+        owners: dict[str, bool] = {str(os.getpid()): False}
         for leftover in self.tmp.glob("incoming-*"):
+            parts = leftover.name.split("-")
+            owner = parts[1] if len(parts) > 2 and parts[1].isdigit() else None
             try:
-                if leftover.stat().st_mtime < cutoff:
+                if owner is None:
+                    stale = leftover.stat().st_mtime < cutoff
+                else:
+                    if owner not in owners:
+                        owners[owner] = self._owner_is_gone(owner)
+                    stale = owners[owner]
+                if stale:
                     leftover.unlink()
                     removed += 1
             except FileNotFoundError:
                 continue
         return removed
+
+    def _owner_is_gone(self, pid: str) -> bool:
+        owner_file = self.owners / f"import-{pid}.lock"
+        if not owner_file.exists():
+            return True
+        probe = FileLock(owner_file)
+        if not probe.try_acquire():
+            return False
+        probe.release()
+        owner_file.unlink(missing_ok=True)
+        return True
+
+    def _claim_temporaries(self) -> str:
+        """Hold this process's owner lock (once per process and folder) and name temporaries after it."""
+        pid = os.getpid()
+        key = (pid, str(self.tmp))
+        if key not in _OWNER_LOCKS:
+            self.owners.mkdir(exist_ok=True)
+            lock = FileLock(self.owners / f"import-{pid}.lock")
+            lock.try_acquire()
+            if not _OWNER_LOCKS:
+                atexit.register(_release_owner_locks)
+            _OWNER_LOCKS[key] = lock
+        return f"incoming-{pid}-"
+
+
+_OWNER_LOCKS: dict[tuple[int, str], FileLock] = {}
+"""Held for the life of the process; the OS releases them when it ends, however it ends."""
+
+
+def _release_owner_locks() -> None:
+    for lock in _OWNER_LOCKS.values():
+        lock.release()
+    _OWNER_LOCKS.clear()

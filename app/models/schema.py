@@ -360,3 +360,9 @@ def m005_station(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_raw_file_names(db: Database) -> None:
+    """A file name that was not valid UTF-8 on the disc (GBK without iocharset): its bytes, as found."""
+    db.execute("ALTER TABLE files ADD COLUMN raw_path BLOB")

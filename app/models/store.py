@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from sqlite_utils import Database
 
 from app import paths
 from app.errors import StoreError
+from app.filelock import FileLock
 from app.models.blobs import BlobStore
 from app.models.schema import known_migrations, migrations
 
@@ -43,13 +46,15 @@ class Store:
                 f"cannot create the data directory {root}: {exc.strerror}",
             ) from exc
         db_path = paths.store_file(root)
+        _refuse_emptied_store(root, db_path)
         try:
             conn = sqlite3.connect(db_path, timeout=10)
             db = Database(conn)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")
             db.execute("PRAGMA synchronous=NORMAL")
-            _migrate(db, db_path)
+            with _migration_lock(root):
+                _migrate(db, db_path)
         except sqlite3.OperationalError as exc:
             raise store_error_from(exc, db_path) from exc
         except sqlite3.DatabaseError as exc:
@@ -58,7 +63,9 @@ class Store:
                 f"数据库文件已损坏或不是 ReviewDesk 数据库：{db_path}",
                 f"the database file is damaged or not a ReviewDesk store: {db_path}",
             ) from exc
-        return cls(root, db, BlobStore(paths.blob_dir(root)))
+        store = cls(root, db, BlobStore(paths.blob_dir(root)))
+        store.blobs.clear_stale_temporaries()
+        return store
 
     def close(self) -> None:
         self.db.close()
@@ -66,6 +73,40 @@ class Store:
     def integrity_ok(self) -> bool:
         rows = self.db.execute("PRAGMA integrity_check").fetchall()
         return rows == [("ok",)]
+
+
+def _refuse_emptied_store(root: Path, db_path: Path) -> None:
+    """A zero-byte database beside stored files is a lost database, not a new store: say so."""
+    try:
+        emptied = db_path.stat().st_size == 0
+    except FileNotFoundError:
+        return
+    blobs = paths.blob_dir(root)
+    if emptied and blobs.is_dir() and any(p.name != "tmp" for p in blobs.iterdir()):
+        raise StoreError(
+            "store_emptied",
+            f"数据库文件是空的（0 字节），但数据目录中已有导入的文件：{db_path}。"
+            "请从备份（.bak）恢复数据库，或换一个数据目录。",
+            f"the database file is empty (0 bytes) but the data directory holds imported files: {db_path}; "
+            "restore it from a backup (.bak) or use another data directory",
+        )
+
+
+@contextmanager
+def _migration_lock(root: Path) -> Iterator[None]:
+    """One process migrates at a time; two imports racing on a new data directory would both create tables."""
+    (root / "locks").mkdir(exist_ok=True)
+    lock = FileLock(root / "locks" / "migrate.lock")
+    if not lock.acquire(timeout=30):
+        raise StoreError(
+            "store_locked",
+            f"另一个 ReviewDesk 进程正在升级数据库，请稍后重试：{root}",
+            f"another ReviewDesk process is upgrading the store, try again later: {root}",
+        )
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _migrate(db: Database, db_path: Path) -> None:
