@@ -360,3 +360,18 @@ def m005_station(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_candidate_levels(db: Database) -> None:
+    """A candidate's level (市级/县级), set by the station: schemes ask different case files per level."""
+    db.execute(
+        """
+        CREATE TABLE candidate_levels (
+            candidate TEXT PRIMARY KEY,
+            level TEXT NOT NULL CHECK (level IN ('city', 'county')),
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        )
+        """
+    )
