@@ -510,3 +510,17 @@ def test_wuwei_collective_uses_the_candidates_own_level(tmp_path: Path) -> None:
     path.write_text(json.dumps({"region": region, "candidates": [base]}), encoding="utf-8")
     failed = run(tmp_path / "data", "rubric", "compute", "wuwei-2019-collective", path)
     assert failed.code != 0 and "reviewdesk level" in failed.err and "评分输入不符合评分标准" in failed.err
+
+
+def test_every_stated_reading_gives_its_basis(tmp_path: Path) -> None:
+    """No silent choice: each reading a built-in scheme states names the seed's words or its silence."""
+    schemes = [r for r in catalog.load_all(None)[0].values() if isinstance(r, Scheme)]
+    assert len(schemes) == 10
+    for found in schemes:
+        for reading in found.readings.values():
+            assert "“" in reading.basis or "未" in reading.basis, (found.id, reading.name)
+    shown = run(tmp_path / "data", "rubric", "show", "haixi-2017-collective", "--json").json()
+    stated = {r["name"]: (r["value"], r["source"]) for r in shown["readings"]}
+    assert stated["duplicate_zero"] == ("later", "scheme") and stated["unpublished"] == ("zero", "scheme")
+    text = run(tmp_path / "data", "rubric", "show", "xinjiang-2017-collective").out
+    assert "[读法] baseline_threshold = 1（附件1：基准值“作为该市应达到的全省平均水平。”" in text
