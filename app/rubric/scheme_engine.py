@@ -28,6 +28,7 @@ from app.rubric.engine import ScoreInputError, Step
 from app.rubric.rounding import as_json_number, report, to_decimal
 from app.rubric.scheme import (
     CONTESTS,
+    READINGS,
     REQUIREMENT_LABELS,
     Indicator,
     Part,
@@ -121,8 +122,7 @@ class _Context:
 
 
 def _readings(scheme: Scheme, given: object) -> dict[str, Reading]:
-    from app.rubric.scheme import READINGS
-
+    """The scheme's readings, with any the input file overrides for this one computation."""
     if not isinstance(given, dict):
         raise ScoreInputError("readings: must be an object of NAME: VALUE")
     readings = {name: scheme.reading(name) for name in READINGS}
@@ -166,8 +166,8 @@ def _entries(scheme: Scheme, given: list[dict[str, Any]]) -> list[dict[str, Any]
                     "name": f"{name}（{label}）",
                     "_contest": kind,
                     "_person": ident,
+                    "_report": entry,
                 }
-                | {"_report": entry}
             )
     return entries
 

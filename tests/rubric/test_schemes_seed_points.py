@@ -524,3 +524,17 @@ def test_every_stated_reading_gives_its_basis(tmp_path: Path) -> None:
     assert stated["duplicate_zero"] == ("later", "scheme") and stated["unpublished"] == ("zero", "scheme")
     text = run(tmp_path / "data", "rubric", "show", "xinjiang-2017-collective").out
     assert "[读法] baseline_threshold = 1（附件1：基准值“作为该市应达到的全省平均水平。”" in text
+
+
+def test_scheme_validation_of_readings_and_new_rules() -> None:
+    text = (catalog.builtin_dir() / "longwan-2022-standardisation.toml").read_text(encoding="utf-8")
+    broken = (
+        text.replace('conversion = { value = "linear"', 'conversion = { value = "cubic"')
+        .replace('from = "equipment"', 'from = "equipments"')
+        .replace("[readings]\n", '[readings]\nrounding = "up"\n')
+    )
+    _scheme, problems = parse_scheme(broken, "broken.toml")
+    messages = [str(p) for p in problems]
+    assert any("reading conversion must be one of linear, not 'cubic'" in m for m in messages)
+    assert any("unknown reading 'rounding'" in m for m in messages)
+    assert any("[equipment_supply] 'from' must name another indicator, not 'equipments'" in m for m in messages)
