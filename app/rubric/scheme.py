@@ -65,7 +65,12 @@ REQUIREMENT_GROUPS: dict[str, frozenset[str]] = {
 }
 """requirement words that several case types fill: 000 asks for "1份移送公安机关案卷", and its own list of
 重大案件 names both "涉嫌环境污染犯罪移送公安机关案件" and "适用行政拘留移送公安机关案件"."""
-REQUIREMENT_LABELS = {**CASE_TYPE_LABELS, "police_referral": "移送公安机关"}
+PENALTY_CASE_TYPES: dict[str, frozenset[str]] = {
+    "general": frozenset({"general_penalty"}),
+    "any_penalty": frozenset({"general_penalty", "daily_penalty", "production_limit"}),
+}
+"""what fills a slot for a plain "行政处罚案卷" (000 推选), by the reading ``penalty_case``"""
+REQUIREMENT_LABELS = {**CASE_TYPE_LABELS, "police_referral": "移送公安机关", "penalty_case": "行政处罚"}
 CONTESTS = {"industry": {"steel": "钢铁", "thermal_power": "火电", "cement": "水泥", "paper": "造纸"}}
 """entries a candidate may enter separately (004: 钢铁行业执法能手、火电行业执法能手 …)"""
 
@@ -100,6 +105,11 @@ READINGS: dict[str, ReadingSpec] = {
     "baseline_at_threshold": ReadingSpec("full", ("full", "zero"), "恰好等于阈值时：full 得满分；zero 得0分"),
     "baseline_below": ReadingSpec(
         "zero", ("zero", "proportional"), "低于阈值时：zero 得0分；proportional 按 实际/阈值 比例得分"
+    ),
+    "penalty_case": ReadingSpec(
+        "any_penalty",
+        ("any_penalty", "general"),
+        "“行政处罚案卷”（未写“一般”）：any_penalty 一般行政处罚、按日连续处罚、限产停产都可以；general 只取一般行政处罚",
     ),
     "conversion": ReadingSpec("linear", ("linear",), "折算计分：linear 本项分值 × 来源得分 / 来源满分"),
     "contest_places": ReadingSpec(
@@ -141,12 +151,36 @@ def reading_problem(name: str, value: object) -> str | None:
     return None
 
 
-def meets(case_type: str | None, required: str) -> bool:
+def meets(case_type: str | None, required: str, penalty_case: str = "any_penalty") -> bool:
     """Does a case of ``case_type`` fill a slot that asks for ``required``?"""
+    if required == "penalty_case":
+        return case_type in PENALTY_CASE_TYPES[penalty_case]
     group = REQUIREMENT_GROUPS.get(required)
     if group is not None:
         return case_type in group
     return satisfies(case_type, required)
+
+
+def fill_slots(
+    case_types: list[str | None], required: tuple[str, ...], penalty_case: str = "any_penalty"
+) -> list[int | None]:
+    """For each required slot, the index of the case that fills it (None when none does).
+
+    The narrowest slots choose first, so a 移送行政拘留 case fills "移送公安机关" rather than a
+    broader "行政处罚" slot that another case could fill.
+    """
+
+    def breadth(required_type: str) -> int:
+        return sum(1 for t in CASE_TYPES if meets(t, required_type, penalty_case))
+
+    filled: list[int | None] = [None] * len(required)
+    free = list(range(len(case_types)))
+    for slot in sorted(range(len(required)), key=lambda i: (breadth(required[i]), i)):
+        match = next((i for i in free if meets(case_types[i], required[slot], penalty_case)), None)
+        if match is not None:
+            free.remove(match)
+            filled[slot] = match
+    return filled
 
 
 INDICATOR_KEYS = {
@@ -436,7 +470,10 @@ def validate_scheme(scheme: Scheme) -> list[RubricProblem]:
             for part in ind.parts:
                 for types in part.requires.values():
                     for case_type in types:
-                        if case_type not in CASE_TYPES and case_type not in REQUIREMENT_GROUPS:
+                        if (
+                            case_type not in (*CASE_TYPES, "penalty_case")
+                            and case_type not in REQUIREMENT_GROUPS
+                        ):
                             say(*where, f"unknown case type '{case_type}'")
     if scheme.contest_by is not None and scheme.contest_by not in CONTESTS:
         say(0, "contest_by", f"contest_by must be one of {', '.join(CONTESTS)}, not '{scheme.contest_by}'")

@@ -34,7 +34,7 @@ from app.rubric.scheme import (
     Part,
     Reading,
     Scheme,
-    meets,
+    fill_slots,
     reading_problem,
 )
 
@@ -466,14 +466,20 @@ def _case_quality(
         effective.append((case, score, "；".join(notes)))
     total = Decimal(0)
     texts = []
+    how = ""
     for part in parts:
         mine = [e for e in effective if part.selection == "any" or e[0].get("selection") == part.selection]
         slots: list[tuple[str, Decimal]] = []
-        unused = list(mine)
-        for case_type in _required(part, result):
-            match = next((e for e in unused if meets(e[0].get("case_type"), case_type)), None)
-            if match is not None:
-                unused.remove(match)
+        required = _required(part, result)
+        penalty_case = "any_penalty"
+        if "penalty_case" in required:
+            reading = context.reading("penalty_case")
+            penalty_case, how = reading.value, how + reading.describe()
+        filled = fill_slots([e[0].get("case_type") for e in mine], required, penalty_case)
+        unused = [e for i, e in enumerate(mine) if i not in filled]
+        for case_type, index in zip(required, filled, strict=True):
+            if index is not None:
+                match = mine[index]
                 slots.append((f"{match[0].get('id')} {match[2]}".strip(), match[1]))
             elif case_type in regional:
                 if case_type not in averages:
@@ -497,7 +503,8 @@ def _case_quality(
         texts.append(
             f"{label}（{listing}）平均 {report(mean)} × {part.points}/{case_max} = {report(part_value)}"
         )
-    return total, f"{ind.label}：" + "；".join(texts), {"cases": [e[0].get("id") for e in effective]}
+    text = f"{ind.label}：" + "；".join(texts) + how
+    return total, text, {"cases": [e[0].get("id") for e in effective]}
 
 
 def _type_label(case_type: str) -> str:

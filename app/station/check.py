@@ -27,7 +27,7 @@ from app.intake.vocabulary import SELECTION_LABELS
 from app.models.cases import CaseFile
 from app.models.documents import DocumentRepository
 from app.models.store import Store
-from app.rubric.scheme import REQUIREMENT_LABELS, Scheme, meets
+from app.rubric.scheme import REQUIREMENT_LABELS, Scheme, fill_slots
 from app.station.candidates import Candidate, candidates
 from app.station.levels import LEVELS, stored_levels
 
@@ -130,6 +130,7 @@ def _case_files(scheme: Scheme, cand: Candidate, level: str | None) -> list[Find
         )
         return out
     where_level = f"（{LEVELS[level]}）" if level in LEVELS and scheme.per_level_requirements() else ""
+    penalty_case = scheme.reading("penalty_case").value
     for selection, types, count in _required(scheme, level):
         mine = [c for c in cand.cases if selection == "any" or c.value("selection") == selection]
         where = SELECTION_LABELS.get(selection, "")
@@ -142,8 +143,10 @@ def _case_files(scheme: Scheme, cand: Candidate, level: str | None) -> list[Find
                     f"{count} case files required, {len(mine)} submitted",
                 )
             )
+        required = tuple(t for t, n in types.items() for _ in range(n))
+        filled = fill_slots([c.value("case_type") for c in mine], required, penalty_case)
         for case_type, wanted in types.items():
-            have = sum(1 for c in mine if meets(c.value("case_type"), case_type))
+            have = sum(1 for t, i in zip(required, filled, strict=True) if t == case_type and i is not None)
             if have < wanted:
                 label = REQUIREMENT_LABELS.get(case_type, case_type)
                 out.append(

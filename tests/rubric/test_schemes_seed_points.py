@@ -537,4 +537,38 @@ def test_scheme_validation_of_readings_and_new_rules() -> None:
     messages = [str(p) for p in problems]
     assert any("reading conversion must be one of linear, not 'cubic'" in m for m in messages)
     assert any("unknown reading 'rounding'" in m for m in messages)
-    assert any("[equipment_supply] 'from' must name another indicator, not 'equipments'" in m for m in messages)
+    assert any(
+        "[equipment_supply] 'from' must name another indicator, not 'equipments'" in m for m in messages
+    )
+
+
+def test_haixi_nominated_penalty_case_reading() -> None:
+    """000 附1: "推选评审案卷:2份行政处罚案卷、1份移送公安机关案卷。" but "随机抽选案卷:至少抽取候选单位一般行政处罚案卷2份" —
+    the nominated line leaves out "一般"; reading penalty_case = any_penalty, stated and changeable.
+    """
+    cases = [
+        case("n1", "nominated", "daily_penalty", 80),
+        case("n2", "nominated", "general_penalty", 90),
+        case("n3", "nominated", "detention_referral", 70),
+    ]
+    data = {
+        "region": {"totals": {"cases": 1, "fines": 1, "major_cases": 1, "key_units": 1}},
+        "candidates": [
+            {
+                "id": "X",
+                "cases": cases,
+                "values": {"cases": 0, "fines": 0, "major_cases": 0, "key_units": 1, "votes": 1},
+                "manual": {"four_measures_cases": 0},
+            }
+        ],
+    }
+    (x,) = compute_scheme(scheme("haixi-2017-collective"), data).candidates
+    # any_penalty: daily 80 and general 90 fill the two 行政处罚 slots, the detention referral the third:
+    # (80 + 90 + 70)/3 = 80 → 16
+    assert x.indicators["case_quality"] == Decimal("16")
+    assert any("〔读法 penalty_case = any_penalty〕" in s.text for s in x.steps)
+    (g,) = compute_scheme(
+        scheme("haixi-2017-collective"), data | {"readings": {"penalty_case": "general"}}
+    ).candidates
+    # general only: slots 90, missing 0, 70, and the daily case as an extra 80 → 240/4 = 60 → 12
+    assert g.indicators["case_quality"] == Decimal("12")
