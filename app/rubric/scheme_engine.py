@@ -39,6 +39,8 @@ from app.rubric.scheme import (
 )
 
 LEVEL_LABELS = {"city": "市级", "county": "县级"}
+LEVEL_WORDS = {"市级": "city", "县级": "county"}
+"""the same levels in Chinese, as a station may type them into an input file"""
 
 
 @dataclass
@@ -176,7 +178,10 @@ def compute_scheme(scheme: Scheme, data: dict[str, Any]) -> SchemeResult:
     context = _Context(scheme, data)
     results = []
     for raw in context.candidates:
-        result = CandidateResult(str(raw.get("id", "")), str(raw.get("name", "")), str(raw.get("level", "")))
+        level = str(raw.get("level", "") or "")
+        result = CandidateResult(
+            str(raw.get("id", "")), str(raw.get("name", "")), LEVEL_WORDS.get(level, level)
+        )
         result.contest, result.person = raw.get("_contest"), raw.get("_person")
         result.vetoed = _veto(scheme, raw)
         results.append(result)
@@ -651,7 +656,6 @@ def _rank(context: _Context, results: list[CandidateResult]) -> None:
             member.selected = places is not None and member in eligible[:places]
             pool_key, pool_words = _pool(context, member)
             where = f"{pool_words}{len(pools[pool_key])}个候选中第 {member.rank} 名"
-            chosen = (
-                f"，名额 {places}，{'入选' if member.selected else '未入选'}" if places is not None else ""
-            )
+            quota = f"各项合用名额 {places}" if shared else f"名额 {places}"
+            chosen = f"，{quota}，{'入选' if member.selected else '未入选'}" if places is not None else ""
             member.steps.append(Step("ranking", f"排名：{where}{chosen}{how}", Decimal(member.rank or 0)))

@@ -506,6 +506,12 @@ def test_wuwei_collective_uses_the_candidates_own_level(tmp_path: Path) -> None:
     )
     # city: 5 slots (2 general, 2 four measures, 1 audit), 3 filled: 270/5 = 54 → 5.4
     assert city.candidates[0].indicators["case_quality"] == Decimal("5.4")
+    chinese = compute_scheme(
+        scheme("wuwei-2019-collective"), {"region": region, "candidates": [base | {"level": "县级"}]}
+    )
+    assert chinese.candidates[0].level == "county" and chinese.candidates[0].indicators[
+        "case_quality"
+    ] == Decimal("9")
     path = tmp_path / "no-level.json"
     path.write_text(json.dumps({"region": region, "candidates": [base]}), encoding="utf-8")
     failed = run(tmp_path / "data", "rubric", "compute", "wuwei-2019-collective", path)
