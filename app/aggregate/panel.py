@@ -332,6 +332,8 @@ def _candidates(
             f"no scored case files belong to candidates of the kind {scheme.candidate} in {scheme.id}",
         )
     data = {"region": extra.get("region", {}), "candidates": list(candidates.values())}
+    if "readings" in extra:  # a reading the panel chose for this campaign (scheme.READINGS)
+        data["readings"] = extra["readings"]
     try:
         return compute_scheme(scheme, data)
     except ScoreInputError as exc:
