@@ -26,6 +26,7 @@ from app.rubric.rounding import as_json_number, report
 from app.rubric.scheme import Scheme
 from app.rubric.scheme_engine import SchemeResult, compute_scheme
 from app.station.candidates import candidate_key
+from app.station.levels import stored_levels
 from app.station.packets import latest_assignment
 
 
@@ -201,7 +202,8 @@ def build_panel(
     )
     if scheme is not None:
         report_.scheme = scheme
-        report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric)
+        levels = stored_levels(store.db)
+        report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric, levels)
     return report_
 
 
@@ -274,8 +276,13 @@ def _experts(counted: list[CountedScore], cases: list[CaseResult]) -> list[Exper
 
 
 def _candidates(
-    scheme: Scheme, cases: list[CaseResult], extra: dict[str, Any], case_rubric: str | None
+    scheme: Scheme,
+    cases: list[CaseResult],
+    extra: dict[str, Any],
+    case_rubric: str | None,
+    levels: dict[str, str] | None = None,
 ) -> SchemeResult:
+    levels = levels or {}
     rubric_ids = sorted({c.rubric_id for c in cases})
     if case_rubric is None:
         if len(rubric_ids) != 1:
@@ -295,11 +302,14 @@ def _candidates(
         ident = candidate_key(result.case)
         if ident is None:
             continue
-        entry = candidates.setdefault(ident[0], {"id": ident[0], "name": ident[1], "level": "", "cases": []})
+        entry = candidates.setdefault(
+            ident[0], {"id": ident[0], "name": ident[1], "level": levels.get(ident[0], ""), "cases": []}
+        )
         entry["cases"].append(
             {
                 "id": result.label,
                 "sha256": result.sha256,
+                "path": result.path,
                 "selection": result.case.value("selection"),
                 "case_type": result.case.value("case_type"),
                 "score": str(report(result.final * 100 / result.rubric_total)),
@@ -307,7 +317,8 @@ def _candidates(
         )
     for ident, given in extra_candidates.items():
         entry = candidates.setdefault(
-            ident, {"id": ident, "name": given.get("name", ident), "level": "", "cases": []}
+            ident,
+            {"id": ident, "name": given.get("name", ident), "level": levels.get(ident, ""), "cases": []},
         )
         cases_extra = given.get("cases_published", {})
         for case in entry["cases"]:
@@ -321,6 +332,8 @@ def _candidates(
             f"no scored case files belong to candidates of the kind {scheme.candidate} in {scheme.id}",
         )
     data = {"region": extra.get("region", {}), "candidates": list(candidates.values())}
+    if "readings" in extra:  # a reading the panel chose for this campaign (scheme.READINGS)
+        data["readings"] = extra["readings"]
     try:
         return compute_scheme(scheme, data)
     except ScoreInputError as exc:

@@ -14,7 +14,7 @@ from app.rubric.engine import ScoreInputError, compute_case
 from app.rubric.loader import RubricError
 from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number
-from app.rubric.scheme import Scheme
+from app.rubric.scheme import READINGS, Scheme
 from app.rubric.scheme_engine import SchemeResult, compute_scheme
 
 
@@ -141,6 +141,11 @@ def scheme_as_json(scheme: Scheme) -> dict[str, Any]:
         "total": as_json_number(scheme.total),
         "bonus_cap": None if scheme.bonus_cap is None else as_json_number(scheme.bonus_cap),
         "places": scheme.places,
+        "contest_by": scheme.contest_by,
+        "readings": [
+            {"name": r.name, "value": r.value, "basis": r.basis, "source": r.source}
+            for r in (scheme.reading(name) for name in READINGS)
+        ],
         "notes": list(scheme.notes),
         "vetoes": [
             {"id": v.id, "label": v.label, "flag": v.flag, "requires_document": v.requires_document}
@@ -155,6 +160,9 @@ def scheme_as_json(scheme: Scheme) -> dict[str, Any]:
                 "parent": i.parent,
                 "in_total": i.in_total,
                 "county_free": as_json_number(i.county_free),
+                "bonus": i.is_bonus,
+                "zero_if": None if i.zero_if is None else {"flag": i.zero_if[0], "label": i.zero_if[1]},
+                "reading": i.reading or None,
                 "note": i.note,
                 "params": i.params,
                 "parts": [
@@ -181,6 +189,9 @@ def _print_scheme(scheme: Scheme) -> None:
     walk(None, 0)
     for veto in scheme.vetoes:
         print(f"[一票否决] {veto.id}: {veto.label}")
+    for name in READINGS:
+        reading = scheme.reading(name)
+        print(f"[读法] {name} = {reading.value}（{reading.basis}）")
     if scheme.places:
         print("名额：" + "，".join(f"{k} {v}" for k, v in scheme.places.items()))
 
@@ -278,19 +289,26 @@ def _print_scheme_result(result: SchemeResult, as_json: bool) -> int:
     if as_json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return 0
+    if result.readings:
+        print("读法 / readings（方案未写明或自相矛盾处取的参数）:")
+        for reading in result.readings:
+            print(f"  {reading.name} = {reading.value}（{reading.basis}）")
     for candidate in result.candidates:
         print(f"● {candidate.name or candidate.id}（{candidate.level or '—'}）")
         for step in candidate.steps:
             print(f"    {step.text}")
+        for finding in candidate.findings:
+            print(f"    ! 问题 / finding: {finding}")
     print("\n排名 / ranking:")
     ranked = sorted(
-        (c for c in result.candidates if c.total is not None), key=lambda c: (c.level, c.rank or 0)
+        (c for c in result.candidates if c.total is not None),
+        key=lambda c: (c.contest or "", c.level, c.rank or 0),
     )
     for candidate in ranked:
         mark = "★" if candidate.selected else " "
         passed = "" if candidate.passed is None else (" 达标" if candidate.passed else " 未达标")
         print(
-            f"  {mark} {candidate.level or '-':<8} 第{candidate.rank}名 {as_json_number(candidate.total or 0):>7} {candidate.name}{passed}"
+            f"  {mark} {candidate.contest or candidate.level or '-':<8} 第{candidate.rank}名 {as_json_number(candidate.total or 0):>7} {candidate.name}{passed}"
         )
     for candidate in result.candidates:
         if candidate.vetoed:

@@ -1,4 +1,4 @@
-"""``reviewdesk check|publication|assign|packet|receive-packet``: the station's workflow and the expert's packet."""
+"""``reviewdesk check|publication|level|assign|packet|receive-packet``: the station's workflow and the expert's packet."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from app.rubric.scheme import Scheme
 from app.signing import identity as ident
 from app.station.assign import ALGORITHM, assign, read_experts, summary
 from app.station.check import Period, check_submissions
+from app.station.levels import LEVELS, parse_level, set_level, stored_levels
 from app.station.packets import receive_packet, record_assignment, write_packet
 
 
@@ -38,6 +39,13 @@ def register(sub: Any) -> None:
         "--portal", default="", metavar="URL", help="查询的门户网站地址 / where it was checked"
     )
     published.set_defaults(handler=run_publication)
+
+    level = sub.add_parser(
+        "level", help="记录候选的级别（市级/县级）/ record a candidate's level (city or county)"
+    )
+    level.add_argument("candidate", metavar="CANDIDATE", help="候选（check 显示的名称）/ as check shows it")
+    level.add_argument("level", metavar="city|county", help="city 市级 / county 县级")
+    level.set_defaults(handler=run_level)
 
     assign_cmd = sub.add_parser("assign", help="分配案卷给专家 / assign case files to experts")
     assign_cmd.add_argument("--experts", required=True, metavar="FILE", help="专家名单 JSON / experts file")
@@ -83,6 +91,7 @@ def run_check(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         cands, findings = check_submissions(store, scheme, period)
+        levels = stored_levels(store.db)
     finally:
         store.close()
     if args.xlsx:
@@ -97,6 +106,7 @@ def run_check(args: argparse.Namespace) -> int:
                     "id": c.id,
                     "kind": c.kind,
                     "unit": c.unit,
+                    "level": levels.get(c.id),
                     "cases": len(c.cases),
                     "papers": [p.role for p in c.papers],
                 }
@@ -110,7 +120,8 @@ def run_check(args: argparse.Namespace) -> int:
         for cand in cands:
             mine = [f for f in findings if f.candidate == cand.id]
             mark = "✓" if not mine else "✗"
-            print(f"{mark} {cand.name}（案卷 {len(cand.cases)} 份）")
+            level = LEVELS.get(levels.get(cand.id, ""), "级别未设定")
+            print(f"{mark} {cand.name}（{level}，案卷 {len(cand.cases)} 份）")
             for finding in mine:
                 veto = "【否决】" if finding.severity == "veto" else ""
                 where = f"  [{finding.file}]" if finding.file else ""
@@ -141,6 +152,17 @@ def run_publication(args: argparse.Namespace) -> int:
         store.close()
     state = "已公开 / published" if args.state == "yes" else "未公开 / not published"
     print(f"案卷 {args.case_id}：{state}{'（' + args.portal + '）' if args.portal else ''}")
+    return 0
+
+
+def run_level(args: argparse.Namespace) -> int:
+    level = parse_level(args.level)
+    store = open_store(args)
+    try:
+        name = set_level(store, args.candidate, level, paths.current_user())
+    finally:
+        store.close()
+    print(f"候选 {name}：{LEVELS[level]} / {level}")
     return 0
 
 

@@ -366,3 +366,18 @@ def m005_station(db: Database) -> None:
 def m006_raw_file_names(db: Database) -> None:
     """A file name that was not valid UTF-8 on the disc (GBK without iocharset): its bytes, as found."""
     db.execute("ALTER TABLE files ADD COLUMN raw_path BLOB")
+
+
+@migrations()
+def m007_candidate_levels(db: Database) -> None:
+    """A candidate's level (市级/县级), set by the station: schemes ask different case files per level."""
+    db.execute(
+        """
+        CREATE TABLE candidate_levels (
+            candidate TEXT PRIMARY KEY,
+            level TEXT NOT NULL CHECK (level IN ('city', 'county')),
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        )
+        """
+    )

@@ -6,6 +6,9 @@ Findings (code → what it means):
 - ``outside_period``: the case's date (earliest transcript, else the year in its 文号) is outside the
   campaign's period;
 - ``not_published``: the station recorded that the penalty was not published (with the portal address);
+  it scores 0 only where the scheme's notice says so (reading ``unpublished``);
+- ``level_unknown``: the scheme asks different case files of 市级 and 县级 candidates and the station has
+  not set this candidate's level (``reviewdesk level``);
 - ``integrity_certificate_missing``: a veto of the scheme — the candidate would be removed;
 - ``merit_statement_missing``, ``merit_too_long`` (over 3,000 characters), ``merit_names_party``
   (it names a company or person from the candidate's own case files, which 002 forbids).
@@ -20,12 +23,13 @@ from datetime import date
 from pathlib import Path
 
 from app.intake.documents import inspect_docx
-from app.intake.vocabulary import CASE_TYPE_LABELS, SELECTION_LABELS, satisfies
+from app.intake.vocabulary import SELECTION_LABELS
 from app.models.cases import CaseFile
 from app.models.documents import DocumentRepository
 from app.models.store import Store
-from app.rubric.scheme import Scheme
+from app.rubric.scheme import REQUIREMENT_LABELS, Scheme, fill_slots
 from app.station.candidates import Candidate, candidates
+from app.station.levels import LEVELS, stored_levels
 
 MERIT_LIMIT = 3000
 SEVERITY = {"integrity_certificate_missing": "veto"}
@@ -34,6 +38,7 @@ LABELS = {
     "duplicate_category": "重复报送",
     "outside_period": "不在活动期间",
     "not_published": "未公开",
+    "level_unknown": "未设定级别",
     "integrity_certificate_missing": "缺廉洁执法证明（否决）",
     "merit_statement_missing": "缺事迹材料",
     "merit_too_long": "事迹材料超字数",
@@ -85,24 +90,25 @@ def check_submissions(
     found, _orphans = candidates(store.db)
     mine = [c for c in found if c.kind == scheme.candidate]
     findings: list[Finding] = []
+    levels = stored_levels(store.db)
     for cand in mine:
-        findings += _case_files(scheme, cand)
+        findings += _case_files(scheme, cand, levels.get(cand.id))
         findings += _duplicates(cand)
         if period is not None:
             findings += _outside(store, cand, period)
-        findings += _publication(store, cand)
+        findings += _publication(store, scheme, cand)
         findings += _papers(store, scheme, cand)
     return mine, findings
 
 
-def _required(scheme: Scheme) -> list[tuple[str, Counter[str], int]]:
-    """Per selection: the case types required (with counts), or just a number of case files."""
+def _required(scheme: Scheme, level: str | None) -> list[tuple[str, Counter[str], int]]:
+    """Per selection: the case types required of this level (with counts), or a number of case files."""
     needs: list[tuple[str, Counter[str], int]] = []
     for indicator in scheme.indicators:
         if indicator.rule != "case_quality":
             continue
         for part in indicator.parts:
-            types = part.requires.get("*") or next(iter(part.requires.values()), ())
+            types = part.requires.get(level or "", part.requires.get("*", ()))
             needs.append((part.selection, Counter(types), 0))
         count = int(indicator.params.get("cases", 0) or 0)
         if not indicator.parts and count:
@@ -110,9 +116,22 @@ def _required(scheme: Scheme) -> list[tuple[str, Counter[str], int]]:
     return needs
 
 
-def _case_files(scheme: Scheme, cand: Candidate) -> list[Finding]:
+def _case_files(scheme: Scheme, cand: Candidate, level: str | None) -> list[Finding]:
     out = []
-    for selection, types, count in _required(scheme):
+    if level is None and scheme.per_level_requirements():
+        out.append(
+            Finding(
+                cand.id,
+                "level_unknown",
+                f"方案对市级、县级候选要求的案卷不同，尚未设定该候选的级别：reviewdesk level “{cand.id}” city|county。",
+                f"the scheme asks different case files per level; set this candidate's level: "
+                f"reviewdesk level '{cand.id}' city|county",
+            )
+        )
+        return out
+    where_level = f"（{LEVELS[level]}）" if level in LEVELS and scheme.per_level_requirements() else ""
+    penalty_case = scheme.reading("penalty_case").value
+    for selection, types, count in _required(scheme, level):
         mine = [c for c in cand.cases if selection == "any" or c.value("selection") == selection]
         where = SELECTION_LABELS.get(selection, "")
         if count and len(mine) < count:
@@ -124,16 +143,18 @@ def _case_files(scheme: Scheme, cand: Candidate) -> list[Finding]:
                     f"{count} case files required, {len(mine)} submitted",
                 )
             )
+        required = tuple(t for t, n in types.items() for _ in range(n))
+        filled = fill_slots([c.value("case_type") for c in mine], required, penalty_case)
         for case_type, wanted in types.items():
-            have = sum(1 for c in mine if satisfies(c.value("case_type"), case_type))
+            have = sum(1 for t, i in zip(required, filled, strict=True) if t == case_type and i is not None)
             if have < wanted:
-                label = CASE_TYPE_LABELS.get(case_type, case_type)
+                label = REQUIREMENT_LABELS.get(case_type, case_type)
                 out.append(
                     Finding(
                         cand.id,
                         "missing_case_file",
-                        f"缺少{where}的{label}案卷：应报送 {wanted} 份，实报 {have} 份。",
-                        f"{selection} {case_type}: {wanted} required, {have} submitted",
+                        f"缺少{where}的{label}案卷{where_level}：应报送 {wanted} 份，实报 {have} 份。",
+                        f"{selection} {case_type}: {wanted} required{f' of a {level} candidate' if where_level else ''}, {have} submitted",
                     )
                 )
     return out
@@ -187,8 +208,13 @@ def _outside(store: Store, cand: Candidate, period: Period) -> list[Finding]:
     return out
 
 
-def _publication(store: Store, cand: Candidate) -> list[Finding]:
+def _publication(store: Store, scheme: Scheme, cand: Candidate) -> list[Finding]:
     out = []
+    zero = scheme.reading("unpublished").value == "zero"
+    consequence_zh = "该案卷按0分计" if zero else "本方案未规定未公开按0分计，不改分，请评审组掌握"
+    consequence_en = (
+        "the case scores 0" if zero else "the scheme's notice sets no score for this; reported only"
+    )
     for case in cand.cases:
         row = store.db.execute(
             "SELECT published, portal FROM case_publication WHERE sha256 = ? AND source_path = ?",
@@ -200,8 +226,8 @@ def _publication(store: Store, cand: Candidate) -> list[Finding]:
                 Finding(
                     cand.id,
                     "not_published",
-                    f"处罚信息未在门户网站公开{portal}，该案卷按0分计。",
-                    f"the penalty was not published{f' (checked at {row[1]})' if row[1] else ''}; the case scores 0",
+                    f"处罚信息未在门户网站公开{portal}，{consequence_zh}。",
+                    f"the penalty was not published{f' (checked at {row[1]})' if row[1] else ''}; {consequence_en}",
                     case.source_path,
                 )
             )

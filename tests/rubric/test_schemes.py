@@ -71,16 +71,19 @@ def test_xinjiang_collective_missing_types_regional_average_baselines_and_levels
     }
     result = compute_scheme(scheme("xinjiang-2017-collective"), data)
     a, b, c = (by_id(result, x) for x in "ABC")
-    # A: slots general 90, daily 80, detention 0 (missing), crime 0 (unpublished), court 72 (regional average)
-    #    mean 242/5 = 48.4 → × 40/100 = 19.36
-    assert a.indicators["case_quality"] == Decimal("19.36")
-    # A share 10/200 = 0.05: cases baseline 20, 12 ≥ 10 → 5; fines baseline 1e6, 3e5 < 5e5 → 0;
-    # major baseline 2, 1 ≥ 1 → 10 (exactly 50 % counts as reached)
-    assert a.indicators["case_counts"] == Decimal("15")
-    assert a.total == Decimal("66.36")  # 19.36 + 15 + 24 + 8
-    # B: 60, 0, 0, 0, 72 → 26.4 × 0.4 = 10.56; share 0.1: 5 < 20 → 0; 9e5 < 1e6 → 0; 3 ≥ 2 → 10
-    assert b.total == Decimal("49.56")  # 10.56 + 10 + 20 + 9
-    # C (city): six slots all empty but court (72) → 12 × 0.4 = 4.8; share 0.25: 100 ≥ 50, 5e6 ≥ 2.5e6, 10 ≥ 5
+    # A: slots general 90, daily 80, detention 0 (missing), crime 70 (unpublished: 004 has no zero rule,
+    #    so the score stands and it becomes a finding), court 72 (regional average)
+    #    mean 312/5 = 62.4 → × 40/100 = 24.96
+    assert a.indicators["case_quality"] == Decimal("24.96")
+    assert a.findings == ["案卷 c3 处罚情况未在门户网站公开"]
+    # A share 10/200 = 0.05, threshold 1 × baseline (004: "应达到的全省平均水平"): cases 12 < 20 → 0;
+    # fines 3e5 < 1e6 → 0; major 1 < 2 → 0
+    assert a.indicators["case_counts"] == Decimal("0")
+    assert a.total == Decimal("56.96")  # 24.96 + 0 + 24 + 8
+    # B: 60, 0, 0, 0, 72 → 26.4 × 0.4 = 10.56; share 0.1: 5 < 40, 9e5 < 2e6, 3 < 4 → 0
+    assert b.total == Decimal("39.56")  # 10.56 + 0 + 20 + 9
+    # C (city): six slots all empty but court (72) → 12 × 0.4 = 4.8; share 0.25: 100 = 100, 5e6 = 5e6,
+    # 10 = 10 → reaching the baseline exactly counts as reached (baseline_at_threshold = full)
     assert c.total == Decimal("39.8")  # 4.8 + 20 + 10 + 5
     assert (a.rank, b.rank, c.rank) == (1, 2, 1) and a.selected and b.selected and c.selected
 
@@ -346,10 +349,10 @@ def test_longwan_pass_rule_county_free_and_equipment() -> None:
     # 业务管理制度化 = 20 − 1 − 2 = 17 > 16 (80 %) and 机构设置规范化 = 12 − 3 = 9 ≤ 9.6 → fails
     assert city_r.total == Decimal("94") and city_r.passed is False
     assert any("机构设置规范化 未高于 9.60" in st.text for st in city_r.steps)
-    # weak: equipment 82 < 85 fails although the total is 100
+    # weak: equipment 82 < 85 fails although the total is above 90
     assert (
         weak.indicators["equipment"] == Decimal("82")
-        and weak.total == Decimal("100")
+        and weak.total == Decimal("96.4")  # 加强装备配备 = 20 × 82/100 = 16.4
         and weak.passed is False
     )
 
@@ -359,12 +362,13 @@ def test_meizhou_and_xinjiang_individuals() -> None:
         "candidates": [
             {
                 "id": "A",
+                "level": "county",
                 "cases": [
                     case("a", "nominated", "general_penalty", 84),
                     case("b", "nominated", "general_penalty", 90),
                 ],
             },
-            {"id": "B", "cases": [case("c", "nominated", "general_penalty", 91)]},
+            {"id": "B", "level": "county", "cases": [case("c", "nominated", "general_penalty", 91)]},
         ]
     }
     result = compute_scheme(scheme("meizhou-2017-individual"), data)
@@ -383,7 +387,11 @@ def test_meizhou_and_xinjiang_individuals() -> None:
         scheme("xinjiang-2017-individual-industry"),
         {
             "candidates": [
-                {"id": "A", "manual": {"industry_report": 77}, "documents": ["integrity_certificate"]}
+                {
+                    "id": "A",
+                    "reports": [{"id": "r1", "industry": "steel", "score": 77}],
+                    "documents": ["integrity_certificate"],
+                }
             ]
         },
     )
