@@ -360,3 +360,18 @@ def m005_station(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m006_package_withdrawals(db: Database) -> None:
+    """Received score packages the station took out of the count, with who, when and why (never deleted)."""
+    db.execute(
+        """
+        CREATE TABLE withdrawn_packages (
+            package_id TEXT PRIMARY KEY REFERENCES received_packages(package_id),
+            reason TEXT NOT NULL,
+            withdrawn_by TEXT NOT NULL,
+            withdrawn_at TEXT NOT NULL
+        )
+        """
+    )
