@@ -410,3 +410,11 @@ def test_the_station_still_aggregates_after_everything(bench: Bench) -> None:
     assert_clean(result, allowed=(0,))
     assert result.json()["cases"]
     assert_store_whole(bench.station)
+    # nothing lost: the package received before the fuzzing is still in the ledger, as signed
+    original = forge.members_of(bench.package)["manifest.json"]
+    with sqlite3.connect(bench.station / "reviewdesk.sqlite3") as db:
+        kept = db.execute(
+            "SELECT manifest_sha256 FROM received_packages WHERE package_id = ?",
+            [json.loads(original)["package_id"]],
+        ).fetchone()
+    assert kept == (hashlib.sha256(original).hexdigest(),)
