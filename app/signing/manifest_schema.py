@@ -181,15 +181,24 @@ INPUTS = record(
     },
     extra=True,
 )
+STEP = record(
+    {"rule": NAME, "text": text(5000), "value": number(-MAX_POINTS, MAX_POINTS)},
+    {"inputs": any_json},
+    extra=True,
+)
 RESULT = record(
     {"score": number(-MAX_POINTS, MAX_POINTS), "complete": boolean},
     {
         "rubric": NAME,
         "rubric_hash": NAME,
         "items": mapping(number(-MAX_POINTS, MAX_POINTS, nullable=True), 1000),
-        "explanation": any_json,
+        "explanation": array(STEP, 10_000),
     },
     extra=True,
+)
+CHANGE = record(
+    {"path": text(1000), "at": text(100)},
+    {"expert": OPTIONAL_TEXT, "reason": OPTIONAL_TEXT, "old": any_json, "new": any_json},
 )
 SIGNER = record(
     {"name": text(200), "fingerprint": SHA256, "public_key": text(100)},
@@ -215,7 +224,7 @@ SCORED_CASE = record(
         "case_type": OPTIONAL_TEXT,
         "case_number": OPTIONAL_TEXT,
         "updated_at": OPTIONAL_TEXT,
-        "history": array(any_json, 100_000),
+        "history": array(CHANGE, 100_000),
     },
 )
 
