@@ -136,12 +136,14 @@ def read_signed(
     signer_field: str,
     limits: ZipLimits,
     keep: Callable[[str], bool],
+    trust: Callable[[str], None] | None = None,
 ) -> SignedZip:
     """A signed zip of ours (score package or review packet): members, hashes, signature, signer key.
 
     The signer's key is the manifest's ``signer_field`` entry (expert, station); ``noun`` names the
     thing in Chinese messages. Members are streamed under ``limits``; only the key member and those
-    ``keep`` accepts are held in memory.
+    ``keep`` accepts are held in memory. ``trust`` sees the signer's fingerprint right after the
+    signature is checked and may refuse it, before any other member is read.
     """
     with open_archive(path, noun) as archive:
         table = member_table(archive, limits, noun)
@@ -165,6 +167,9 @@ def read_signed(
                 f"签名无效：{noun}清单（manifest.json）或签名已被改动，或不是用该密钥签的。",
                 "invalid signature: manifest.json or its signature was changed, or another key signed it",
             ) from exc
+        raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        if trust is not None:
+            trust(fingerprint(raw))
         listed: dict[str, str] = manifest["members"]
         _check_member_names(listed, set(table), signed_members)
         data: dict[str, bytes] = {}
@@ -178,7 +183,6 @@ def read_signed(
                 )
             if content is not None:
                 data[name] = content
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     if data[key_member].strip() != public_pem(raw).strip():
         raise reject(
             "key_mismatch",
