@@ -462,3 +462,23 @@ def test_withdrawing_a_package_recounts_and_is_logged(desk: Desk, tmp_path: Path
     assert "withdrawn" in offered.err and {e["name"] for e in offered.json()["experts"]} == {"李明"}
     text = run(station, "received", "list")
     assert "已撤回 / withdrawn" in text.out and "计入 / counted" in text.out
+
+
+def test_roster_names_come_from_labels_then_the_file_then_the_fingerprint(tmp_path: Path) -> None:
+    from app.signing.roster import label_lines, load_roster
+
+    keys = [Ed25519PrivateKey.generate().public_key().public_bytes_raw() for _ in range(3)]
+    folder = tmp_path / "roster"
+    folder.mkdir()
+    (folder / "赵婧.pem").write_bytes(identity.public_pem(keys[0]))
+    (folder / "two.pem").write_bytes(
+        label_lines("钱多", "省厅").encode() + identity.public_pem(keys[1]) + identity.public_pem(keys[2])
+    )
+    roster = load_roster(folder, tmp_path)
+    assert roster is not None
+    named = {fp: (e.name, e.unit) for fp, e in roster.entries.items()}
+    fps = [identity.fingerprint(k) for k in keys]
+    assert named[fps[0]] == ("赵婧", "")
+    assert named[fps[1]] == ("钱多", "省厅")
+    # a second key in the same file has no label of its own: it is named by its fingerprint
+    assert named[fps[2]] == (f"未登记姓名 {identity.display_fingerprint(fps[2])[:19]}", "")
