@@ -218,12 +218,11 @@ def missing_reviews(store: Store) -> list[dict[str, Any]]:
         ).fetchall()
     )
     done: set[tuple[str, str]] = set()
-    for (manifest_json,) in store.db.execute("SELECT manifest FROM received_packages").fetchall():
-        manifest = json.loads(manifest_json)
-        reference = manifest.get("packet") or {}
-        expert_id = sent.get(reference.get("packet_id"))
-        if expert_id is not None:
-            done |= {(expert_id, case["sha256"]) for case in manifest["cases"]}
+    for (manifest_json,) in store.db.execute(
+        """SELECT manifest FROM received_packages
+           WHERE package_id NOT IN (SELECT package_id FROM withdrawn_packages)"""
+    ).fetchall():
+        done |= _reviewed(json.loads(manifest_json), sent)
     cases = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
     missing = []
     for expert_id, sha256, path in assignment.rows:
@@ -244,6 +243,17 @@ def missing_reviews(store: Store) -> list[dict[str, Any]]:
             }
         )
     return missing
+
+
+def _reviewed(manifest: Any, sent: dict[str, str]) -> set[tuple[str, str]]:
+    """(expert id, case SHA-256) pairs a received manifest answers; nothing from one stored unchecked."""
+    try:
+        expert_id = sent.get((manifest.get("packet") or {}).get("packet_id"))
+        if expert_id is None:
+            return set()
+        return {(expert_id, str(case["sha256"])) for case in manifest["cases"]}
+    except (AttributeError, TypeError, KeyError):
+        return set()
 
 
 def station_case(cases: list[CaseFile], sha256: str, path: str) -> CaseFile | None:

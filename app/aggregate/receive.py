@@ -4,7 +4,11 @@ Rules, per expert (key fingerprint), case file and rubric: the score counted is 
 expert's package with the highest sequence number. Receiving the same package again changes nothing;
 a later package replaces what an earlier one said about the same case (recorded as an event); an
 older one replayed after a newer is kept but not counted; two different packages claiming the same
-sequence number of one expert are flagged and the second is not counted.
+sequence number of one expert are flagged and the second is not counted. The station can withdraw a
+received package (logged, with a reason): it stays in the ledger and stops counting.
+
+The name reports show is the roster's (or the key's fingerprint), recorded on receipt: the name a
+manifest gives is only the signer's claim.
 """
 
 from __future__ import annotations
@@ -17,17 +21,20 @@ from pathlib import Path
 from app.models.store import Store, now_iso
 from app.rubric import catalog
 from app.rubric.model import Rubric
-from app.rubric.rounding import to_decimal
+from app.rubric.rounding import report, to_decimal
+from app.signing.rejection import PackageRejected
 from app.signing.roster import Roster
 from app.signing.verify import StationContext, VerifiedPackage
 
 EVENT_LABELS = {
-    "received": "已接收",
-    "already_received": "重复提交（未改变任何结果）",
-    "replaced": "替代了该专家较早的评分包",
-    "older_ignored": "比已收到的评分包旧，不计入",
-    "sequence_conflict": "两个不同的评分包使用同一序号，后者不计入",
-    "rejected": "未通过核验，不计入",
+    "received": "已接收 / received",
+    "already_received": "重复提交（未改变任何结果）/ already received (nothing changed)",
+    "replaced": "替代了该专家较早的评分包 / replaces this expert's earlier package",
+    "older_ignored": "比已收到的评分包旧，不计入 / older than one received, not counted",
+    "sequence_conflict": "两个不同的评分包使用同一序号，后者不计入 / two packages share a sequence number; this one does not count",
+    "rejected": "未通过核验，不计入 / refused, not counted",
+    "withdrawn": "已撤回，不再计入 / withdrawn, no longer counted",
+    "withdrawn_offered": "该评分包已被撤回，再次提交也不计入 / this package was withdrawn and does not count when offered again",
 }
 
 
@@ -43,14 +50,11 @@ class Event:
         return EVENT_LABELS.get(self.event, self.event)
 
 
-def station_context(store: Store, roster: Roster | None) -> StationContext:
+def station_context(store: Store, roster: Roster | None, accept_unknown_keys: bool = False) -> StationContext:
     found, _errors = catalog.load_all(store.root)
-    hashes: dict[str, set[str]] = {}
-    for rubric in found.values():
-        if isinstance(rubric, Rubric):
-            hashes.setdefault(rubric.id, set()).add(rubric.content_hash)
+    rubrics = {(r.id, r.content_hash): r for r in found.values() if isinstance(r, Rubric)}
     rows = store.db.execute("SELECT f.sha256 FROM cases c JOIN files f ON f.id = c.file_id").fetchall()
-    return StationContext(roster, hashes, {r[0] for r in rows if r[0]})
+    return StationContext(roster, rubrics, {r[0] for r in rows if r[0]}, accept_unknown_keys)
 
 
 def receive(store: Store, package: VerifiedPackage) -> list[Event]:
@@ -61,6 +65,8 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
         "SELECT manifest_sha256 FROM received_packages WHERE package_id = ?", [package.package_id]
     ).fetchone()
     if existing is not None:
+        if is_withdrawn(store, package.package_id):
+            return _log(store, [Event(package.package_id, fp, "withdrawn_offered", package.path.name)])
         if existing[0] == package.manifest_sha256:
             return _log(store, [Event(package.package_id, fp, "already_received", package.path.name)])
         return _log(
@@ -83,6 +89,14 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
         return _log(store, [Event(package.package_id, fp, "sequence_conflict", detail)])
     events = [Event(package.package_id, fp, "received", package.path.name)]
     assigned = _assigned_paths(store, package.manifest.get("packet"))
+    paths = [_path(store, case, assigned) for case in package.cases]
+    keys = [(case["sha256"], path, case["rubric"]) for case, path in zip(package.cases, paths, strict=True)]
+    if len(set(keys)) != len(keys):
+        raise PackageRejected(
+            "duplicate_case",
+            "评分包对本站同一份案卷给了两个分数（同一文件以不同名称列了两次），不计入。",
+            "the package scores one of the station's case files twice (one file listed under two names)",
+        )
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO received_packages (package_id, manifest_sha256, fingerprint, expert_name, expert_unit,
@@ -92,8 +106,8 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 package.package_id,
                 package.manifest_sha256,
                 fp,
-                package.expert.get("name", ""),
-                package.expert.get("unit", ""),
+                package.signer_name,
+                package.signer_unit,
                 package.sequence,
                 package.manifest["created_at"],
                 now_iso(),
@@ -102,19 +116,13 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
             ],
         )
         row_id = cursor.lastrowid
-        for case in package.cases:
+        for case, case_path in zip(package.cases, paths, strict=True):
             before = db.execute(
                 """SELECT p.package_id, p.sequence FROM received_scores s JOIN received_packages p ON p.id = s.package
                    WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.case_path = ? AND s.rubric_id = ?
-                     AND p.id != ?
+                     AND p.id != ? AND p.package_id NOT IN (SELECT package_id FROM withdrawn_packages)
                    ORDER BY p.sequence DESC LIMIT 1""",
-                [
-                    fp,
-                    case["sha256"],
-                    _path(store, case, assigned),
-                    case["rubric"],
-                    row_id,
-                ],
+                [fp, case["sha256"], case_path, case["rubric"], row_id],
             ).fetchone()
             db.execute(
                 """INSERT INTO received_scores (package, case_sha256, case_path, rubric_id, rubric_hash, total)
@@ -122,10 +130,10 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 [
                     row_id,
                     case["sha256"],
-                    _path(store, case, assigned),
+                    case_path,
                     case["rubric"],
                     case["rubric_hash"],
-                    str(case["result"]["score"]),
+                    str(report(to_decimal(case["result"]["score"]))),
                 ],
             )
             if before is None:
@@ -137,7 +145,7 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                         package.package_id,
                         fp,
                         "replaced",
-                        f"{label}: 替代 {before[0][:8]}（第 {before[1]} 号）",
+                        f"{label}: 替代 {before[0][:8]}（第 {before[1]} 号）/ replaces {before[0][:8]} (sequence {before[1]})",
                     )
                 )
             else:
@@ -146,11 +154,16 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                         package.package_id,
                         fp,
                         "older_ignored",
-                        f"{label}: 已有第 {before[1]} 号（{before[0][:8]}）",
+                        f"{label}: 已有第 {before[1]} 号（{before[0][:8]}）/ sequence {before[1]} ({before[0][:8]}) already counts",
                     )
                 )
         _insert_events(store, events)
     return events
+
+
+def is_withdrawn(store: Store, package_id: str) -> bool:
+    row = store.db.execute("SELECT 1 FROM withdrawn_packages WHERE package_id = ?", [package_id]).fetchone()
+    return row is not None
 
 
 def _assigned_paths(store: Store, packet: dict | None) -> dict[str, list[str]]:
@@ -232,16 +245,37 @@ def counted_scores(store: Store) -> list[CountedScore]:
         """SELECT p.fingerprint, p.expert_name, p.expert_unit, s.case_sha256, s.case_path, s.rubric_id, s.total,
                   p.package_id, p.sequence
            FROM received_scores s JOIN received_packages p ON p.id = s.package
-           WHERE p.sequence = (
+           WHERE p.package_id NOT IN (SELECT package_id FROM withdrawn_packages)
+             AND p.sequence = (
                SELECT MAX(p2.sequence) FROM received_scores s2 JOIN received_packages p2 ON p2.id = s2.package
                WHERE p2.fingerprint = p.fingerprint AND s2.case_sha256 = s.case_sha256
-                 AND s2.case_path = s.case_path AND s2.rubric_id = s.rubric_id)
+                 AND s2.case_path = s.case_path AND s2.rubric_id = s.rubric_id
+                 AND p2.package_id NOT IN (SELECT package_id FROM withdrawn_packages))
            ORDER BY s.case_sha256, s.case_path, s.rubric_id, p.expert_name"""
     ).fetchall()
-    return [
-        CountedScore(fp, name, unit, sha, path, rubric, to_decimal(total), pid, int(seq))
-        for fp, name, unit, sha, path, rubric, total, pid, seq in rows
-    ]
+    counted = []
+    for fp, name, unit, sha, path, rubric, total, pid, seq in rows:
+        score = _stored_score(total)
+        if score is not None:  # a row a buggy older version stored: withdraw its package, never crash
+            counted.append(CountedScore(fp, name, unit, sha, path, rubric, score, pid, int(seq)))
+    return counted
+
+
+def _stored_score(total: object) -> Decimal | None:
+    try:
+        value = to_decimal(total)
+    except (TypeError, ArithmeticError):
+        return None
+    return value if value.is_finite() else None
+
+
+def unusable_packages(store: Store) -> list[str]:
+    """Received, not withdrawn packages holding a score that is not a number (stored before checks existed)."""
+    rows = store.db.execute(
+        """SELECT DISTINCT p.package_id, s.total FROM received_scores s JOIN received_packages p ON p.id = s.package
+           WHERE p.package_id NOT IN (SELECT package_id FROM withdrawn_packages)"""
+    ).fetchall()
+    return sorted({pid for pid, total in rows if _stored_score(total) is None})
 
 
 def events(store: Store) -> list[dict[str, str]]:

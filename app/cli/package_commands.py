@@ -21,7 +21,7 @@ from app.rubric.rounding import as_json_number
 from app.rubric.scheme import Scheme
 from app.signing import identity as ident
 from app.signing.export import export_package
-from app.signing.roster import load_roster
+from app.signing.roster import label_lines, load_roster
 from app.signing.verify import PackageRejected, VerifiedPackage, check_against_station, read_package
 
 
@@ -58,12 +58,22 @@ def register(sub: Any) -> None:
     verify.add_argument(
         "--roster", metavar="KEYS", help="专家公钥名册（PEM 文件或文件夹）/ roster of public keys"
     )
+    verify.add_argument(
+        "--accept-unknown-keys",
+        action="store_true",
+        help="接收名册中没有的签名密钥（以指纹标识）/ take keys on no roster, named by fingerprint",
+    )
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=run_verify)
 
     aggregate = sub.add_parser("aggregate", help="汇总专家评分 / aggregate the panel's packages")
     aggregate.add_argument("files", nargs="*", metavar="FILE", help="新收到的评分包 / packages to receive")
     aggregate.add_argument("--roster", metavar="KEYS")
+    aggregate.add_argument(
+        "--accept-unknown-keys",
+        action="store_true",
+        help="接收名册中没有的签名密钥（以指纹标识）/ take keys on no roster, named by fingerprint",
+    )
     aggregate.add_argument("--scheme", metavar="RUBRIC_ID", help="候选评选方案 / candidate scheme")
     aggregate.add_argument(
         "--scheme-inputs", metavar="FILE", help="方案所需的其他数据（JSON）/ other figures"
@@ -107,11 +117,13 @@ def run_keys_show(args: argparse.Namespace) -> int:
 
 def run_keys_export_public(args: argparse.Namespace) -> int:
     made = ident.require_identity(_root(args))
+    # The name and unit above the key are what the station's roster reports; openssl ignores them.
+    labelled = label_lines(made.name, made.unit).encode("utf-8") + made.public_pem()
     if args.out:
-        write_durably(Path(args.out), made.public_pem())
+        write_durably(Path(args.out), labelled)
         print(f"公钥已写入 / public key written: {args.out}（{made.short_fingerprint}）", file=sys.stderr)
     else:
-        sys.stdout.write(made.public_pem().decode("ascii"))
+        sys.stdout.write(labelled.decode("utf-8"))
     return 0
 
 
@@ -151,7 +163,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        context = receive.station_context(store, load_roster(args.roster, store.root))
+        context = receive.station_context(
+            store, load_roster(args.roster, store.root), args.accept_unknown_keys
+        )
     finally:
         store.close()
     results: list[dict[str, Any]] = []
@@ -195,13 +209,15 @@ def _print_verification(item: dict[str, Any]) -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     try:
-        tolerance = Decimal(args.tolerance)
-    except InvalidOperation as exc:
+        tolerance = Decimal(args.tolerance.strip())
+    except InvalidOperation:
+        tolerance = Decimal("NaN")
+    if not tolerance.is_finite() or not 0 <= tolerance <= 100:
         raise UsageError(
-            "bad_tolerance", f"分差容限应为数字：{args.tolerance}", f"not a number: {args.tolerance}"
-        ) from exc
-    if tolerance < 0:
-        raise UsageError("bad_tolerance", "分差容限不能为负数。", "the tolerance cannot be negative")
+            "bad_tolerance",
+            f"分差容限应为 0–100 之间的数（百分制）：{args.tolerance[:40]}",
+            f"the tolerance must be a number from 0 to 100 (points of 100): {args.tolerance[:40]}",
+        )
     return Settings(args.mean, tolerance)
 
 
@@ -228,11 +244,14 @@ def run_aggregate(args: argparse.Namespace) -> int:
     store = open_store(args)
     refused = 0
     try:
-        context = receive.station_context(store, load_roster(args.roster, store.root))
+        context = receive.station_context(
+            store, load_roster(args.roster, store.root), args.accept_unknown_keys
+        )
         for name in args.files:
             try:
                 package = read_package(Path(name))
                 check_against_station(package, context)
+                events = receive.receive(store, package)
             except PackageRejected as rejected:
                 refused += 1
                 receive.record_rejection(store, Path(name), f"{rejected.code}: {rejected.en}")
@@ -241,8 +260,17 @@ def run_aggregate(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 continue
-            for event in receive.receive(store, package):
+            for warning in package.warnings:
+                print(f"  ! {warning}", file=sys.stderr)
+            for event in events:
                 _print_event(name, package, event)
+        for package_id in receive.unusable_packages(store):
+            print(
+                f"! 评分包 {package_id[:8]} 中有无法计算的分数，未计入；请用 reviewdesk received remove 撤回\n"
+                f"  package {package_id[:8]} holds a score that is not a number and is not counted; "
+                f"withdraw it with `reviewdesk received remove`",
+                file=sys.stderr,
+            )
         panel = build_panel(store, settings, scheme, extra, args.case_rubric)
         if not panel.cases:
             raise UsageError(
@@ -268,10 +296,10 @@ def run_aggregate(args: argparse.Namespace) -> int:
 
 
 def _print_event(name: str, package: VerifiedPackage, event: receive.Event) -> None:
-    who = package.expert.get("name")
-    detail = f"：{event.detail}" if event.detail and event.event != "received" else ""
+    detail = f": {event.detail}" if event.detail and event.event != "received" else ""
     print(
-        f"{'✓' if event.event == 'received' else '!'} {name} · {who} · 第 {package.sequence} 号 · {event.label}{detail}",
+        f"{'✓' if event.event == 'received' else '!'} {name} · {package.signer_name}"
+        f" · 第 {package.sequence} 号 / sequence {package.sequence} · {event.label}{detail}",
         file=sys.stderr,
     )
 
@@ -290,7 +318,11 @@ def _print_panel(panel: PanelReport) -> None:
         lenient = "—" if expert.leniency is None else f"{as_json_number(expert.leniency):+}"
         print(f"  {expert.name}（{expert.unit}）{expert.cases} 份 / cases · 宽严度 / leniency {lenient}")
     for rubric_id, alpha in panel.agreement.items():
-        shown = "—（不足两位专家评同一案卷）" if alpha is None else f"{alpha:.3f}"
+        shown = (
+            "—（不足两位专家评同一案卷 / fewer than two experts per case）"
+            if alpha is None
+            else f"{alpha:.3f}"
+        )
         print(f"一致性 / Krippendorff α (interval) · {rubric_id}: {shown}")
     if panel.missing:
         print(f"未交评审 / missing reviews（{len(panel.missing)}）")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.aggregate.withdrawals import received_packages, withdraw
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.models.cases import CaseRepository
@@ -70,8 +71,28 @@ def register(sub: Any) -> None:
         metavar="FP",
         help="监理站公布的密钥指纹 / the station's published fingerprint",
     )
+    receive.add_argument(
+        "--accept-unknown-keys",
+        action="store_true",
+        help="不核对指纹也导入（不建议）/ import without checking the fingerprint (not advised)",
+    )
     receive.add_argument("--json", action="store_true")
     receive.set_defaults(handler=run_receive)
+    register_received(sub)
+
+
+def register_received(sub: Any) -> None:
+    received = sub.add_parser("received", help="已接收的评分包：列出、撤回 / received score packages")
+    rsub = received.add_subparsers(dest="received_command", metavar="ACTION", required=True)
+    listed = rsub.add_parser("list", help="列出已接收的评分包 / list received packages")
+    listed.add_argument("--json", action="store_true")
+    listed.set_defaults(handler=run_received_list)
+    remove = rsub.add_parser("remove", help="撤回一个评分包（不再计入）/ withdraw a package from the count")
+    remove.add_argument(
+        "package_id", metavar="PACKAGE_ID", help="评分包编号（或至少 8 位前缀）/ id or prefix"
+    )
+    remove.add_argument("--reason", required=True, help="撤回原因（记入日志）/ why (logged)")
+    remove.set_defaults(handler=run_received_remove)
 
 
 def _scheme(args: argparse.Namespace) -> Scheme:
@@ -221,6 +242,14 @@ def run_packet(args: argparse.Namespace) -> int:
 
 
 def run_receive(args: argparse.Namespace) -> int:
+    if not args.station_fingerprint and not args.accept_unknown_keys:
+        raise UsageError(
+            "station_fingerprint_needed",
+            "请用 --station-fingerprint 给出监理站公布的密钥指纹（reviewdesk keys show 可查）；"
+            "确需不核对而导入，请加 --accept-unknown-keys。",
+            "give the station's published key fingerprint with --station-fingerprint FP; to import "
+            "without checking it, add --accept-unknown-keys",
+        )
     store = open_store(args)
     try:
         received = receive_packet(store, Path(args.file), args.station_fingerprint, paths.current_user())
@@ -235,7 +264,45 @@ def run_receive(args: argparse.Namespace) -> int:
         )
         if not args.station_fingerprint:
             print(
-                "  ! 请与监理站公布的密钥指纹核对 / compare the fingerprint with the one the station published",
+                "  ! 未核对指纹（--accept-unknown-keys），请与监理站公布的密钥指纹核对"
+                " / fingerprint not checked: compare it with the one the station published",
                 file=sys.stderr,
             )
+    return 0
+
+
+def run_received_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        listed = received_packages(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([p.as_json() for p in listed], ensure_ascii=False, indent=2))
+        return 0
+    if not listed:
+        print("还没有接收任何评分包。/ no packages received yet.")
+    for package in listed:
+        state = "计入 / counted"
+        if package.withdrawn:
+            state = f"已撤回 / withdrawn {package.withdrawn['at']}：{package.withdrawn['reason']}"
+        elif not package.usable:
+            state = "分数无法计算，请撤回 / unusable score: withdraw it"
+        print(
+            f"{package.package_id}  {package.expert_name} · 第 {package.sequence} 号 / sequence {package.sequence}"
+            f" · {package.cases} 份 / cases · {package.file_name} · {state}"
+        )
+    return 0
+
+
+def run_received_remove(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        package_id = withdraw(store, args.package_id, args.reason, paths.current_user())
+    finally:
+        store.close()
+    print(
+        f"已撤回评分包 / withdrawn: {package_id}；重新运行 reviewdesk aggregate 得到不含它的结果"
+        f" / run `reviewdesk aggregate` again for results without it"
+    )
     return 0

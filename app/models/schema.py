@@ -381,3 +381,18 @@ def m007_candidate_levels(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m008_package_withdrawals(db: Database) -> None:
+    """Received score packages the station took out of the count, with who, when and why (never deleted)."""
+    db.execute(
+        """
+        CREATE TABLE withdrawn_packages (
+            package_id TEXT PRIMARY KEY REFERENCES received_packages(package_id),
+            reason TEXT NOT NULL,
+            withdrawn_by TEXT NOT NULL,
+            withdrawn_at TEXT NOT NULL
+        )
+        """
+    )

@@ -1,7 +1,7 @@
 """The expert's identity: name, unit, expert number and an Ed25519 key pair made once, on first run.
 
 The private key never leaves the data directory and is stored as PKCS#8 PEM encrypted with the
-expert's passphrase, so a copied laptop folder does not let anyone sign in the expert's name. The
+expert's passphrase (PBKDF2 at today's iteration count, ``key_encryption``), so a copied laptop folder does not let anyone sign in the expert's name. The
 fingerprint (SHA-256 of the raw public key) is what people compare: it is on every sheet.
 """
 
@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from app.atomic import write_durably
 from app.errors import UsageError
 from app.models.store import now_iso
+from app.signing.key_encryption import encrypt_private_key
 
 PASSPHRASE_VAR = "REVIEWDESK_PASSPHRASE"
 MIN_PASSPHRASE = 6
@@ -129,11 +130,7 @@ def create_identity(root: Path, name: str, unit: str, number: str, passphrase: s
     identity = ExpertIdentity(name, unit, number, raw_public, now_iso())
     info_file, key_file, pub_file = _files(root)
     info_file.parent.mkdir(parents=True, exist_ok=True)
-    encrypted = private.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
-    )
+    encrypted = encrypt_private_key(private, passphrase.encode("utf-8"))
     write_durably(key_file, encrypted, mode=0o600)
     write_durably(pub_file, identity.public_pem())
     info = json.dumps(identity.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
@@ -182,11 +179,18 @@ def load_private_key(root: Path, passphrase: str) -> Ed25519PrivateKey:
 
 
 def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
+    """At least six characters that are not spaces: six blanks guard nothing."""
+    if not passphrase.strip():
         raise UsageError(
             "weak_passphrase",
-            f"密钥口令至少 {MIN_PASSPHRASE} 个字符。",
-            f"the passphrase needs at least {MIN_PASSPHRASE} characters",
+            "密钥口令不能为空，也不能只由空格组成。",
+            "the passphrase cannot be empty or only spaces",
+        )
+    if len("".join(passphrase.split())) < MIN_PASSPHRASE:
+        raise UsageError(
+            "weak_passphrase",
+            f"密钥口令至少 {MIN_PASSPHRASE} 个字符（空格不计）。",
+            f"the passphrase needs at least {MIN_PASSPHRASE} characters besides spaces",
         )
 
 

@@ -24,14 +24,19 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from app.atomic import write_durably
 from app.errors import UsageError
 from app.intake.importer import Importer
 from app.models.cases import CaseFile, CaseRepository, FieldValue
 from app.models.store import Store, now_iso
 from app.rubric import catalog
+from app.rubric.loader import RubricError
+from app.rubric.model import Rubric
 from app.signing import package_format as fmt
 from app.signing.atomic_zip import write_zip
+from app.signing.bounded_zip import MiB, ZipLimits
 from app.signing.identity import ExpertIdentity
+from app.signing.manifest_schema import check_packet
 from app.signing.verify import PackageRejected, read_signed
 from app.station.assign import Assignment, Expert
 
@@ -39,6 +44,8 @@ FORMAT = "reviewdesk-review-packet"
 FORMAT_VERSION = 1
 STATION_KEY = "station.pub.pem"
 BLIND_LABEL = "（盲评）"
+PACKET_LIMITS = ZipLimits(member_bytes=1024 * MiB, total_bytes=4096 * MiB, members=5000)
+"""case PDFs are scans and can be large; the bounds still stop a zip bomb"""
 
 
 # -- the station's ledger of assignments ------------------------------------------------------------
@@ -173,27 +180,39 @@ def write_packet(
 
 
 def receive_packet(store: Store, path: Path, station_fingerprint: str | None, user: str) -> dict[str, Any]:
-    """Verify, import the case files and the rubric, record the packet; returns a summary."""
+    """Verify, import the case files and the rubric, record the packet; returns a summary.
+
+    Everything is checked before anything is written: the signature, the whole manifest's shape, the
+    station's fingerprint, each case file's SHA-256 and the rubric's content hash.
+    """
+
+    def trust(signer: str) -> None:
+        if station_fingerprint and signer != station_fingerprint.replace(" ", "").lower():
+            raise PackageRejected(
+                "not_the_station",
+                "评审包不是用监理站公布的密钥签名的（指纹不符）。",
+                "the packet was not signed by the station's key (fingerprint differs)",
+            )
+
+    # Case files are held in memory to import them: only once the station's key has signed.
     signed = read_signed(
-        path, FORMAT, FORMAT_VERSION, STATION_KEY, (STATION_KEY,), "评审包", signer_field="station"
-    )
+        path, FORMAT, FORMAT_VERSION, STATION_KEY, (STATION_KEY,), "评审包", signer_field="station",
+        limits=PACKET_LIMITS, keep=lambda name: True, trust=trust,
+    )  # fmt: skip
     manifest = signed.manifest
-    if station_fingerprint and signed.fingerprint != station_fingerprint.replace(" ", "").lower():
-        raise PackageRejected(
-            "not_the_station",
-            "评审包不是用监理站公布的密钥签名的（指纹不符）。",
-            "the packet was not signed by the station's key (fingerprint differs)",
-        )
+    check_packet(manifest, PACKET_LIMITS.members)
     for case in manifest["cases"]:
         if hashlib.sha256(signed.data[case["file"]]).hexdigest() != case["sha256"]:
             raise PackageRejected(
                 "member_changed", "评审包中的案卷与清单不符。", "a case file differs from the manifest"
             )
+    rubric = manifest["rubric"]
+    rubric_text = signed.data[rubric["file"]]
+    _check_packet_rubric(rubric, rubric_text)
     rubric_dir = store.root / "rubrics"
     rubric_dir.mkdir(parents=True, exist_ok=True)
-    rubric = manifest["rubric"]
     if catalog_hash(store.root, rubric["id"]) != rubric["content_hash"]:
-        (rubric_dir / f"{rubric['id']}.toml").write_bytes(signed.data[rubric["file"]])
+        write_durably(rubric_dir / f"{rubric['id']}.toml", rubric_text)
     with tempfile.TemporaryDirectory(prefix="reviewdesk-packet-") as tmp:
         folder = Path(tmp) / f"评审包-{manifest['packet_id'][:8]}"
         for case in manifest["cases"]:
@@ -220,6 +239,31 @@ def receive_packet(store: Store, path: Path, station_fingerprint: str | None, us
         "rubric": rubric["id"],
         "import_exit_code": report.exit_code,
     }
+
+
+def _check_packet_rubric(rubric: dict[str, Any], text: bytes) -> None:
+    """The packet's rubric file is a case rubric with the id and content hash the manifest names."""
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-rubric-") as tmp:
+        candidate = Path(tmp) / f"{rubric['id']}.toml"
+        candidate.write_bytes(text)
+        try:
+            loaded = catalog.load_any(candidate)
+        except (RubricError, UnicodeDecodeError, ValueError) as exc:
+            raise PackageRejected(
+                "bad_rubric",
+                "评审包中的评分标准文件无法使用。",
+                f"the packet's rubric file is not usable: {exc}"[:400],
+            ) from exc
+    if (
+        not isinstance(loaded, Rubric)
+        or loaded.id != rubric["id"]
+        or loaded.content_hash != rubric["content_hash"]
+    ):
+        raise PackageRejected(
+            "bad_rubric",
+            "评审包中的评分标准文件与清单所写的编号或内容不符。",
+            "the packet's rubric file is not the rubric (id, content hash) its manifest names",
+        )
 
 
 def catalog_hash(root: Path, rubric_id: str) -> str | None:

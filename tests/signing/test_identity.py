@@ -23,7 +23,10 @@ def test_keys_init_show_and_export_public(data_dir: Path, tmp_path: Path) -> Non
     assert b"ENCRYPTED PRIVATE KEY" in key_file.read_bytes()
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     public = run(data_dir, "keys", "export-public")
-    assert public.out.startswith("-----BEGIN PUBLIC KEY-----")
+    # the roster reads the name and unit above the key; the key itself is plain PEM
+    assert public.out.startswith(
+        "专家 / expert: 王䶮\n单位 / unit: 德令哈市环境监察大队\n-----BEGIN PUBLIC KEY-----"
+    )
 
 
 def test_key_is_never_replaced(data_dir: Path, tmp_path: Path) -> None:

@@ -74,9 +74,15 @@ def test_verify_accepts_each_package_and_names_the_expert(panel: Panel) -> None:
     assert all(p["valid"] and not p["warnings"] for p in body)
 
 
-def test_verify_without_roster_warns_that_identity_was_not_checked(panel: Panel) -> None:
-    result = run(panel.station, "verify", panel.packages[0])
-    assert result.code == 0 and "roster not checked" in result.out
+def test_verify_without_roster_refuses_unless_unknown_keys_are_accepted(panel: Panel) -> None:
+    refused = run(panel.station, "verify", panel.packages[0], "--json")
+    assert refused.code == 1 and refused.json()[0]["code"] == "no_roster"
+    taken = run(panel.station, "verify", panel.packages[0], "--accept-unknown-keys", "--json")
+    assert taken.code == 0
+    (body,) = taken.json()
+    # named by the key's fingerprint, not by the name the manifest claims
+    assert body["expert"]["name"].startswith("未登记密钥") and body["expert"]["claimed_name"] == "王䶮"
+    assert "accept-unknown-keys" in body["warnings"][0]
 
 
 def test_openssl_alone_checks_signature_fingerprint_and_members(panel: Panel, tmp_path: Path) -> None:
@@ -278,8 +284,8 @@ def test_same_package_twice_changes_nothing_and_a_later_one_replaces(panel: Pane
     shutil.copytree(panel.station, station)
     expert = tmp_path / "expert"
     shutil.copytree(panel.experts[1], expert)
-    first = run(station, "aggregate", panel.packages[1], "--json").json()
-    again = run(station, "aggregate", panel.packages[1], "--json")
+    first = run(station, "aggregate", panel.packages[1], "--roster", panel.roster, "--json").json()
+    again = run(station, "aggregate", panel.packages[1], "--roster", panel.roster, "--json")
     assert again.code == 0 and "重复提交" in again.err
     assert again.json()["cases"] == first["cases"]
     case = case_ids(expert)["德环罚〔2024〕1号"]
@@ -287,27 +293,30 @@ def test_same_package_twice_changes_nothing_and_a_later_one_replaces(panel: Pane
                "--reopen", "复核后改分", "--complete").code == 0  # fmt: skip
     later = tmp_path / "later.zip"
     export(expert, later, "--cases", str(case))
-    replaced = run(station, "aggregate", later, "--json")
+    replaced = run(station, "aggregate", later, "--roster", panel.roster, "--json")
     assert "替代" in replaced.err
     scores = {c["label"].split(" ")[-1]: c["score"] for c in replaced.json()["cases"]}
     assert scores["德环罚〔2024〕1号"] == 86  # 30 + 31 + 25
     assert scores["德环罚〔2024〕2号"] == 72  # still from the first package
-    replayed = run(station, "aggregate", panel.packages[1], "--json")
+    replayed = run(station, "aggregate", panel.packages[1], "--roster", panel.roster, "--json")
     assert replayed.json()["cases"] == replaced.json()["cases"]
     events = [e["event"] for e in replayed.json()["events"]]
     assert events == ["received", "already_received", "received", "replaced", "already_received"]
     # the old package arriving only after the newer one: kept, not counted
     fresh = tmp_path / "fresh"
     shutil.copytree(panel.station, fresh)
-    run(fresh, "aggregate", later)
-    late_old = run(fresh, "aggregate", panel.packages[1], "--json")
+    run(fresh, "aggregate", later, "--roster", panel.roster)
+    late_old = run(fresh, "aggregate", panel.packages[1], "--roster", panel.roster, "--json")
     assert "比已收到的评分包旧" in late_old.err
     fresh_scores = {c["label"].split(" ")[-1]: c["score"] for c in late_old.json()["cases"]}
     assert fresh_scores == {"德环罚〔2024〕1号": 86, "德环罚〔2024〕2号": 72, "格环罚〔2024〕3号": 64}
     # the old package presented under a new name is still the same package
     renamed = tmp_path / "renamed.zip"
     shutil.copy(panel.packages[1], renamed)
-    assert run(station, "aggregate", renamed, "--json").json()["cases"] == replaced.json()["cases"]
+    assert (
+        run(station, "aggregate", renamed, "--roster", panel.roster, "--json").json()["cases"]
+        == replaced.json()["cases"]
+    )
 
 
 def test_two_packages_with_the_same_sequence_are_flagged(panel: Panel, tmp_path: Path) -> None:
@@ -324,8 +333,8 @@ def test_two_packages_with_the_same_sequence_are_flagged(panel: Panel, tmp_path:
         conn.execute("DELETE FROM exports")
     clash = tmp_path / "clash.zip"
     export(twin, clash)
-    run(station, "aggregate", panel.packages[2])
-    result = run(station, "aggregate", clash, "--json")
+    run(station, "aggregate", panel.packages[2], "--roster", panel.roster)
+    result = run(station, "aggregate", clash, "--roster", panel.roster, "--json")
     assert "同一序号" in result.err
     assert result.json()["events"][-1]["event"] == "sequence_conflict"
 
@@ -359,7 +368,7 @@ def test_score_sheet_pdf_embeds_the_font_and_marks_rare_characters(panel: Panel)
 def test_aggregate_ranks_candidates_under_a_scheme(panel: Panel, tmp_path: Path) -> None:
     station = tmp_path / "station"
     shutil.copytree(panel.station, station)
-    run(station, "aggregate", *panel.packages)
+    run(station, "aggregate", *panel.packages, "--roster", panel.roster)
     missing = run(station, "aggregate", "--scheme", "haixi-2017-collective")
     assert missing.code == 2 and "--scheme-inputs" in missing.err
     values = {"cases": 10, "fines": 100, "major_cases": 1, "key_units": 5}

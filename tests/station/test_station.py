@@ -206,7 +206,7 @@ def test_packets_from_assignment_to_missing_reviews(tmp_path: Path, station: Pat
         score(laptop, case["id"], "30", "30")
     package = tmp_path / "E4-scores.zip"
     assert run(laptop, "export", "--out", package, "--passphrase-file", pw).code == 0
-    aggregated = run(station, "aggregate", package, "--json")
+    aggregated = run(station, "aggregate", package, "--accept-unknown-keys", "--json")
     assert aggregated.code == 0, aggregated.err
     missing = aggregated.json()["missing_reviews"]
     assert {m["expert_id"] for m in missing} == {"E1", "E2", "E3", "E5"}
@@ -230,7 +230,7 @@ def test_a_changed_packet_is_refused(tmp_path: Path, station: Path) -> None:
     with zipfile.ZipFile(bad, "w") as archive:
         for n, data in members.items():
             archive.writestr(n, data)
-    refused = run(tmp_path / "laptop", "receive-packet", bad)
+    refused = run(tmp_path / "laptop", "receive-packet", bad, "--accept-unknown-keys")
     assert refused.code == 2 and "已被改动" in refused.err
     assert run(tmp_path / "laptop", "cases", "--json").json() == []
     assert PASSPHRASE
