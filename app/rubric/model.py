@@ -20,6 +20,15 @@ DOCUMENT_KINDS = frozenset(SEGMENTED_KINDS) | {
     "hearing_record",
     "payment_reminder",
     "enforcement_application",
+    "repeat_rectification_order",
+    "daily_penalty_decision",
+    "seizure_approval",
+    "seizure_decision",
+    "seizure_record",
+    "seizure_extension",
+    "seizure_release",
+    "referral_approval",
+    "referral_letter",
 }
 
 
