@@ -651,6 +651,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([380, 560, 426])
 
     def closeEvent(self, event) -> None:
+        self._panes_timer.stop()  # a form still due must not be built on a store about to close
         self.settings.setValue("desk/geometry", self.saveGeometry())
         self.settings.setValue("desk/splitter", self.splitter.saveState())
         self.settings.sync()
