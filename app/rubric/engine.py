@@ -147,7 +147,12 @@ def deduction_for(group: DeductionGroup, raw: object) -> tuple[Decimal, Decimal,
 
 
 def _tag(rubric: Rubric, reading_id: str) -> str:
-    """“〔读法 id = value〕” when the rubric names this reading, so the explanation shows the choice."""
+    """“〔读法 id = value〕” when the rubric names this reading, so the explanation shows the choice.
+
+    The engine tags its steps with the readings named after what it does: ``missing_document``,
+    ``qualification_zeroes`` (a ``zeroes_item`` criterion), ``deduction_apply``, ``deduction_cap``,
+    ``items_total``, ``all_not_applicable``, ``normative_floor``, ``bonus``, and each fact's id.
+    """
     reading = rubric.reading(reading_id)
     return f"〔读法 {reading.id} = {reading.value}〕" if reading else ""
 
@@ -206,7 +211,8 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
             steps.append(
                 Step(
                     "fact_not_applicable",
-                    f"{item.label}：{fact_labels[condition]}——否，本项无需评审，不计入标准分",
+                    f"{item.label}：{fact_labels[condition]}——否，本项无需评审，不计入标准分"
+                    + _tag(rubric, condition),
                     Decimal(0),
                     {"fact": condition},
                 )
@@ -243,7 +249,8 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                 steps.append(
                     Step(
                         "ask",
-                        f"{item.label}：无此文书，请确认“{fact_labels[condition]}”后计分",
+                        f"{item.label}：无此文书，请确认“{fact_labels[condition]}”后计分"
+                        + _tag(rubric, condition),
                         Decimal(0),
                         {"fact": condition},
                     )
@@ -253,7 +260,8 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
             steps.append(
                 Step(
                     "missing_zero",
-                    f"{item.label}：无此文书，本项得0分（标准分 {item.points}）",
+                    f"{item.label}：无此文书，本项得0分（标准分 {item.points}）"
+                    + _tag(rubric, "missing_document"),
                     Decimal(0),
                     used,
                 )
@@ -261,7 +269,12 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
         elif item.id in scores:
             points, counted, used = score_item(item, scores[item.id])
             zeroed = (
-                "（" + "、".join(used["zeroed_by"]) + " 为0，本项得0分）" if used.get("zeroed_by") else ""
+                "（"
+                + "、".join(used["zeroed_by"])
+                + " 为0，本项得0分）"
+                + _tag(rubric, "qualification_zeroes")
+                if used.get("zeroed_by")
+                else ""
             )
             steps.append(
                 Step("item", f"{item.label}：{report(points)} / {report(counted)}{zeroed}", points, used)
@@ -289,8 +302,13 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
         if raw is None:
             continue
         capped, before, used = deduction_for(group, raw)
-        cap_text = f"（扣分 {report(before)}，上限 {group.cap}）" if before > group.cap else ""
-        steps.append(Step("deduction", f"{group.label}：扣 {report(capped)} 分{cap_text}", -capped, used))
+        cap_text = (
+            f"（扣分 {report(before)}，上限 {group.cap}）" + _tag(rubric, "deduction_cap")
+            if before > group.cap
+            else ""
+        )
+        text = f"{group.label}：扣 {report(capped)} 分{cap_text}" + _tag(rubric, "deduction_apply")
+        steps.append(Step("deduction", text, -capped, used))
         deductions += capped
     stray_groups = set(inputs.get("deductions", {})) - {g.id for g in rubric.deductions}
     if stray_groups:
@@ -315,6 +333,7 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
             Step(
                 "ratio",
                 f"规范性得分 = {scoring.weight} × {shown} / {standard} = {report(normative)}"
+                + _tag(rubric, "items_total")
                 + (
                     "（全部项目无需评审，按满分计）" + _tag(rubric, "all_not_applicable")
                     if not standard

@@ -138,7 +138,10 @@ def test_daily_penalty_worked_example_on_120_points() -> None:
     # earned 120 − 15 − 5 − 3 − 7 = 90 of 120: 50 + 50 × 90/120 = 50 + 37.5 = 87.5
     result = compute_case(rubric, inputs)
     assert result.score == Decimal("87.5")
-    assert "50 × 90.00 / 120" in next(s.text for s in result.steps if s.rule == "ratio")
+    ratio = next(s.text for s in result.steps if s.rule == "ratio")
+    assert "50 × 90.00 / 120" in ratio and "〔读法 items_total = 120〕" in ratio
+    missing = [s.text for s in result.steps if s.rule == "missing_zero"]
+    assert len(missing) == 3 and all("〔读法 missing_document = zero〕" in t for t in missing)
 
 
 def test_seizure_worked_example() -> None:
@@ -243,7 +246,8 @@ def test_closing_approval_of_a_case_not_closed_is_not_applicable() -> None:
     with pytest.raises(ScoreInputError, match="case_closed"):
         compute_case(rubric, inputs)
     asked = compute_case(rubric, inputs, partial=True)
-    assert not asked.complete and any(s.rule == "ask" for s in asked.steps)
+    assert not asked.complete
+    assert "〔读法 case_closed = ask〕" in next(s.text for s in asked.steps if s.rule == "ask")
     # a case said not closed cannot also have its 结案审批表 scored
     with pytest.raises(ScoreInputError, match="not applicable"):
         compute_case(rubric, {"scores": full(rubric), "facts": {"case_closed": False}})
