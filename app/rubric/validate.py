@@ -48,6 +48,20 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
     for ident, count in readings.items():
         if count > 1:
             say(0, ident, f"reading '{ident}' is given {count} times")
+    # a reading that names a switch of the format must say what the switch is set to
+    mirrors = {
+        "normative_floor": str(scoring.normative_floor) if scoring.normative_floor is not None else "none",
+        "bonus": scoring.bonus,
+        "deduction_apply": ",".join(sorted({g.apply for g in rubric.deductions})),
+        "items_total": str(scoring.items_total) if scoring.items_total is not None else "",
+    }
+    for reading in rubric.readings:
+        if reading.id in mirrors and reading.value != mirrors[reading.id]:
+            say(
+                reading.line,
+                reading.id,
+                f"reading says {reading.value} but the rubric is set to {mirrors[reading.id]}",
+            )
     item_sum = sum((i.points for i in rubric.standard_items), Decimal(0))
     expected = scoring.items_total if scoring.items_total is not None else None
     if scoring.method == "sum" and expected is None:

@@ -84,6 +84,7 @@ def test_the_extended_format_reads_and_scores() -> None:
         (("items_total = 10", "items_total = 25"), "add up to 10, not the stated 25"),
         (("total = 100", 'total = 100\nbonus = "somewhere"'), "bonus must be one of"),
         (('value = "0"', 'value = "0"\nwhy = "typo"'), "unknown key 'why'"),
+        (('value = "0"', 'value = "none"'), "reading says none but the rubric is set to 0"),
     ],
 )
 def test_mistakes_in_the_new_parts_are_reported(change, message) -> None:
