@@ -16,6 +16,7 @@ CASE_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("crime_referral", ("涉嫌环境污染犯罪", "涉嫌犯罪", "移送公安", "刑事")),
     ("court_enforcement", ("申请法院强制执行", "申请人民法院强制执行", "强制执行")),
     ("audit_case", ("稽查",)),
+    ("no_penalty", ("不予行政处罚", "不予处罚")),
     ("general_penalty", ("一般行政处罚", "一般处罚", "一般案卷")),
 ]
 CASE_TYPE_LABELS = {
@@ -28,6 +29,7 @@ CASE_TYPE_LABELS = {
     "crime_referral": "涉嫌犯罪移送",
     "court_enforcement": "申请法院强制执行",
     "audit_case": "稽查案卷",
+    "no_penalty": "不予行政处罚",
 }
 
 FOUR_MEASURES = frozenset({"daily_penalty", "seizure", "production_limit", "detention_referral"})

@@ -396,3 +396,23 @@ def m008_package_withdrawals(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m009_case_sheets(db: Database) -> None:
+    """The sheet an expert chose for a case within a rubric family (e.g. the 2024 细则's six sheets).
+
+    Without a row, a case is scored on the sheet its case type picks; a row is the expert's override.
+    """
+    db.execute(
+        """
+        CREATE TABLE case_sheets (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            family TEXT NOT NULL,
+            rubric_id TEXT NOT NULL,
+            chosen_by TEXT NOT NULL,
+            chosen_at TEXT NOT NULL,
+            PRIMARY KEY (case_id, family)
+        )
+        """
+    )

@@ -2,8 +2,8 @@
 
 A case's scores under a rubric are the rubric engine's input document (``app.rubric.engine``). A
 change names a *path* into it — ``scores/ITEM``, ``not_applicable/ITEM``, ``missing/ITEM``,
-``deductions/GROUP/DOCUMENT/ELEMENT``, ``gates/GATE``, ``notes/ITEM``, ``evidence/ITEM`` — and a
-new value (None removes it). Each is validated by computing the partial score with the engine,
+``deductions/GROUP/DOCUMENT/ELEMENT``, ``gates/GATE``, ``notes/ITEM``, ``evidence/ITEM``,
+``facts/FACT`` (true, false, or None for not yet confirmed) — and a new value (None removes it). Each is validated by computing the partial score with the engine,
 so nothing the engine would refuse is ever stored. A complete case is locked; reopening it needs
 a reason, which the history keeps.
 """
@@ -19,10 +19,11 @@ from sqlite_utils import Database
 
 from app.errors import UsageError
 from app.models.store import now_iso
+from app.rubric.catalog import SheetChoice, sheet_for_case
 from app.rubric.engine import CaseScore, ScoreInputError, compute_case
 from app.rubric.model import Rubric
 
-SECTIONS = ("scores", "not_applicable", "missing", "deductions", "gates", "notes", "evidence")
+SECTIONS = ("scores", "not_applicable", "missing", "deductions", "gates", "notes", "evidence", "facts")
 STATUS_LABELS = {"not_started": "未评", "in_progress": "评审中", "complete": "已完成"}
 
 
@@ -59,6 +60,7 @@ def _empty() -> dict[str, Any]:
         "gates": {},
         "notes": {},
         "evidence": {},
+        "facts": {},
     }
 
 
@@ -108,6 +110,12 @@ def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
         return changed
     table = changed[section]
     key = rest[0]
+    if section == "facts":
+        if new is None:
+            table.pop(key, None)
+        else:
+            table[key] = bool(new)
+        return changed
     if len(rest) == 2:  # scores/ITEM/CRITERION
         entry = table.get(key)
         if not isinstance(entry, dict) or "criteria" not in entry:
@@ -145,6 +153,12 @@ class ScoreRepository:
         inputs = {**_empty(), **json.loads(row[0])}
         return ScoreSheet(case_id, rubric, inputs, row[1], row[2])
 
+    def statuses_on(self, sheets: dict[int, str]) -> dict[int, str]:
+        """Each case's status on its own sheet (case id → rubric id)."""
+        wanted = set(sheets.values())
+        found = {rid: self.statuses(rid) for rid in wanted}
+        return {cid: found[rid][cid] for cid, rid in sheets.items() if cid in found[rid]}
+
     def statuses(self, rubric_id: str) -> dict[int, str]:
         rows = self.db.execute(
             "SELECT case_id, status FROM scores WHERE rubric_id = ?", [rubric_id]
@@ -160,7 +174,9 @@ class ScoreRepository:
                 "this case is complete and locked; reopen it (with a reason) to change it",
             )
         old = _get(sheet.inputs, path)
-        if old == new or (old in (None, False) and new in (None, False, "")):
+        # a yes/no fact: "no" is an answer, not the absence of one
+        unset = (None,) if path.startswith("facts/") else (None, False, "")
+        if old == new or (old in unset and new in unset):
             return sheet
         inputs = _set(sheet.inputs, path, new)
         candidate = ScoreSheet(sheet.case_id, sheet.rubric, inputs, "in_progress", sheet.rubric.content_hash)
@@ -247,6 +263,60 @@ class ScoreRepository:
                     json.dumps(old, ensure_ascii=False),
                     json.dumps(new, ensure_ascii=False),
                     reason,
+                    self.expert,
+                    at,
+                ],
+            )
+
+
+class SheetChoices:
+    """Which sheet of a rubric family each case is scored on: the case type's, or the expert's choice."""
+
+    def __init__(self, db: Database, expert: str) -> None:
+        self.db = db
+        self.expert = expert
+
+    def overrides(self, family: str) -> dict[int, str]:
+        rows = self.db.execute(
+            "SELECT case_id, rubric_id FROM case_sheets WHERE family = ?", [family]
+        ).fetchall()
+        return {int(case_id): rubric_id for case_id, rubric_id in rows}
+
+    def override(self, case_id: int, family: str) -> str | None:
+        return self.overrides(family).get(case_id)
+
+    def choice(
+        self, rubrics: dict[str, Any], family: str, case_id: int, case_type: str | None
+    ) -> SheetChoice:
+        return sheet_for_case(rubrics, family, case_type, self.override(case_id, family))
+
+    def choices(self, rubrics: dict[str, Any], family: str, cases: list[Any]) -> dict[int, SheetChoice]:
+        """Every case's sheet, reading the overrides once."""
+        chosen = self.overrides(family)
+        return {c.id: sheet_for_case(rubrics, family, c.value("case_type"), chosen.get(c.id)) for c in cases}
+
+    def choose(self, case_id: int, family: str, rubric_id: str | None, previous: str) -> None:
+        """Store the expert's sheet (None: back to the case type's), with a history row under the new sheet."""
+        at = now_iso()
+        with self.db.atomic():
+            if rubric_id is None:
+                self.db.execute("DELETE FROM case_sheets WHERE case_id = ? AND family = ?", [case_id, family])
+            else:
+                self.db.execute(
+                    """INSERT INTO case_sheets (case_id, family, rubric_id, chosen_by, chosen_at)
+                       VALUES (?, ?, ?, ?, ?)
+                       ON CONFLICT (case_id, family) DO UPDATE SET rubric_id = excluded.rubric_id,
+                           chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at""",
+                    [case_id, family, rubric_id, self.expert, at],
+                )
+            self.db.execute(
+                """INSERT INTO score_history (case_id, rubric_id, path, old_json, new_json, reason, expert, at)
+                   VALUES (?, ?, 'sheet', ?, ?, NULL, ?, ?)""",
+                [
+                    case_id,
+                    rubric_id or previous,
+                    json.dumps(previous, ensure_ascii=False),
+                    json.dumps(rubric_id, ensure_ascii=False),
                     self.expert,
                     at,
                 ],

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.errors import UsageError
 from app.resourcefiles import resource_dir
-from app.rubric.loader import RubricError, load_rubric
+from app.rubric.loader import RubricError, RubricProblem, load_rubric
 from app.rubric.model import Rubric
 from app.rubric.scheme import Scheme, is_scheme_text, load_scheme
 
@@ -51,13 +51,83 @@ def load_all(data_dir: Path | None) -> tuple[dict[str, Rubric | Scheme], list[Ru
             errors.append(error)
             continue
         rubrics[rubric.id] = rubric
+    errors += family_errors(rubrics)
     return rubrics, errors
+
+
+# -- sheets chosen per case -------------------------------------------------------------------------
+
+FAMILY_LABELS = {"case-review-2024": "生态环境行政执法案卷评查细则（2024年版）· 按案卷类型选表"}
+
+
+@dataclass(frozen=True)
+class SheetChoice:
+    """The sheet a case is scored on within a family, and why (``case_type``, ``default``, ``override``)."""
+
+    rubric: Rubric
+    reason: str
+    case_type: str | None
+
+
+def family_sheets(rubrics: dict[str, Rubric | Scheme], family: str) -> list[Rubric]:
+    return sorted(
+        (r for r in rubrics.values() if isinstance(r, Rubric) and r.family == family), key=lambda r: r.id
+    )
+
+
+def families(rubrics: dict[str, Rubric | Scheme]) -> list[str]:
+    return sorted({r.family for r in rubrics.values() if isinstance(r, Rubric) and r.family})
+
+
+def family_errors(rubrics: dict[str, Rubric | Scheme]) -> list[RubricError]:
+    """A family needs exactly one default sheet, and no case type may pick two sheets."""
+    errors = []
+    for family in families(rubrics):
+        sheets = family_sheets(rubrics, family)
+        defaults = [s for s in sheets if s.family_default]
+        problems = []
+        if len(defaults) != 1:
+            problems.append(
+                RubricProblem(
+                    sheets[0].path, 0, family, f"family '{family}' has {len(defaults)} default sheets, not 1"
+                )
+            )
+        seen: dict[str, str] = {}
+        for sheet in sheets:
+            for case_type in sheet.case_types:
+                if case_type in seen:
+                    problems.append(
+                        RubricProblem(
+                            sheet.path, 0, sheet.id, f"case type '{case_type}' is also {seen[case_type]}'s"
+                        )
+                    )
+                seen[case_type] = sheet.id
+        if problems:
+            errors.append(RubricError(problems))
+    return errors
+
+
+def sheet_for_case(
+    rubrics: dict[str, Rubric | Scheme], family: str, case_type: str | None, override: str | None = None
+) -> SheetChoice:
+    """The expert's choice if any; else the sheet listing the case type; else the family's default."""
+    sheets = family_sheets(rubrics, family)
+    if not sheets:
+        raise UsageError("no_such_rubric", f"没有评分标准系列 {family}。", f"no rubric family {family}")
+    by_id = {s.id: s for s in sheets}
+    if override in by_id:
+        return SheetChoice(by_id[override], "override", case_type)
+    for sheet in sheets:
+        if case_type is not None and case_type in sheet.case_types:
+            return SheetChoice(sheet, "case_type", case_type)
+    default = next((s for s in sheets if s.family_default), sheets[0])
+    return SheetChoice(default, "default", case_type)
 
 
 def get(rubric_id: str, data_dir: Path | None) -> Rubric | Scheme:
     rubrics, _errors = load_all(data_dir)
     if rubric_id not in rubrics:
-        known = "、".join(sorted(rubrics)) or "—"
+        known = "、".join(sorted(rubrics) + families(rubrics)) or "—"
         raise UsageError(
             "no_such_rubric",
             f"没有编号为 {rubric_id} 的评分标准。可用：{known}",

@@ -6,7 +6,8 @@ Input (the JSON of ``reviewdesk rubric compute``, and what the desk stores):
      "not_applicable": [ITEM, …],            # 无需评审: out of the denominator
      "missing": [ITEM, …],                   # its document is absent: 0 unless not applicable
      "deductions": {GROUP: [ELEMENT, …] | {DOCUMENT_LABEL: [ELEMENT, …]}},
-     "gates": {GATE: "the written reason"}}  # 重大问题: the case scores 0
+     "gates": {GATE: "the written reason"},  # 重大问题: the case scores 0
+     "facts": {FACT: true | false}}          # yes/no case facts the expert confirmed (e.g. case_closed)
 
 Every item must be scored, missing or not applicable unless ``partial`` is asked for (the desk's live
 total while an expert is still scoring).
@@ -73,7 +74,8 @@ def score_item(item: Item, raw: object) -> tuple[Decimal, Decimal, dict[str, Any
     """(points earned, standard points that count, inputs used) of one item, checked against its bounds.
 
     By criteria, a criterion left out earns 0, and one listed under ``not_applicable`` leaves both
-    the earned and the standard points (the sheet's “对应项目无需评审”).
+    the earned and the standard points (the sheet's “对应项目无需评审”). A ``zeroes_item`` criterion
+    that earns 0 makes the whole item earn 0 (“若无，本项得0分”).
     """
     if isinstance(raw, dict) and "criteria" in raw:
         known = {c.id: c for c in item.criteria}
@@ -96,7 +98,15 @@ def score_item(item: Item, raw: object) -> tuple[Decimal, Decimal, dict[str, Any
                 )
             total += points
         standard = item.points - sum((known[c].points for c in excluded), Decimal(0))
-        used = {"criteria": {k: str(v) for k, v in given.items()}, "not_applicable": excluded}
+        used: dict[str, Any] = {"criteria": {k: str(v) for k, v in given.items()}, "not_applicable": excluded}
+        zeroing = [
+            c.id
+            for c in item.criteria
+            if c.zeroes_item and c.id not in excluded and to_decimal(given.get(c.id, 0)) == 0
+        ]
+        if zeroing:
+            used["zeroed_by"] = zeroing
+            total = Decimal(0)
         return total, standard, used
     if isinstance(raw, dict) and "level" in raw:
         levels = {lv.id: lv for lv in item.levels}
@@ -136,6 +146,31 @@ def deduction_for(group: DeductionGroup, raw: object) -> tuple[Decimal, Decimal,
     return min(raw_total, group.cap), raw_total, {"missing": per_document}
 
 
+def _tag(rubric: Rubric, reading_id: str) -> str:
+    """“〔读法 id = value〕” when the rubric names this reading, so the explanation shows the choice.
+
+    The engine tags its steps with the readings named after what it does: ``missing_document``,
+    ``qualification_zeroes`` (a ``zeroes_item`` criterion), ``deduction_apply``, ``deduction_cap``,
+    ``items_total``, ``all_not_applicable``, ``normative_floor``, ``bonus``, and each fact's id.
+    """
+    reading = rubric.reading(reading_id)
+    return f"〔读法 {reading.id} = {reading.value}〕" if reading else ""
+
+
+def _facts(rubric: Rubric, raw: object) -> dict[str, bool]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ScoreInputError("facts: give each fact as true or false")
+    known = {f.id for f in rubric.facts}
+    for fact_id, value in raw.items():
+        if fact_id not in known:
+            raise ScoreInputError(f"facts: unknown fact '{fact_id}'")
+        if value is not None and not isinstance(value, bool):
+            raise ScoreInputError(f"facts: {fact_id} must be true or false, not {value!r}")
+    return {k: v for k, v in raw.items() if v is not None}
+
+
 def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) -> CaseScore:
     """The case score under ``rubric``; raises ScoreInputError when the inputs do not fit it."""
     unknown = set(inputs) - {
@@ -146,12 +181,15 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
         "gates",
         "notes",
         "evidence",
+        "facts",
     }
     if unknown:
         raise ScoreInputError(f"unknown input sections: {', '.join(sorted(unknown))}")
     scores = inputs.get("scores", {})
     not_applicable = set(inputs.get("not_applicable", []))
     missing = set(inputs.get("missing", []))
+    facts = _facts(rubric, inputs.get("facts"))
+    fact_labels = {f.id: f.label for f in rubric.facts}
     item_ids = {i.id for i in rubric.items}
     for name, given in (("scores", set(scores)), ("not_applicable", not_applicable), ("missing", missing)):
         stray = given - item_ids
@@ -159,9 +197,27 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
             raise ScoreInputError(f"{name}: unknown items {', '.join(sorted(stray))}")
     steps: list[Step] = []
     item_scores: dict[str, Decimal | None] = {}
-    earned = standard = Decimal(0)
+    earned = standard = bonus = Decimal(0)
     complete = True
     for item in rubric.items:
+        condition = item.applies_if
+        if condition is not None and facts.get(condition) is False:
+            if item.id in scores:
+                raise ScoreInputError(
+                    f"{item.id}: {fact_labels[condition]}——否，本项无需评审，不能评分"
+                    f" ({condition} is false: this item is not applicable)"
+                )
+            item_scores[item.id] = None
+            steps.append(
+                Step(
+                    "fact_not_applicable",
+                    f"{item.label}：{fact_labels[condition]}——否，本项无需评审，不计入标准分"
+                    + _tag(rubric, condition),
+                    Decimal(0),
+                    {"fact": condition},
+                )
+            )
+            continue
         if item.id in not_applicable:
             if item.not_applicable is None:
                 raise ScoreInputError(f"{item.id}: this item cannot be marked not applicable")
@@ -181,18 +237,48 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                     Step("missing_not_applicable", f"{item.label}：无此文书，本项无需评审", Decimal(0))
                 )
                 continue
+            if condition is not None and condition not in facts:
+                # 无此文书 counts only where the condition holds: the expert must say whether it does.
+                if not partial:
+                    raise ScoreInputError(
+                        f"{item.id}: 无此文书——请先确认“{fact_labels[condition]}”"
+                        f" (missing: first confirm the case fact '{condition}')"
+                    )
+                complete = False
+                item_scores[item.id] = None
+                steps.append(
+                    Step(
+                        "ask",
+                        f"{item.label}：无此文书，请确认“{fact_labels[condition]}”后计分"
+                        + _tag(rubric, condition),
+                        Decimal(0),
+                        {"fact": condition},
+                    )
+                )
+                continue
             points, counted, used = Decimal(0), item.points, {"missing": True}
             steps.append(
                 Step(
                     "missing_zero",
-                    f"{item.label}：无此文书，本项得0分（标准分 {item.points}）",
+                    f"{item.label}：无此文书，本项得0分（标准分 {item.points}）"
+                    + _tag(rubric, "missing_document"),
                     Decimal(0),
                     used,
                 )
             )
         elif item.id in scores:
             points, counted, used = score_item(item, scores[item.id])
-            steps.append(Step("item", f"{item.label}：{report(points)} / {report(counted)}", points, used))
+            zeroed = (
+                "（"
+                + "、".join(used["zeroed_by"])
+                + " 为0，本项得0分）"
+                + _tag(rubric, "qualification_zeroes")
+                if used.get("zeroed_by")
+                else ""
+            )
+            steps.append(
+                Step("item", f"{item.label}：{report(points)} / {report(counted)}{zeroed}", points, used)
+            )
         else:
             if not partial:
                 raise ScoreInputError(
@@ -202,6 +288,11 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
             item_scores[item.id] = None
             continue
         item_scores[item.id] = points
+        if item.bonus:
+            bonus += points
+            steps[-1].rule = "bonus" if steps[-1].rule == "item" else steps[-1].rule
+            steps[-1].text += "（加分项，不计入标准分）"
+            continue
         earned += points
         standard += counted
 
@@ -211,8 +302,13 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
         if raw is None:
             continue
         capped, before, used = deduction_for(group, raw)
-        cap_text = f"（扣分 {report(before)}，上限 {group.cap}）" if before > group.cap else ""
-        steps.append(Step("deduction", f"{group.label}：扣 {report(capped)} 分{cap_text}", -capped, used))
+        cap_text = (
+            f"（扣分 {report(before)}，上限 {group.cap}）" + _tag(rubric, "deduction_cap")
+            if before > group.cap
+            else ""
+        )
+        text = f"{group.label}：扣 {report(capped)} 分{cap_text}" + _tag(rubric, "deduction_apply")
+        steps.append(Step("deduction", text, -capped, used))
         deductions += capped
     stray_groups = set(inputs.get("deductions", {})) - {g.id for g in rubric.deductions}
     if stray_groups:
@@ -227,29 +323,60 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
             raise ScoreInputError(f"{gate_id}: a 重大问题 needs a written reason")
 
     scoring = rubric.scoring
+    in_ratio = scoring.method == "ratio" and scoring.bonus == "items_sum"
     if scoring.method == "ratio":
-        ratio = earned / standard if standard else Decimal(1)
+        numerator = earned + bonus if in_ratio else earned
+        ratio = numerator / standard if standard else Decimal(1)
         normative = scoring.weight * ratio
+        shown = f"({report(earned)} + 加分 {report(bonus)})" if in_ratio and bonus else report(numerator)
         steps.append(
             Step(
                 "ratio",
-                f"规范性得分 = {scoring.weight} × {report(earned)} / {standard} = {report(normative)}"
-                + ("（全部项目无需评审，按满分计）" if not standard else ""),
+                f"规范性得分 = {scoring.weight} × {shown} / {standard} = {report(normative)}"
+                + _tag(rubric, "items_total")
+                + (
+                    "（全部项目无需评审，按满分计）" + _tag(rubric, "all_not_applicable")
+                    if not standard
+                    else ""
+                ),
                 normative,
                 {"earned": str(earned), "standard": str(standard)},
             )
         )
-        raw_total = scoring.base + normative - deductions
-        formula = f"{scoring.base} + {report(normative)} − {report(deductions)}"
+        after = normative - deductions
+        formula = f"{scoring.base} + ({report(normative)} − {report(deductions)})"
+        if scoring.normative_floor is not None and after < scoring.normative_floor:
+            steps.append(
+                Step(
+                    "normative_floor",
+                    f"规范性评查得分 {report(normative)} − {report(deductions)} = {report(after)}，"
+                    f"低于 {scoring.normative_floor}，按 {scoring.normative_floor} 计"
+                    + _tag(rubric, "normative_floor"),
+                    scoring.normative_floor,
+                )
+            )
+            after = scoring.normative_floor
+            formula = f"{scoring.base} + {report(after)}"
+        raw_total = scoring.base + after
     else:
         raw_total = earned - deductions
         formula = f"{report(earned)} − {report(deductions)}"
-    total = max(scoring.floor, min(scoring.total, raw_total))
+    if in_ratio:
+        ceiling = scoring.total + rubric.bonus_total
+        total = max(scoring.floor, min(ceiling, raw_total))
+    else:
+        ceiling = scoring.total
+        total = max(scoring.floor, min(scoring.total, raw_total))
+    clamp = "" if total == raw_total else f"，限定在 {scoring.floor}–{ceiling}"
+    if rubric.bonus_total and not in_ratio:
+        formula = f"{formula}{clamp} + 加分 {report(bonus)}"
+        clamp = ""
+        total += bonus
+        formula += _tag(rubric, "bonus")
     if gates:
         reasons = "；".join(f"{known_gates[g].label}：{r}" for g, r in gates.items())
         steps.append(Step("gate", f"存在重大问题，案卷评为0分（{reasons}）", Decimal(0), {"gates": gates}))
         total = Decimal(0)
     else:
-        clamp = "" if total == raw_total else f"，限定在 {scoring.floor}–{scoring.total}"
         steps.append(Step("total", f"案卷得分 = {formula} = {report(total)}{clamp}", total))
     return CaseScore(rubric.id, rubric.content_hash, total, complete, steps, item_scores)

@@ -19,16 +19,19 @@ from app.rubric.model import (
     Criterion,
     DeductionGroup,
     Element,
+    Fact,
     Gate,
     Item,
     Level,
+    Reading,
     Rubric,
     Scoring,
 )
 from app.rubric.rounding import to_decimal
 
 TOP_KEYS = {"id", "title", "version", "source", "notes", "scoring", "groups", "items", "deductions", "gates"}
-SCORING_KEYS = {"method", "total", "base", "weight", "items_total", "floor"}
+TOP_KEYS |= {"facts", "readings", "family", "case_types", "family_default"}
+SCORING_KEYS = {"method", "total", "base", "weight", "items_total", "floor", "normative_floor", "bonus"}
 ITEM_KEYS = {
     "id",
     "label",
@@ -42,10 +45,14 @@ ITEM_KEYS = {
     "note",
     "criteria",
     "levels",
+    "bonus",
+    "applies_if",
 }
 DEDUCTION_KEYS = {"id", "label", "cap", "elements", "apply", "documents", "note"}
-GATE_KEYS = {"id", "label", "description"}
-PART_KEYS = {"id", "label", "points"}
+GATE_KEYS = {"id", "label", "description", "group"}
+PART_KEYS = {"id", "label", "points", "zeroes_item"}
+FACT_KEYS = {"id", "label", "question"}
+READING_KEYS = {"id", "value", "text"}
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ class SourceReader:
             self.problem(line, item, f"'{key}' must be a number, not {value!r}")
             return Decimal(0)
 
-    def parts(self, raw: object, item: str, line: int, key: str) -> list[tuple[str, str, Decimal]]:
+    def parts(self, raw: object, item: str, line: int, key: str) -> list[tuple[str, str, Decimal, bool]]:
         if raw is None:
             return []
         if not isinstance(raw, list):
@@ -139,6 +146,7 @@ class SourceReader:
                     self.text(entry, "id", item, where),
                     self.text(entry, "label", f"{item}.{ident}", where),
                     self.number(entry, "points", f"{item}.{ident}", where),
+                    entry.get("zeroes_item", False) is True,
                 )
             )
         return found
@@ -170,6 +178,10 @@ def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list
         if "items_total" in scoring_raw
         else None,
         floor=reader.number(scoring_raw, "floor", "scoring", scoring_line, 0),
+        normative_floor=None
+        if scoring_raw.get("normative_floor") == "none"
+        else reader.number(scoring_raw, "normative_floor", "scoring", scoring_line, 0),
+        bonus=str(scoring_raw.get("bonus", "case_score")),
     )
     items = tuple(_item(reader, raw) for raw in _tables(reader, data, "items"))
     deductions = tuple(_deduction(reader, raw) for raw in _tables(reader, data, "deductions"))
@@ -182,9 +194,38 @@ def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list
                 reader.text(raw, "id", "", line),
                 reader.text(raw, "label", str(raw.get("id", "")), line),
                 str(raw.get("description", "")),
+                str(raw.get("group", "")),
                 line,
             )
         )
+    facts = []
+    for raw in _tables(reader, data, "facts"):
+        line = reader.line_of_id(str(raw.get("id", "")))
+        reader.unknown_keys(raw, FACT_KEYS, str(raw.get("id", "")), line)
+        facts.append(
+            Fact(
+                reader.text(raw, "id", "", line),
+                reader.text(raw, "label", str(raw.get("id", "")), line),
+                str(raw.get("question", "")),
+                line,
+            )
+        )
+    readings = []
+    for raw in _tables(reader, data, "readings"):
+        line = reader.line_of_id(str(raw.get("id", "")))
+        reader.unknown_keys(raw, READING_KEYS, str(raw.get("id", "")), line)
+        readings.append(
+            Reading(
+                reader.text(raw, "id", "", line),
+                str(raw.get("value", "")),
+                reader.text(raw, "text", str(raw.get("id", "")), line),
+                line,
+            )
+        )
+    case_types = data.get("case_types", [])
+    if not isinstance(case_types, list) or not all(isinstance(t, str) for t in case_types):
+        reader.problem(reader.line_of_key("case_types"), "", "'case_types' must be a list of strings")
+        case_types = []
     groups = data.get("groups", {})
     notes = data.get("notes", [])
     rubric = Rubric(
@@ -200,6 +241,11 @@ def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list
         path=path,
         content_hash=content_hash(data),
         groups=dict(groups) if isinstance(groups, dict) else {},
+        facts=tuple(facts),
+        readings=tuple(readings),
+        family=str(data.get("family", "")),
+        case_types=tuple(case_types),
+        family_default=data.get("family_default", False) is True,
     )
     return rubric, reader.problems
 
@@ -217,8 +263,9 @@ def _item(reader: SourceReader, raw: dict[str, Any]) -> Item:
     line = reader.line_of_id(ident)
     reader.unknown_keys(raw, ITEM_KEYS, ident, line)
     criteria = tuple(Criterion(*p) for p in reader.parts(raw.get("criteria"), ident, line, "criteria"))
-    levels = tuple(Level(*p) for p in reader.parts(raw.get("levels"), ident, line, "levels"))
+    levels = tuple(Level(*p[:3]) for p in reader.parts(raw.get("levels"), ident, line, "levels"))
     not_applicable = raw.get("not_applicable")
+    applies_if = raw.get("applies_if")
     return Item(
         id=reader.text(raw, "id", "", line),
         label=reader.text(raw, "label", ident, line),
@@ -232,6 +279,8 @@ def _item(reader: SourceReader, raw: dict[str, Any]) -> Item:
         note=str(raw.get("note", "")),
         criteria=criteria,
         levels=levels,
+        bonus=raw.get("bonus", False) is True,
+        applies_if=str(applies_if) if applies_if is not None else None,
         line=line,
     )
 
@@ -240,7 +289,7 @@ def _deduction(reader: SourceReader, raw: dict[str, Any]) -> DeductionGroup:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
     reader.unknown_keys(raw, DEDUCTION_KEYS, ident, line)
-    elements = tuple(Element(*p) for p in reader.parts(raw.get("elements"), ident, line, "elements"))
+    elements = tuple(Element(*p[:3]) for p in reader.parts(raw.get("elements"), ident, line, "elements"))
     documents = raw.get("documents", [])
     return DeductionGroup(
         id=reader.text(raw, "id", "", line),

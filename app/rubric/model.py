@@ -20,14 +20,26 @@ DOCUMENT_KINDS = frozenset(SEGMENTED_KINDS) | {
     "hearing_record",
     "payment_reminder",
     "enforcement_application",
+    "repeat_rectification_order",
+    "daily_penalty_decision",
+    "seizure_approval",
+    "seizure_decision",
+    "seizure_record",
+    "seizure_extension",
+    "seizure_release",
+    "referral_approval",
+    "referral_letter",
 }
 
 
 @dataclass(frozen=True)
 class Criterion:
+    """One 评分细则 line; ``zeroes_item``: when it earns 0 the whole item earns 0 (“若无，本项得0分”)."""
+
     id: str
     label: str
     points: Decimal
+    zeroes_item: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,9 @@ class Item:
     kind: ``points`` (0..points in steps, or the sum of its criteria) or ``level`` (choose one).
     missing: what a missing document means — ``zero`` (无…本项得0分) or ``not_applicable``.
     not_applicable: when set, the condition under which the item is 无需评审 (out of the denominator).
+    bonus: a 加分项 — outside the standard points, added as ``Scoring.bonus`` says.
+    applies_if: a yes/no case fact (``Rubric.facts``) the item depends on: “no” makes it 无需评审,
+    and a missing document cannot be scored until the expert has answered.
     """
 
     id: str
@@ -58,6 +73,28 @@ class Item:
     note: str = ""
     criteria: tuple[Criterion, ...] = ()
     levels: tuple[Level, ...] = ()
+    bonus: bool = False
+    applies_if: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A yes/no case fact the expert confirms (e.g. 已结案); unknown until answered."""
+
+    id: str
+    label: str
+    question: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A reading the text does not settle, named, with its value and the words (or silence) behind it."""
+
+    id: str
+    value: str
+    text: str
     line: int = 0
 
 
@@ -93,6 +130,7 @@ class Gate:
     id: str
     label: str
     description: str = ""
+    group: str = ""
     line: int = 0
 
 
@@ -102,6 +140,9 @@ class Scoring:
 
     ``ratio``: base + weight × Σscored / Σstandard(applicable) − Σdeductions (the 2024 formula).
     ``sum``: Σscored − Σdeductions.
+    normative_floor: the ratio part after deductions never goes below it (None: no such clamp).
+    bonus: where 加分 goes — ``case_score`` (added to the clamped case score, so the total may reach
+    total + Σbonus) or ``items_sum`` (added to Σscored but not to Σstandard).
     """
 
     method: str
@@ -110,6 +151,8 @@ class Scoring:
     weight: Decimal = Decimal(0)
     items_total: Decimal | None = None
     floor: Decimal = Decimal(0)
+    normative_floor: Decimal | None = Decimal(0)
+    bonus: str = "case_score"
 
 
 @dataclass(frozen=True)
@@ -126,6 +169,24 @@ class Rubric:
     path: str = ""
     content_hash: str = ""
     groups: dict[str, str] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    family: str = ""
+    """sheets of one family (e.g. the 2024 细则's six) are chosen per case by ``case_types``"""
+    case_types: tuple[str, ...] = ()
+    family_default: bool = False
+    """the family's sheet for a case whose type no sheet of the family lists"""
+
+    @property
+    def bonus_total(self) -> Decimal:
+        return sum((i.points for i in self.items if i.bonus), Decimal(0))
+
+    @property
+    def standard_items(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if not i.bonus)
+
+    def reading(self, reading_id: str) -> Reading | None:
+        return next((r for r in self.readings if r.id == reading_id), None)
 
     def item(self, item_id: str) -> Item:
         for item in self.items:

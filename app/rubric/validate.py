@@ -15,6 +15,7 @@ METHODS = ("ratio", "sum")
 KINDS = ("points", "level")
 MISSING = ("zero", "not_applicable")
 APPLY = ("once", "per_document")
+BONUS = ("case_score", "items_sum")
 
 
 def validate(rubric: Rubric) -> list[RubricProblem]:
@@ -36,7 +37,32 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
         )
     if not rubric.items:
         say(0, "", "a rubric needs at least one item")
-    item_sum = sum((i.points for i in rubric.items), Decimal(0))
+    if scoring.bonus not in BONUS:
+        say(0, "scoring", f"bonus must be one of {', '.join(BONUS)}, not '{scoring.bonus}'")
+    if rubric.case_types and not rubric.family:
+        say(0, "", "a rubric that lists case_types needs a family to be chosen within")
+    if rubric.family_default and not rubric.family:
+        say(0, "", "family_default needs a family")
+    facts = {f.id for f in rubric.facts}
+    readings = Counter(r.id for r in rubric.readings)
+    for ident, count in readings.items():
+        if count > 1:
+            say(0, ident, f"reading '{ident}' is given {count} times")
+    # a reading that names a switch of the format must say what the switch is set to
+    mirrors = {
+        "normative_floor": str(scoring.normative_floor) if scoring.normative_floor is not None else "none",
+        "bonus": scoring.bonus,
+        "deduction_apply": ",".join(sorted({g.apply for g in rubric.deductions})),
+        "items_total": str(scoring.items_total) if scoring.items_total is not None else "",
+    }
+    for reading in rubric.readings:
+        if reading.id in mirrors and reading.value != mirrors[reading.id]:
+            say(
+                reading.line,
+                reading.id,
+                f"reading says {reading.value} but the rubric is set to {mirrors[reading.id]}",
+            )
+    item_sum = sum((i.points for i in rubric.standard_items), Decimal(0))
     expected = scoring.items_total if scoring.items_total is not None else None
     if scoring.method == "sum" and expected is None:
         expected = scoring.total
@@ -60,6 +86,10 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
             say(*where, f"missing must be one of {', '.join(MISSING)}, not '{item.missing}'")
         if item.missing == "not_applicable" and item.not_applicable is None:
             say(*where, "a missing document cannot be 'not_applicable' unless the item may be not applicable")
+        if item.applies_if is not None and item.applies_if not in facts:
+            say(*where, f"applies_if names '{item.applies_if}', which is not one of the rubric's facts")
+        if item.bonus and item.not_applicable is not None:
+            say(*where, "a bonus item is earned or not; it cannot be not applicable")
         if item.document is not None and item.document not in DOCUMENT_KINDS:
             say(*where, f"unknown document kind '{item.document}'")
         if item.group and rubric.groups and item.group not in rubric.groups:

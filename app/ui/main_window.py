@@ -34,7 +34,7 @@ from app.errors import KnownError
 from app.jobs import DEMO_SOURCE, import_and_analyze
 from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
-from app.models.scores import ScoreRepository
+from app.models.scores import ScoreRepository, SheetChoices
 from app.models.store import Store
 from app.rubric import catalog
 from app.rubric.model import Rubric
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.documents = DocumentRepository(store.db)
         self.scores = ScoreRepository(store.db, self.expert)
         self.rubrics = {r.id: r for r in catalog.load_all(store.root)[0].values() if isinstance(r, Rubric)}
+        self.families = catalog.families(dict(self.rubrics))
+        self.sheet_choices = SheetChoices(store.db, self.expert)
         self.setWindowTitle(self.tr("案卷评审台 ReviewDesk"))
         self.model = CaseTableModel()
         self.queue = QTableView()
@@ -103,16 +105,26 @@ class MainWindow(QMainWindow):
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
         self.form.evidence_source = self._evidence_here
+        # A family of sheets (the 2024 细则's six) is one choice: each case opens on its own sheet.
         self.rubric_choice = QComboBox()
         for rubric in sorted(self.rubrics.values(), key=lambda r: r.id):
-            self.rubric_choice.addItem(rubric.title, rubric.id)
+            if not rubric.family:
+                self.rubric_choice.addItem(rubric.title, rubric.id)
+        for family in self.families:
+            self.rubric_choice.addItem(catalog.FAMILY_LABELS.get(family, family), family)
         wanted = str(self.settings.value("desk/rubric", DEFAULT_RUBRIC))
+        if wanted in self.rubrics and self.rubrics[wanted].family:
+            wanted = self.rubrics[wanted].family
         self.rubric_choice.setCurrentIndex(max(0, self.rubric_choice.findData(wanted)))
         self.rubric_choice.currentIndexChanged.connect(self._rubric_changed)
+        self.sheet_choice = QComboBox()
+        self.sheet_choice.setToolTip(self.tr("按案卷类型选定评查表；改选后本案卷按所选评查表评分"))
+        self.sheet_choice.activated.connect(lambda _i: self._sheet_chosen())
         scoring = QWidget()
         scoring_layout = QVBoxLayout(scoring)
         scoring_layout.setContentsMargins(0, 0, 0, 0)
         scoring_layout.addWidget(self.rubric_choice)
+        scoring_layout.addWidget(self.sheet_choice)
         scoring_layout.addWidget(self.form)
         self.tabs = QTabWidget()
         self.tabs.addTab(scoring, self.tr("评分"))
@@ -168,8 +180,60 @@ class MainWindow(QMainWindow):
         self.reload_cases()
 
     @property
+    def family(self) -> str | None:
+        chosen = self.rubric_choice.currentData()
+        return chosen if chosen in self.families else None
+
+    @property
     def rubric(self) -> Rubric:
-        return self.rubrics[self.rubric_choice.currentData()]
+        """The sheet the current case is scored on."""
+        return self.rubric_for(self.current_case())
+
+    def rubric_for(self, case: CaseFile | None) -> Rubric:
+        family = self.family
+        if family is None:
+            return self.rubrics[self.rubric_choice.currentData()]
+        case_type = case.value("case_type") if case else None
+        return self.sheet_choices.choice(self.rubrics, family, case.id if case else -1, case_type).rubric
+
+    def _statuses(self, cases: list[CaseFile]) -> dict[int, str]:
+        """Each case's status on the sheet it is scored on."""
+        if self.family is None:
+            return self.scores.statuses(self.rubric_for(None).id)
+        chosen = self.sheet_choices.choices(self.rubrics, self.family, cases)
+        return self.scores.statuses_on({cid: choice.rubric.id for cid, choice in chosen.items()})
+
+    def _show_sheet_choice(self, case: CaseFile | None) -> None:
+        """The family's sheets, the case's own selected; hidden for a rubric that is not a family."""
+        family = self.family
+        self.sheet_choice.setVisible(family is not None)
+        if family is None:
+            return
+        self.sheet_choice.blockSignals(True)
+        self.sheet_choice.clear()
+        for sheet in catalog.family_sheets(dict(self.rubrics), family):
+            self.sheet_choice.addItem(sheet.title, sheet.id)
+        self.sheet_choice.setCurrentIndex(max(0, self.sheet_choice.findData(self.rubric_for(case).id)))
+        self.sheet_choice.setEnabled(case is not None)
+        self.sheet_choice.blockSignals(False)
+
+    def choose_sheet(self, rubric_id: str) -> None:
+        """The expert's sheet for the current case (stored per case), and the form rebuilt on it."""
+        case, family = self.current_case(), self.family
+        if case is None or family is None:
+            return
+        current = self.rubric_for(case)
+        if rubric_id != current.id:
+            by_type = catalog.sheet_for_case(dict(self.rubrics), family, case.value("case_type"))
+            self.sheet_choices.expert = self.expert
+            self.sheet_choices.choose(
+                case.id, family, None if rubric_id == by_type.rubric.id else rubric_id, current.id
+            )
+        self.model.set_status(case.id, self._statuses([case]).get(case.id, "not_started"))
+        self._open_row(self.queue.currentIndex().row())
+
+    def _sheet_chosen(self) -> None:
+        self.choose_sheet(self.sheet_choice.currentData())
 
     def _add_actions(self) -> None:
         for text, keys, slot in (
@@ -353,7 +417,7 @@ class MainWindow(QMainWindow):
         current = self.current_case()
         cases = visible_cases(self.store.db, self.repository.list())
         self.queue.selectionModel().blockSignals(True)
-        self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
+        self.model.set_cases(cases, self._statuses(cases))
         self.apply_filter()
         row = self.model.row_of(current.id) if current else (0 if cases else None)
         if row is not None:
@@ -412,8 +476,9 @@ class MainWindow(QMainWindow):
 
     def reload_cases(self) -> None:
         cases = visible_cases(self.store.db, self.repository.list())
-        self.model.set_cases(cases, self.scores.statuses(self.rubric.id))
+        self.model.set_cases(cases, self._statuses(cases))
         self.apply_filter()
+        self._show_sheet_choice(None)
         if not cases:
             self.info.show_case(None)
             return
@@ -474,12 +539,14 @@ class MainWindow(QMainWindow):
             return  # the expert has already moved on
         transcripts = self.documents.facts(case.sha256)
         self.info.show_case(case, transcripts)
-        self.form.load(case, self.rubric, transcripts)
+        self._show_sheet_choice(case)
+        self.form.load(case, self.rubric_for(case), transcripts)
         self._refresh_history()
 
     def _rubric_changed(self) -> None:
-        self.settings.setValue("desk/rubric", self.rubric.id)
-        self.model.set_cases(self.repository.list(), self.scores.statuses(self.rubric.id))
+        self.settings.setValue("desk/rubric", self.rubric_choice.currentData())
+        cases = self.repository.list()
+        self.model.set_cases(cases, self._statuses(cases))
         case = self.current_case()
         row = self.queue.currentIndex().row()
         if case is not None:
@@ -584,6 +651,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([380, 560, 426])
 
     def closeEvent(self, event) -> None:
+        self._panes_timer.stop()  # a form still due must not be built on a store about to close
         self.settings.setValue("desk/geometry", self.saveGeometry())
         self.settings.setValue("desk/splitter", self.splitter.saveState())
         self.settings.sync()

@@ -47,6 +47,14 @@ ELEMENT_HINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+FACT_UNKNOWN = "unknown"
+FACT_VALUES: dict[str, bool | None] = {FACT_UNKNOWN: None, "yes": True, "no": False}
+
+
+def _fact_data(value: object) -> str:
+    return "yes" if value is True else "no" if value is False else FACT_UNKNOWN
+
+
 class ScoreForm(QWidget):
     """Scores one case under one rubric; emits ``completed`` after Ctrl+Enter locked the case."""
 
@@ -114,6 +122,8 @@ class ScoreForm(QWidget):
         self.editors.clear()
         body = QWidget()
         column = QVBoxLayout(body)
+        for fact in rubric.facts:
+            column.addWidget(self._fact_row(fact.id, fact.label, fact.question))
         for gate in rubric.gates:
             column.addWidget(self._gate_row(gate.id, gate.label, gate.description))
         for item in rubric.items:
@@ -123,6 +133,31 @@ class ScoreForm(QWidget):
         column.addStretch(1)
         self.scroll.setWidget(body)
         self._refresh()
+
+    def _fact_row(self, fact_id: str, label: str, question: str) -> QWidget:
+        """A yes/no case fact the expert confirms; unknown until answered (e.g. 已结案)."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        text = QLabel(label)
+        text.setToolTip(question)
+        combo = QComboBox()
+        combo.setToolTip(question)
+        for answer, value in (
+            (self.tr("未确认"), FACT_UNKNOWN),
+            (self.tr("是"), "yes"),
+            (self.tr("否"), "no"),
+        ):
+            combo.addItem(answer, value)
+        path = f"facts/{fact_id}"
+        combo.setCurrentIndex(
+            max(0, combo.findData(_fact_data(self.sheet.get(path) if self.sheet else None)))
+        )
+        combo.currentIndexChanged.connect(lambda _i: self._apply(path, FACT_VALUES[combo.currentData()]))
+        line.addWidget(text)
+        line.addWidget(combo, 1)
+        self.editors[path] = combo
+        return row
 
     def _gate_row(self, gate_id: str, label: str, description: str) -> QWidget:
         row = QWidget()
@@ -382,6 +417,8 @@ class ScoreForm(QWidget):
                     editor.setText(value or "")
                 elif isinstance(editor, EvidenceLink):
                     editor.set_value(value)
+                elif isinstance(editor, QComboBox) and path.startswith("facts/"):
+                    editor.setCurrentIndex(max(0, editor.findData(_fact_data(value))))
                 elif isinstance(editor, QComboBox):
                     editor.setCurrentIndex(
                         max(0, editor.findData(value.get("level") if isinstance(value, dict) else None))

@@ -138,52 +138,52 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../app/ui/case_table.py" line="31"/>
+        <location filename="../../app/ui/case_table.py" line="24"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="32"/>
+        <location filename="../../app/ui/case_table.py" line="25"/>
         <source>文号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="34"/>
+        <location filename="../../app/ui/case_table.py" line="27"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="37"/>
+        <location filename="../../app/ui/case_table.py" line="30"/>
         <source>候选</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="39"/>
+        <location filename="../../app/ui/case_table.py" line="32"/>
         <source>推/抽</source>
         <translation>Nom./samp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="42"/>
+        <location filename="../../app/ui/case_table.py" line="35"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="44"/>
+        <location filename="../../app/ui/case_table.py" line="37"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="47"/>
+        <location filename="../../app/ui/case_table.py" line="40"/>
         <source>未评</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="48"/>
+        <location filename="../../app/ui/case_table.py" line="41"/>
         <source>评审中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="49"/>
+        <location filename="../../app/ui/case_table.py" line="42"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
@@ -532,174 +532,179 @@
         <translation>This list of shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
+        <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
+        <translation>The sheet is picked by the case type; choose another to score this case on it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>文书与信息</source>
         <translation>Documents and facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>筛选：单位、文号、类型、状态… (Ctrl+L)</source>
         <translation>Filter: unit, case number, type, status… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>未完成</source>
         <translation>Not complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>下一份未完成的案卷</source>
         <translation>Next unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>上一份未完成的案卷</source>
         <translation>Previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>完成并打开下一份</source>
         <translation>Complete and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>筛选案卷</source>
         <translation>Filter the case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>文件</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>导入光盘文件夹…</source>
         <translation>Import disc folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation>Import image, zip or PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>分析全部案卷</source>
         <translation>Analyse all case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>导出签名评分包…</source>
         <translation>Export signed score package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>监理站</source>
         <translation>S&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>报送材料检查…</source>
         <translation>Submission check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>设置</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>帮助</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>快捷键 (F1)</source>
         <translation>Shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>专家身份与密钥指纹…</source>
         <translation>Expert identity and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
         <translation>The language is set to {name}; it takes effect when ReviewDesk restarts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>未设置专家身份</source>
         <translation>No expert identity yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation>Expert: {name} · key {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>专家身份</source>
         <translation>Expert identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -714,82 +719,82 @@ Key fingerprint:
 {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>导出评分包</source>
         <translation>Export score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>选择光盘或文件夹</source>
         <translation>Choose a disc or folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation>Choose a disc image, zip or PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>已有后台任务在进行中。</source>
         <translation>A background task is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>正在准备…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>导入与分析</source>
         <translation>Import and analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="576"/>
         <source>案卷队列（{count} 份）</source>
         <translation>Case files ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="443"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation>Cancelled; what was done is saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="445"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="448"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation>Imported {files} files ({new} new), {cases} case files, {problems} problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>有来源无法读取</source>
         <translation>Some sources could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="468"/>
         <source>ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>，显示 {shown} 份</source>
         <translation>, {shown} shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569"/>
+        <location filename="../../app/ui/main_window.py" line="636"/>
         <source>第 {page} / {count} 页</source>
         <translation>Page {page} / {count}</translation>
     </message>
@@ -810,118 +815,133 @@ Key fingerprint:
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="74"/>
+        <location filename="../../app/ui/score_form.py" line="82"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="76"/>
+        <location filename="../../app/ui/score_form.py" line="84"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="131"/>
+        <location filename="../../app/ui/score_form.py" line="147"/>
+        <source>未确认</source>
+        <translation>Not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="148"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="149"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="166"/>
         <source>重大问题：</source>
         <translation>Major problem: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="134"/>
+        <location filename="../../app/ui/score_form.py" line="169"/>
         <source>认定理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="152"/>
+        <location filename="../../app/ui/score_form.py" line="187"/>
         <source>{label}（{points} 分）</source>
         <translation>{label} ({points} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="160"/>
-        <location filename="../../app/ui/score_form.py" line="176"/>
+        <location filename="../../app/ui/score_form.py" line="195"/>
+        <location filename="../../app/ui/score_form.py" line="211"/>
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="182"/>
+        <location filename="../../app/ui/score_form.py" line="217"/>
         <source>得分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="186"/>
+        <location filename="../../app/ui/score_form.py" line="221"/>
         <source>无需评审</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="192"/>
+        <location filename="../../app/ui/score_form.py" line="227"/>
         <source>文书缺失</source>
         <translation>Document missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="206"/>
+        <location filename="../../app/ui/score_form.py" line="241"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation>Note (you may cite a page, e.g. “page 7”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="208"/>
+        <location filename="../../app/ui/score_form.py" line="243"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="215"/>
+        <location filename="../../app/ui/score_form.py" line="250"/>
         <source>依据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="238"/>
+        <location filename="../../app/ui/score_form.py" line="273"/>
         <source>{label}（扣分，上限 {cap}）</source>
         <translation>{label} (deductions, at most {cap})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="246"/>
+        <location filename="../../app/ui/score_form.py" line="281"/>
         <source>第{page}页 {kind}</source>
         <translation>p. {page} {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="254"/>
+        <location filename="../../app/ui/score_form.py" line="289"/>
         <source>全部笔录（尚未找到文书）</source>
         <translation>All transcripts (no documents found yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="256"/>
+        <location filename="../../app/ui/score_form.py" line="291"/>
         <source>全卷</source>
         <translation>Whole file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="301"/>
+        <location filename="../../app/ui/score_form.py" line="336"/>
         <source>文中可见</source>
         <translation>seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="302"/>
+        <location filename="../../app/ui/score_form.py" line="337"/>
         <source>文中未见</source>
         <translation>not seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="365"/>
+        <location filename="../../app/ui/score_form.py" line="400"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="365"/>
+        <location filename="../../app/ui/score_form.py" line="400"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation>Reopening a completed case file needs a reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="402"/>
+        <location filename="../../app/ui/score_form.py" line="439"/>
         <source>（未评完）</source>
         <translation> (not complete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="404"/>
+        <location filename="../../app/ui/score_form.py" line="441"/>
         <source> · 评分标准已更新</source>
         <translation> · the rubric has changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="410"/>
+        <location filename="../../app/ui/score_form.py" line="447"/>
         <source>尚未评分。</source>
         <translation>Not scored yet.</translation>
     </message>

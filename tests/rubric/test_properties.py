@@ -16,7 +16,10 @@ RUBRICS = [catalog.get(rid, None) for rid in ("case-review-2024-general", "trans
 @st.composite
 def case_inputs(draw, rubric):
     scores, not_applicable, missing = {}, [], []
+    facts = {f.id: draw(st.booleans()) for f in rubric.facts}
     for item in rubric.items:
+        if item.applies_if is not None and not facts[item.applies_if]:
+            continue  # the case fact makes the item not applicable: it takes no score
         choice = draw(
             st.sampled_from(["score", "na", "missing"] if item.not_applicable else ["score", "missing"])
         )
@@ -31,7 +34,13 @@ def case_inputs(draw, rubric):
         g.id: draw(st.lists(st.sampled_from([e.id for e in g.elements]), max_size=len(g.elements)))
         for g in rubric.deductions
     }
-    return {"scores": scores, "not_applicable": not_applicable, "missing": missing, "deductions": deductions}
+    return {
+        "scores": scores,
+        "not_applicable": not_applicable,
+        "missing": missing,
+        "deductions": deductions,
+        "facts": facts,
+    }
 
 
 @settings(max_examples=150, deadline=None)
