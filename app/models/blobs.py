@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -109,7 +110,7 @@ class BlobStore:
         removed = 0
         cutoff = time.time() - older_than_seconds
         owners: dict[str, bool] = {str(os.getpid()): False}
-        for leftover in self.tmp.glob("incoming-*"):
+        for leftover in self.tmp.iterdir():
             parts = leftover.name.split("-")
             owner = parts[1] if len(parts) > 2 and parts[1].isdigit() else None
             try:
@@ -120,7 +121,10 @@ class BlobStore:
                         owners[owner] = self._owner_is_gone(owner)
                     stale = owners[owner]
                 if stale:
-                    leftover.unlink()
+                    if leftover.is_dir():
+                        shutil.rmtree(leftover, ignore_errors=True)
+                    else:
+                        leftover.unlink()
                     removed += 1
             except FileNotFoundError:
                 continue
@@ -137,7 +141,11 @@ class BlobStore:
         owner_file.unlink(missing_ok=True)
         return True
 
-    def _claim_temporaries(self) -> str:
+    def scratch_dir(self, purpose: str) -> tempfile.TemporaryDirectory[str]:
+        """A temporary folder inside the data directory, removed on the next open if this process dies."""
+        return tempfile.TemporaryDirectory(dir=self.tmp, prefix=self._claim_temporaries(purpose))
+
+    def _claim_temporaries(self, purpose: str = "incoming") -> str:
         """Hold this process's owner lock (once per process and folder) and name temporaries after it."""
         pid = os.getpid()
         key = (pid, str(self.tmp))
@@ -148,7 +156,7 @@ class BlobStore:
             if not _OWNER_LOCKS:
                 atexit.register(_release_owner_locks)
             _OWNER_LOCKS[key] = lock
-        return f"incoming-{pid}-"
+        return f"{purpose}-{pid}-"
 
 
 _OWNER_LOCKS: dict[tuple[int, str], FileLock] = {}

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,12 +207,13 @@ def receive_packet(store: Store, path: Path, station_fingerprint: str | None, us
             )
     rubric = manifest["rubric"]
     rubric_text = signed.data[rubric["file"]]
-    _check_packet_rubric(rubric, rubric_text)
+    _check_packet_rubric(rubric, rubric_text, store)
     rubric_dir = store.root / "rubrics"
     rubric_dir.mkdir(parents=True, exist_ok=True)
     if catalog_hash(store.root, rubric["id"]) != rubric["content_hash"]:
         write_durably(rubric_dir / f"{rubric['id']}.toml", rubric_text)
-    with tempfile.TemporaryDirectory(prefix="reviewdesk-packet-") as tmp:
+    # Inside the data directory, so a killed receive leaves nothing behind that the next open keeps.
+    with store.blobs.scratch_dir("packet") as tmp:
         folder = Path(tmp) / f"评审包-{manifest['packet_id'][:8]}"
         for case in manifest["cases"]:
             target = folder / case["file"].removeprefix("cases/")
@@ -241,9 +241,9 @@ def receive_packet(store: Store, path: Path, station_fingerprint: str | None, us
     }
 
 
-def _check_packet_rubric(rubric: dict[str, Any], text: bytes) -> None:
+def _check_packet_rubric(rubric: dict[str, Any], text: bytes, store: Store) -> None:
     """The packet's rubric file is a case rubric with the id and content hash the manifest names."""
-    with tempfile.TemporaryDirectory(prefix="reviewdesk-rubric-") as tmp:
+    with store.blobs.scratch_dir("rubric") as tmp:
         candidate = Path(tmp) / f"{rubric['id']}.toml"
         candidate.write_bytes(text)
         try:

@@ -183,13 +183,16 @@ def test_a_killed_imports_temporaries_go_on_the_next_open_a_live_ones_stay(data_
     dead.write_bytes(b"x" * 1000)
     live = tmp / "incoming-888888-def"
     live.write_bytes(b"y" * 1000)
+    dead_folder = tmp / "packet-999999-xyz"  # a receive-packet killed while importing
+    (dead_folder / "评审包-1234").mkdir(parents=True)
+    (dead_folder / "评审包-1234" / "案卷01.pdf").write_bytes(b"%PDF-1.4")
     (data_dir / "locks").mkdir(exist_ok=True)
     (data_dir / "locks" / "import-999999.lock").touch()  # its process is gone: nobody holds it
     holder = FileLock(data_dir / "locks" / "import-888888.lock")
     assert holder.try_acquire()  # another process, still importing
     try:
         Store.open(data_dir).close()
-        assert not dead.exists()
+        assert not dead.exists() and not dead_folder.exists()
         assert live.exists()
     finally:
         holder.release()
