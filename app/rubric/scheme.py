@@ -44,17 +44,8 @@ from app.rubric.rounding import to_decimal
 
 RULES = ("sum", "manual", "case_quality", "baseline", "rank", "awards", "per_count", "proportional", "bonus")
 RULES += ("scaled", "report")
-CASE_TYPES = (
-    "general_penalty",
-    "four_measures",
-    "daily_penalty",
-    "seizure",
-    "production_limit",
-    "detention_referral",
-    "crime_referral",
-    "court_enforcement",
-    "audit_case",
-)
+CASE_TYPES = tuple(CASE_TYPE_LABELS)
+"""one list of case types, intake's: a scheme may ask for any type intake can read"""
 TOP_KEYS = {"kind", "id", "title", "version", "source", "candidate", "notes", "total", "bonus_cap"}
 TOP_KEYS |= {"places", "indicators", "vetoes", "pass_rule", "documents", "readings", "contest_by"}
 PARAM_KEYS = {"case_max", "regional_average_for", "value", "total", "share", "threshold", "cap", "max_each"}
