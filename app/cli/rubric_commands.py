@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from app import paths
 from app.errors import UsageError
+from app.intake.vocabulary import CASE_TYPE_LABELS
 from app.rubric import catalog
 from app.rubric.engine import ScoreInputError, compute_case
 from app.rubric.loader import RubricError
@@ -62,6 +64,7 @@ def run_list(args: argparse.Namespace) -> int:
             "total": as_json_number(r.total if isinstance(r, Scheme) else r.scoring.total),
             "hash": r.content_hash,
             "path": r.path,
+            **({} if isinstance(r, Scheme) else _sheet_facts(r)),
         }
         for r in sorted(rubrics.values(), key=lambda r: r.id)
     ]
@@ -70,10 +73,28 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         for row in rows:
             kind = "方案" if row["kind"] == "scheme" else "案卷"
-            print(f"{row['id']:<34} {kind} {row['total']:>4} 分  {row['title']}")
+            extra = ""
+            if row.get("bonus"):
+                extra += f" +{row['bonus']} 加分"
+            if row.get("case_types"):
+                extra += f"（{'、'.join(CASE_TYPE_LABELS.get(t, t) for t in row['case_types'])}）"
+            elif row.get("family_default"):
+                extra += "（其他案卷类型 / other case types）"
+            print(f"{row['id']:<38} {kind} {row['total']:>4} 分{extra}  {row['title']}")
         for error in errors:
             print(f"! {error}")
     return 1 if errors else 0
+
+
+def _sheet_facts(rubric: Rubric) -> dict[str, Any]:
+    """What tells one sheet of a family from another: the case types it serves, its 加分, its item points."""
+    return {
+        "family": rubric.family or None,
+        "case_types": list(rubric.case_types),
+        "family_default": rubric.family_default,
+        "bonus": as_json_number(rubric.bonus_total),
+        "items_total": as_json_number(sum((i.points for i in rubric.standard_items), Decimal(0))),
+    }
 
 
 def rubric_as_json(rubric: Rubric) -> dict[str, Any]:
@@ -208,8 +229,21 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(rubric_as_json(rubric), ensure_ascii=False, indent=2))
         return 0
     print(f"{rubric.title}\n{rubric.id} · {rubric.version} · {rubric.content_hash}\n来源：{rubric.source}")
+    facts = _sheet_facts(rubric)
+    if rubric.family:
+        served = "、".join(CASE_TYPE_LABELS.get(t, t) for t in rubric.case_types) or "其他案卷类型"
+        print(f"系列 / family：{rubric.family}；适用 / for：{served}")
+    print(
+        f"项目合计 / items total：{facts['items_total']} 分；案卷满分 / case total：{rubric.scoring.total} 分"
+    )
+    if rubric.bonus_total:
+        print(f"加分 / bonus：至多 {facts['bonus']} 分（{rubric.scoring.bonus}）")
     for note in rubric.notes:
         print(f"  注：{note}")
+    for reading in rubric.readings:
+        print(f"[读法 / reading] {reading.id} = {reading.value}：{reading.text}")
+    for fact in rubric.facts:
+        print(f"[案件事实 / fact] {fact.id}: {fact.label} — {fact.question}")
     for gate in rubric.gates:
         print(f"[重大问题] {gate.id}: {gate.label} — {gate.description}")
     for group in rubric.deductions:
@@ -218,7 +252,8 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"    {element.id:<20} −{element.points}  {element.label}")
     for item in rubric.items:
         extra = f"；无需评审：{item.not_applicable}" if item.not_applicable else ""
-        print(f"[{item.points:>4} 分] {item.id}: {item.label}（缺失：{item.missing}{extra}）")
+        bonus = "【加分】" if item.bonus else ""
+        print(f"[{item.points:>4} 分] {bonus}{item.id}: {item.label}（缺失：{item.missing}{extra}）")
         for criterion in item.criteria:
             print(f"    {criterion.id:<20} {criterion.points:>4}  {criterion.label}")
     return 0
