@@ -150,3 +150,17 @@ def same_unit(first: str | None, second: str | None, year: int | None = None) ->
     if not first or not second:
         return False
     return first == second or unit_key(first, year) == unit_key(second, year)
+
+
+def _place(text: str) -> str:
+    text = re.sub(r"\s", "", text)
+    return _expand_prefecture(PROVINCE_RE.sub("", text, count=1) or text)
+
+
+def in_region(unit: str, region: str) -> bool:
+    """Whether a unit belongs to a region (海西州 holds 海西蒙古族藏族自治州环境保护局)."""
+    if not unit or not region:
+        return False
+    if unit.startswith(region) or _place(unit).startswith(_place(region)):
+        return True
+    return unit_key(unit).split("|", 1)[0] == _last_place(_place(region))

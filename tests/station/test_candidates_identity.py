@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pymupdf
 
+from app.station.assign import Conflict, Expert
 from tests.helpers.panel import run
 
 FULL = "海西蒙古族藏族自治州环境保护局"
@@ -97,3 +98,14 @@ def test_a_persons_correction_moves_a_file_out_of_its_folders_candidate(tmp_path
     assert sorted((c["unit"], c["cases"]) for c in report["candidates"]) == sorted(
         [(SHORT, 6), ("海北州环境保护局", 1)]
     )
+
+
+def test_an_expert_is_kept_from_their_own_unit_under_any_of_its_names() -> None:
+    own = Expert("E1", "甲", SHORT)
+    assert own.conflict_with(FULL) is not None
+    assert own.conflict_with("海北州环境保护局") is None
+    local = Expert("E2", "乙", "省厅", region="海西州")
+    assert local.conflict_with(FULL) is not None
+    declared = Expert("E3", "丙", "省厅", conflicts=(Conflict("德令哈市环保局", "曾在该局工作"),))
+    assert declared.conflict_with("德令哈市环境保护局") == "曾在该局工作"
+    assert declared.conflict_with("格尔木市环境保护局") is None
