@@ -82,10 +82,9 @@ def _type_clues(source_label: str, parts: list[str], file_name: str) -> list[cas
 
 
 def _from_file_name(name: str) -> dict[str, Fact]:
-    reading = folders.read_folder(name.rsplit(".", 1)[0])
+    reading = folders.read_folder(name.rsplit(".", 1)[0], person_beside_unit=False)
     facts: dict[str, Fact] = {}
-    # a file name's unit is usually the issuing authority's abbreviation: not read
-    for field in ("kind", "person", "selection"):
+    for field in ("kind", "person", "selection", "unit"):
         value = getattr(reading, field)
         if value:
             facts[FOLDER_FIELDS[field]] = Fact(value, "file_name", name)
@@ -156,6 +155,8 @@ def extract(
     named = _from_file_name(parts[-1])
     cover = _from_cover(cover_text) if cover_text else {}
     officer = cover.pop("officer", None)
+    if "unit" in cover or "unit" in folders_facts:
+        named.pop("unit", None)  # a file name's unit only when no folder or cover names one
     facts = {**cover, **named, **folders_facts}  # the folders win, then the file name
     if "case_number" in cover:
         facts["case_number"] = cover["case_number"]

@@ -6,8 +6,10 @@
 3. the decision document inside (按日连续处罚决定书, 查封（扣押）决定书, 责令限制生产决定书, 涉嫌环境犯罪
    案件移送书 …).
 
-A generic answer (a plain 行政处罚案卷 cover, a 罚 number: 一般行政处罚) only counts when nothing more
-specific was found; a 四个配套办法 folder is made specific by the 文号 or the decision inside.
+A generic answer (a plain 行政处罚案卷 cover, a 罚 number: 一般行政处罚) only counts when the text was
+read and nothing more specific found in it — special cases carry 罚 numbers too, so for a scan
+without text the number alone decides nothing. A 四个配套办法 folder is made specific by the 文号
+or the decision inside.
 """
 
 from __future__ import annotations
@@ -127,6 +129,8 @@ def decide(
         return TypeClue(inferred.case_type, inferred.found_by, f"{first.detail}；{inferred.detail}")
     if inferred:
         return inferred
+    if not any(text.strip() for text in texts()):
+        return None  # a scan: a 罚 number is as much a 按日连续处罚 or 限产 case as a general one
     if generic_cover and by_number:  # 行政处罚案卷 and a 罚 number: both say 一般行政处罚
         return TypeClue(generic_cover.case_type, "cover", f"{generic_cover.detail}；{by_number.detail}")
     return generic_cover or by_number

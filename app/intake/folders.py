@@ -51,8 +51,12 @@ def _looks_like_name(token: str) -> bool:
     return vocab.first_match(token, vocab.CASE_TYPES + vocab.SELECTION_WORDS) is None
 
 
-def read_folder(raw: str, individual_above: bool = False) -> FolderReading:
-    """Read one folder (or file) name; ``individual_above`` when a folder above it says 个人."""
+def read_folder(raw: str, individual_above: bool = False, person_beside_unit: bool = True) -> FolderReading:
+    """Read one folder (or file) name; ``individual_above`` when a folder above it says 个人.
+
+    ``person_beside_unit``: a lone name beside a unit is a person (马海军（德令哈市环境保护局）) —
+    true of folders, not of file names (德令哈市环保局（废水）.pdf).
+    """
     text = vocab.strip_ordinal(raw)
     kind = vocab.first_match(text, vocab.CANDIDATE_WORDS)
     selection = vocab.first_match(text, vocab.SELECTION_WORDS)
@@ -65,7 +69,7 @@ def read_folder(raw: str, individual_above: bool = False) -> FolderReading:
     names = [t for t in SEPARATORS_RE.split(rest) if t and _looks_like_name(t)]
     person = None
     individual = (kind and kind[0] == "individual") or (kind is None and individual_above)
-    if len(names) == 1 and (individual or (kind is None and unit is not None)):
+    if len(names) == 1 and (individual or (kind is None and unit is not None and person_beside_unit)):
         person = names[0]  # 马海军（德令哈市环境保护局）: a person and the unit beside the name
     return FolderReading(
         raw,

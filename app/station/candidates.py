@@ -90,7 +90,11 @@ def _links(case: CaseFile) -> list[tuple[str, ...]]:
 
 def _shown_unit(cases: list[CaseFile]) -> str | None:
     """The unit as the folder (or a person) wrote it, else the spelling most covers use."""
-    stated = [c.value("unit") for c in cases if c.fields.get("unit") and c.fields["unit"].found_by != "cover"]
+    stated = [
+        c.value("unit")
+        for c in cases
+        if c.fields.get("unit") and c.fields["unit"].found_by in ("folder", "manual")
+    ]
     spelt = [u for u in stated if u] or [u for c in cases if (u := c.value("unit"))]
     return Counter(spelt).most_common(1)[0][0] if spelt else None
 

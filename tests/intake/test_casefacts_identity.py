@@ -138,3 +138,25 @@ def test_the_folder_type_wins_and_a_four_measures_folder_is_made_specific(cli, t
     assert (refined["value"], refined["found_by"]) == ("daily_penalty", "decision")
     assert "四个配套办法" in refined["detail"]
     assert cases["集体/抽选案卷/四个配套办法/c.pdf"]["case_type"] == "four_measures"
+
+
+def test_a_scan_is_not_called_general_just_for_its_penalty_number(cli, tmp_path: Path) -> None:
+    """Special cases carry 罚 numbers too: without text to read, the number alone decides nothing."""
+    case_pdf(tmp_path / "集体/抽选案卷/德环罚〔2017〕139号.pdf", [], pages=8)
+    (case,) = imported(cli, tmp_path).values()
+    assert case["scanned"] is True
+    assert case["case_number"] == "德环罚〔2017〕139号"
+    assert case["case_type"] is None
+
+
+def test_a_file_name_names_the_unit_only_when_no_folder_or_cover_does(cli, tmp_path: Path) -> None:
+    case_pdf(tmp_path / "个人-方霞立/推选案卷/盐城市大丰区环境保护局149号案卷.pdf", [], pages=8)
+    case_pdf(
+        tmp_path / "个人-江涛/推选案卷/德令哈市环保局1号案卷.pdf",
+        cover("德令哈市环境保护局", "德环罚〔2017〕1号"),
+    )
+    cases = imported(cli, tmp_path)
+    scan = cases["个人-方霞立/推选案卷/盐城市大丰区环境保护局149号案卷.pdf"]
+    assert (scan["unit"], scan["provenance"]["unit"]["found_by"]) == ("盐城市大丰区环境保护局", "file_name")
+    assert scan["candidate"] == {"kind": "individual", "name": "方霞立"}
+    assert cases["个人-江涛/推选案卷/德令哈市环保局1号案卷.pdf"]["unit"] == "德令哈市环境保护局"
