@@ -31,9 +31,13 @@ DECISION_TITLES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("production_limit", ("责令限制生产决定书", "责令停产整治决定书", "限制生产决定书", "停产整治决定书")),
     ("seizure", ("查封（扣押）决定书", "查封(扣押)决定书", "查封决定书", "扣押决定书", "查封、扣押决定书")),
-    ("court_enforcement", ("强制执行申请书", "申请人民法院强制执行", "申请法院强制执行")),
+    ("court_enforcement", ("强制执行申请书", "行政处罚强制执行申请书")),
 ]
-"""Titles of the documents that make a case one of the special categories, most telling first."""
+"""Titles of the documents that make a case one of the special categories, most telling first.
+
+Only titles: every penalty decision warns that the bureau 将依法申请人民法院强制执行, and many that
+it may 按日连续处罚 — phrases that say nothing about the case's own category.
+"""
 REFERRALS: list[tuple[str, tuple[str, ...]]] = [
     ("detention_referral", ("行政拘留",)),
     ("crime_referral", ("犯罪", "刑事", "污染环境罪")),

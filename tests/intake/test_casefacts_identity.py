@@ -160,3 +160,14 @@ def test_a_file_name_names_the_unit_only_when_no_folder_or_cover_does(cli, tmp_p
     assert (scan["unit"], scan["provenance"]["unit"]["found_by"]) == ("盐城市大丰区环境保护局", "file_name")
     assert scan["candidate"] == {"kind": "individual", "name": "方霞立"}
     assert cases["个人-江涛/推选案卷/德令哈市环保局1号案卷.pdf"]["unit"] == "德令哈市环境保护局"
+
+
+def test_a_decisions_standard_warnings_do_not_make_a_special_case(cli, tmp_path: Path) -> None:
+    warnings = [
+        "行政处罚决定书",
+        "逾期不履行的，我局将依法申请人民法院强制执行。",
+        "拒不改正的，依法按日连续处罚。",
+    ]
+    case_pdf(tmp_path / "案卷/a.pdf", cover(SHORT, "海西环罚〔2019〕5号"), {4: warnings})
+    (case,) = imported(cli, tmp_path).values()
+    assert case["case_type"] == "general_penalty"
