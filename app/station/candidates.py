@@ -96,7 +96,10 @@ def _shown_unit(cases: list[CaseFile]) -> str | None:
         if c.fields.get("unit") and c.fields["unit"].found_by in ("folder", "manual")
     ]
     spelt = [u for u in stated if u] or [u for c in cases if (u := c.value("unit"))]
-    return Counter(spelt).most_common(1)[0][0] if spelt else None
+    if not spelt:
+        return None
+    counts = Counter(spelt)
+    return max(counts, key=lambda u: (counts[u], len(u)))  # a tie goes to the fuller, official form
 
 
 def _group(cases: list[CaseFile]) -> list[list[CaseFile]]:

@@ -109,3 +109,13 @@ def test_an_expert_is_kept_from_their_own_unit_under_any_of_its_names() -> None:
     declared = Expert("E3", "丙", "省厅", conflicts=(Conflict("德令哈市环保局", "曾在该局工作"),))
     assert declared.conflict_with("德令哈市环境保护局") == "曾在该局工作"
     assert declared.conflict_with("格尔木市环境保护局") is None
+
+
+def test_covers_split_evenly_show_the_official_full_name(tmp_path: Path) -> None:
+    disc = tmp_path / "disc"
+    case_pdf(disc / "个人-易新兰/推选案卷/1.pdf", "昌吉州环境保护局", "昌州环罚〔2017〕1号")
+    case_pdf(disc / "个人-易新兰/抽选案卷/2.pdf", "昌吉回族自治州环境保护局", "昌州环罚〔2017〕2号")
+    data = tmp_path / "station"
+    run(data, "import", disc)
+    report = check(data, "haixi-2017-individual")
+    assert [(c["id"], c["cases"]) for c in report["candidates"]] == [("昌吉回族自治州环境保护局/易新兰", 2)]
