@@ -58,7 +58,7 @@ PROVINCE_RE = re.compile(
     r"[\u4e00-\u9fff]{2,3}省|北京市|天津市|上海市|重庆市)"
 )
 ETHNIC_COUNTY_RE = re.compile(
-    r"^([\u4e00-\u9fff]{2,}?)(?:蒙古|哈萨克|柯尔克孜|塔吉克|锡伯|[\u4e00-\u9fff]{1,4}族)+自治(县|旗)"
+    r"([^\W\d省市州区县旗盟]{2,}?)(?:蒙古|哈萨克|柯尔克孜|塔吉克|锡伯|[^\W\d省市州区县旗盟]{1,4}族)+自治(县|旗)"
 )
 """门源回族自治县 → 门源县: autonomous counties are usually written without the peoples' names."""
 BRANCH_RE = re.compile(r"^.*?(?:生态环境局|环境保护局|环保局)([\u4e00-\u9fff]{2,8}?)分局$")

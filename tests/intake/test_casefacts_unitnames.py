@@ -60,3 +60,8 @@ def test_the_renamed_bureau_is_the_old_one_from_the_2018_19_reform_on() -> None:
     assert same_unit("德令哈市生态环境局", "德令哈市环境保护局")  # year unknown: the same bureau
     # a 2017 file could not have been filed by a 生态环境局: the names are two different units then
     assert not same_unit("德令哈市生态环境局", "德令哈市环境保护局", year=2017)
+
+
+def test_an_autonomous_county_under_its_prefecture_is_still_the_county() -> None:
+    assert same_unit("海北州门源回族自治县环保局", "门源县环境保护局")
+    assert not same_unit("海北州门源回族自治县环保局", "海北州环境保护局")
