@@ -28,6 +28,15 @@ class Fact:
     detail: str = ""
 
 
+FOLDER_FIELDS = {
+    "unit": "unit",
+    "kind": "candidate_kind",
+    "person": "candidate_name",
+    "selection": "selection",
+}
+"""A folder reading's attributes and the case facts they give."""
+
+
 def submitting_folder(source_label: str, source_path: str) -> str | None:
     """The path of the folder that is the candidate's (``""`` for the disc itself), or None."""
     parts = source_path.split("/")[:-1]
@@ -56,15 +65,6 @@ def _from_folders(source_label: str, parts: list[str]) -> dict[str, Fact]:
         deepest(field, readings)
     deepest("selection", readings)
     return facts
-
-
-FOLDER_FIELDS = {
-    "unit": "unit",
-    "kind": "candidate_kind",
-    "person": "candidate_name",
-    "selection": "selection",
-    "case_type": "case_type",
-}
 
 
 def _type_clues(source_label: str, parts: list[str], file_name: str) -> list[casetype.TypeClue]:
