@@ -83,7 +83,8 @@ def _links(case: CaseFile) -> list[tuple[str, ...]]:
     if folder is not None and not corrected:  # a person who moved a file to another candidate wins
         links.append(("folder", case.source_label, folder, kind, person))
     unit = case.value("unit")
-    if unit:
+    nameless = kind == "individual" and not person
+    if unit and not (nameless and links):  # two unnamed individuals of one unit are two people
         links.append(("unit", unit_key(unit, _case_year(case)), kind, person))
     return links
 
@@ -132,7 +133,11 @@ def candidates(db: Database) -> tuple[list[Candidate], list[CaseFile]]:
         if not unit or not kind:
             orphans += group
             continue
-        ident, name, kind, unit = _key(unit, kind, group[0].value("candidate_name"))
+        person = group[0].value("candidate_name")
+        if kind == "individual" and not person:  # unnamed: told apart by the folder they came in
+            folder = submitting_folder(group[0].source_label, group[0].source_path)
+            person = f"?（{folder.rsplit('/', 1)[-1]}）" if folder else None
+        ident, name, kind, unit = _key(unit, kind, person)
         found.setdefault(ident, Candidate(ident, name, kind, unit)).cases.extend(group)
     for cand in found.values():
         cand.cases.sort(key=lambda c: c.id)

@@ -119,3 +119,22 @@ def test_covers_split_evenly_show_the_official_full_name(tmp_path: Path) -> None
     run(data, "import", disc)
     report = check(data, "haixi-2017-individual")
     assert [(c["id"], c["cases"]) for c in report["candidates"]] == [("昌吉回族自治州环境保护局/易新兰", 2)]
+
+
+def test_two_unnamed_individual_folders_of_one_unit_stay_two_candidates(tmp_path: Path) -> None:
+    disc = tmp_path / "disc"
+    case_pdf(disc / "德令哈市环境保护局/个人一/推选案卷/1.pdf", "德令哈市环境保护局", "德环罚〔2017〕1号")
+    case_pdf(disc / "德令哈市环境保护局/个人二/推选案卷/2.pdf", "德令哈市环境保护局", "德环罚〔2017〕2号")
+    data = tmp_path / "station"
+    run(data, "import", disc)
+    cases = run(data, "cases", "--json").json()
+    assert {c["candidate"]["name"] for c in cases} == {None}
+    from app.models.store import Store
+    from app.station.candidates import candidates
+
+    store = Store.open(data)
+    try:
+        found, orphans = candidates(store.db)
+    finally:
+        store.close()
+    assert orphans == [] and sorted(len(c.cases) for c in found) == [1, 1]
