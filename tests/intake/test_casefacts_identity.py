@@ -171,3 +171,11 @@ def test_a_decisions_standard_warnings_do_not_make_a_special_case(cli, tmp_path:
     case_pdf(tmp_path / "案卷/a.pdf", cover(SHORT, "海西环罚〔2019〕5号"), {4: warnings})
     (case,) = imported(cli, tmp_path).values()
     assert case["case_type"] == "general_penalty"
+
+
+@pytest.mark.parametrize("label", ["第一批", "大练兵", "县级", "参评", "报送材料", "2017"])
+def test_a_unit_folders_other_words_are_not_a_person(label: str) -> None:
+    from app.intake.folders import read_folder
+
+    reading = read_folder(f"德令哈市环境保护局（{label}）")
+    assert (reading.unit, reading.person, reading.kind) == ("德令哈市环境保护局", None, None)
