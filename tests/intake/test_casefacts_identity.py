@@ -7,6 +7,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from app.intake.folders import read_folder
+
 FULL = "海西蒙古族藏族自治州环境保护局"
 SHORT = "海西州环境保护局"
 
@@ -175,7 +177,5 @@ def test_a_decisions_standard_warnings_do_not_make_a_special_case(cli, tmp_path:
 
 @pytest.mark.parametrize("label", ["第一批", "大练兵", "县级", "参评", "报送材料", "2017"])
 def test_a_unit_folders_other_words_are_not_a_person(label: str) -> None:
-    from app.intake.folders import read_folder
-
     reading = read_folder(f"德令哈市环境保护局（{label}）")
     assert (reading.unit, reading.person, reading.kind) == ("德令哈市环境保护局", None, None)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pymupdf
 
+from app.models.store import Store
 from app.station.assign import Conflict, Expert
+from app.station.candidates import candidates
 from tests.helpers.panel import run
 
 FULL = "海西蒙古族藏族自治州环境保护局"
@@ -129,9 +131,6 @@ def test_two_unnamed_individual_folders_of_one_unit_stay_two_candidates(tmp_path
     run(data, "import", disc)
     cases = run(data, "cases", "--json").json()
     assert {c["candidate"]["name"] for c in cases} == {None}
-    from app.models.store import Store
-    from app.station.candidates import candidates
-
     store = Store.open(data)
     try:
         found, orphans = candidates(store.db)
