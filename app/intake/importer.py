@@ -458,7 +458,9 @@ class Importer:
                 outcome.case_id = self.db.execute(
                     "INSERT INTO cases (file_id) VALUES (?)", [file_id]
                 ).lastrowid
-                facts = casefacts.extract(label, outcome.source_path, staged.cover)
+                facts = casefacts.extract(
+                    label, outcome.source_path, staged.cover, blob.path if blob is not None else None
+                )
                 for name, fact in facts.items():
                     self.db.execute(
                         "INSERT INTO case_facts (case_id, field, value, found_by, detail) VALUES (?, ?, ?, ?, ?)",

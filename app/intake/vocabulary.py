@@ -53,6 +53,7 @@ CANDIDATE_WORDS: list[tuple[str, tuple[str, ...]]] = [
 CANDIDATE_LABELS = {"collective": "集体", "individual": "个人"}
 
 UNIT_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:生态环境局|环境保护局)[\u4e00-\u9fff]{2,8}?分局|"  # 海西州生态环境局德令哈分局
     r"[\u4e00-\u9fff]{2,24}?(?:生态环境保护综合行政执法支队|生态环境保护综合行政执法大队|"
     r"生态环境分局|生态环境局|环境保护局|环保局|环境监察支队|环境监察大队|环境监察局|分局)"
 )

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UsageError
+from app.intake.unitnames import in_region, same_unit
 from app.models.cases import CaseFile
 
 ALGORITHM = "most-constrained-first, least-loaded, seeded ties, then evened out by single moves (v1)"
@@ -68,12 +69,12 @@ class Expert:
         """Why this expert may not score a case file of ``unit``, or None."""
         if not unit:
             return None
-        if unit == self.unit:
+        if same_unit(unit, self.unit):
             return "本单位 / own unit"
-        if self.region and unit.startswith(self.region):
+        if self.region and in_region(unit, self.region):
             return f"本地区（{self.region}）/ own region"
         for conflict in self.conflicts:
-            if conflict.unit == unit:
+            if same_unit(conflict.unit, unit):
                 return conflict.reason or "回避 / declared conflict"
         return None
 

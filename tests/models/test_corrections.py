@@ -19,7 +19,7 @@ def test_correction_survives_reimport(cli, tmp_path: Path) -> None:
     disc = _disc(tmp_path)
     cli("import", disc)
     case = cli("cases", "--json").json()[0]
-    assert case["case_type"] is None
+    assert case["case_type"] == "general_penalty"  # the cover says 行政处罚案卷, the 文号 罚
     result = cli(
         "case",
         "set",
