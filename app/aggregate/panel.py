@@ -25,7 +25,7 @@ from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number, report
 from app.rubric.scheme import Scheme
 from app.rubric.scheme_engine import SchemeResult, compute_scheme
-from app.station.candidates import candidate_key
+from app.station.candidates import candidates
 from app.station.levels import stored_levels
 from app.station.packets import latest_assignment
 
@@ -203,7 +203,9 @@ def build_panel(
     if scheme is not None:
         report_.scheme = scheme
         levels = stored_levels(store.db)
-        report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric, levels)
+        # The station's own grouping, so a candidate whose covers spell its unit two ways stays one.
+        owners = {case.id: (cand.id, cand.name) for cand in candidates(store.db)[0] for case in cand.cases}
+        report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric, owners, levels)
     return report_
 
 
@@ -290,6 +292,7 @@ def _candidates(
     cases: list[CaseResult],
     extra: dict[str, Any],
     case_rubric: str | None,
+    owners: dict[int, tuple[str, str]],
     levels: dict[str, str] | None = None,
 ) -> SchemeResult:
     levels = levels or {}
@@ -309,7 +312,7 @@ def _candidates(
             continue
         if result.case.value("candidate_kind") != scheme.candidate:
             continue
-        ident = candidate_key(result.case)
+        ident = owners.get(result.case.id)
         if ident is None:
             continue
         entry = candidates.setdefault(

@@ -402,3 +402,41 @@ def test_aggregate_ranks_candidates_under_a_scheme(panel: Panel, tmp_path: Path)
         "未交评审",
         "接收记录",
     ]
+
+
+def test_aggregate_keeps_a_candidate_whole_when_a_file_spells_its_unit_another_way(
+    panel: Panel, tmp_path: Path
+) -> None:
+    """The panel uses check's grouping: 德令哈市环境保护局 and 德令哈市生态环境局 (2024) are one unit."""
+    station = tmp_path / "station"
+    shutil.copytree(panel.station, station)
+    second = case_ids(station)["德环罚〔2024〕2号"]
+    assert run(station, "case", "set", str(second), "--unit", "德令哈市环境保护局").code == 0
+    run(station, "aggregate", *panel.packages, "--roster", panel.roster)
+    from app.models.store import Store
+    from app.station.candidates import candidates as station_candidates
+
+    store = Store.open(station)
+    try:
+        (deling,) = [c for c in station_candidates(store.db)[0] if "德令哈" in c.unit]
+    finally:
+        store.close()
+    assert len(deling.cases) == 2  # check's grouping: one candidate, whichever spelling it shows
+    values = {"cases": 10, "fines": 100, "major_cases": 1, "key_units": 5, "votes": 30}
+    inputs = {
+        "region": {"totals": {"cases": 20, "fines": 200, "major_cases": 2, "key_units": 10}},
+        "candidates": {
+            deling.id: {"values": values, "manual": {"four_measures_cases": 8}},
+            "格尔木市生态环境局": {"values": values, "manual": {"four_measures_cases": 6}},
+        },
+    }
+    inputs_file = tmp_path / "inputs.json"
+    inputs_file.write_text(json.dumps(inputs, ensure_ascii=False), encoding="utf-8")
+    result = run(
+        station, "aggregate", "--scheme", "haixi-2017-collective", "--scheme-inputs", inputs_file, "--json"
+    )
+    assert result.code == 0, result.err
+    candidates = {c["id"]: c for c in result.json()["candidates"]["candidates"]}
+    assert set(candidates) == {deling.id, "格尔木市生态环境局"}
+    explanation = "\n".join(s["text"] for s in candidates[deling.id]["explanation"])
+    assert "88.33" in explanation and "71" in explanation
