@@ -27,6 +27,8 @@ FOUND_BY = {
     "file_name": QT_TRANSLATE_NOOP("CaseInfo", "文件名"),
     "cover": QT_TRANSLATE_NOOP("CaseInfo", "封面"),
     "manual": QT_TRANSLATE_NOOP("CaseInfo", "人工更正"),
+    "case_number": QT_TRANSLATE_NOOP("CaseInfo", "文号"),
+    "decision": QT_TRANSLATE_NOOP("CaseInfo", "卷内决定书"),
 }
 
 

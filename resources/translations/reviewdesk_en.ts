@@ -51,6 +51,7 @@
     </message>
     <message>
         <location filename="../../app/ui/case_info.py" line="23"/>
+        <location filename="../../app/ui/case_info.py" line="30"/>
         <source>文号</source>
         <translation>Case number</translation>
     </message>
@@ -75,62 +76,67 @@
         <translation>corrected by hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="48"/>
+        <location filename="../../app/ui/case_info.py" line="31"/>
+        <source>卷内决定书</source>
+        <translation>decision in the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_info.py" line="50"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="54"/>
+        <location filename="../../app/ui/case_info.py" line="56"/>
         <source>案卷信息</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="71"/>
+        <location filename="../../app/ui/case_info.py" line="73"/>
         <source>尚未分析（reviewdesk analyze）</source>
         <translation>Not analysed yet (reviewdesk analyze)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="93"/>
+        <location filename="../../app/ui/case_info.py" line="95"/>
         <source>请在左侧选择一份案卷。</source>
         <translation>Choose a case file on the left.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="105"/>
+        <location filename="../../app/ui/case_info.py" line="107"/>
         <source>未发现问题</source>
         <translation>No problems found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="112"/>
+        <location filename="../../app/ui/case_info.py" line="114"/>
         <source>笔录提示（仅供参考，由专家判断）</source>
         <translation>Transcript hints (for reference only; the expert decides)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="114"/>
+        <location filename="../../app/ui/case_info.py" line="116"/>
         <source>扫描件（无文字层）</source>
         <translation>scanned (no text layer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="114"/>
+        <location filename="../../app/ui/case_info.py" line="116"/>
         <source>有文字层</source>
         <translation>has a text layer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="115"/>
+        <location filename="../../app/ui/case_info.py" line="117"/>
         <source>{pages} 页</source>
         <translation>{pages} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="116"/>
+        <location filename="../../app/ui/case_info.py" line="118"/>
         <source>识别依据：</source>
         <translation>Recognised by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="128"/>
+        <location filename="../../app/ui/case_info.py" line="130"/>
         <source>无证号</source>
         <translation>no badge number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="134"/>
+        <location filename="../../app/ui/case_info.py" line="136"/>
         <source>第 {page} 页</source>
         <translation>page {page}</translation>
     </message>
