@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from app.analysis.labels import Field, fields
+from app.analysis.labels import Field, fields, is_label_text
 from app.analysis.moments import Moment, moment, span
 from app.analysis.officers import Token, from_notice, pair, tokens
 from app.analysis.pages import PageText
@@ -128,7 +128,7 @@ def _people(stream: Stream, found: list[Field]) -> _People:
 
 def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     facts = TranscriptFacts(kind, pages[0].page, pages[-1].page)
-    stream = build(pages)
+    stream = build(pages, is_label_text)
     found, limit = fields(stream)
     header = [f for f in found if f.label_start < limit]
     later = [f for f in found if f.label_start >= limit and f.colon]
@@ -147,14 +147,9 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
             if not people.recorder
             else _People(_people(stream, later).officers, people.recorder, people.badges_expected)
         )
-    notice_names, notice_badges = from_notice(stream, limit, min(len(stream.text), limit + 600))
-    officers = people.officers
-    if not officers and notice_names:
-        officers = [
-            {"name": name, "badge": notice_badges[i] if i < len(notice_badges) else None}
-            for i, name in enumerate(notice_names)
-        ]
-    elif officers and notice_badges and all(o["badge"] is None for o in officers):
+    notice_officers, notice_badges = from_notice(stream, limit, min(len(stream.text), limit + 600))
+    officers = people.officers or notice_officers
+    if officers and notice_badges and all(o["badge"] is None for o in officers):
         for officer, badge in zip(officers, notice_badges, strict=False):
             officer["badge"] = badge
     facts.officers = officers

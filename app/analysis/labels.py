@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.analysis.stream import STRONG, Stream
+from app.analysis.stream import STRONG, Stream, from_text
 
 _P = r"(?:\(?勘察\)?)?"  # the optional （勘察） of 检查（勘察）
 _BADGE = r"执[法去]?[证證怔正征]件?(?:编[号號亏导弓码]|[号號亏导弓]码?|编码)?"
@@ -146,3 +146,9 @@ def fields(stream: Stream) -> tuple[list[Field], int]:
             Field(key, stream.text[start:end], value_start, max(value_start, following), start, colon)
         )
     return found, limit
+
+
+def is_label_text(text: str) -> bool:
+    """Whether a cell's text is a label and nothing else (a table's caption cell)."""
+    folded = from_text(text).text.rstrip(":")
+    return bool(folded) and _LABELS.fullmatch(folded) is not None

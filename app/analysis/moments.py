@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 _DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
@@ -85,6 +85,8 @@ def span(value: str) -> tuple[Moment | None, Moment | None]:
     until = _UNTIL.search(rest)
     tail = rest[until.end() :] if until else rest
     end = _moment(tail, start.at)
+    if end and end.at < start.at and end.at.hour < 12 and end.at + timedelta(hours=12) >= start.at:
+        end = Moment(end.at + timedelta(hours=12), end.to_minute)  # 下午三时至四时
     return start, end
 
 

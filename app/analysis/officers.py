@@ -198,29 +198,47 @@ def pair(found: list[Token]) -> list[dict[str, str | None]]:
     return officers
 
 
-_NOTICE_NAMES = re.compile(r"执法人员(?!表明|出示|与|签)(?:是|为|有)?:?")
+_NOTICE_NAMES = re.compile(r"执法人员(?!表明|出示|与|签|身份)(?:是|为|有)?:?")
 _NOTICE_BADGES = re.compile(r"执[法去]?[证證怔正征]件?(?:编?[号號亏导弓]码?|编码)?")
+_SENTENCE_END = re.compile(r"这是|向你|依法|今天|对你|在此|出示|请")
 
 
-def from_notice(stream: Stream, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Names and badge numbers the notice gives (``执法人员甲、乙……执法证件（123、456）``)."""
-    text = stream.text[start:end]
-    names: list[str] = []
-    for match in _NOTICE_NAMES.finditer(text):
-        stop = re.search(r"[,，。;；:]|这是|现|依法|向你|今天|对你|在此|出示", text[match.end() :])
-        cut = match.end() + (stop.start() if stop else min(40, len(text) - match.end()))
-        for token in tokens(stream, start + match.end(), start + cut):
-            if token.kind == "name" and token.text not in names:
-                names.append(token.text)
-        if names:
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the clause beginning at ``start`` ends: a comma or stop outside brackets."""
+    depth = 0
+    for index in range(start, min(limit, len(text))):
+        char = text[index]
+        if char in "(（[【":
+            depth += 1
+        elif char in ")）]】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in ",，。;；" or _SENTENCE_END.match(text, index)):
+            return index
+    return min(limit, len(text))
+
+
+def from_notice(stream: Stream, start: int, end: int) -> tuple[list[dict[str, str | None]], list[str]]:
+    """Officers the notice names, and the badge numbers it lists.
+
+    ``我们是……执法人员甲、乙`` (badges may stand beside the names) and
+    ``这是我们的执法证件（123、456）``.
+    """
+    text = stream.text
+    officers: list[dict[str, str | None]] = []
+    for match in _NOTICE_NAMES.finditer(text, start, end):
+        stop = _sentence_end(text, match.end(), min(end, match.end() + 120))
+        officers = pair(tokens(stream, match.end(), stop))
+        if officers:
             break
     badges: list[str] = []
-    for match in _NOTICE_BADGES.finditer(text):
-        stop = re.search(r"请|。|今天|依法|你应当|听清", text[match.end() :])
-        cut = match.end() + (stop.start() if stop else min(80, len(text) - match.end()))
-        for token in tokens(stream, start + match.end(), start + cut):
+    for match in _NOTICE_BADGES.finditer(text, start, end):
+        stop = re.compile(r"请|。|今天|依法|你应当|听清").search(
+            text, match.end(), min(end, match.end() + 120)
+        )
+        cut = stop.start() if stop else min(end, match.end() + 80)
+        for token in tokens(stream, match.end(), cut):
             if token.kind == "badge" and token.text not in badges:
                 badges.append(token.text)
         if badges:
             break
-    return names, badges
+    return officers, badges

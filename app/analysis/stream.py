@@ -10,6 +10,7 @@ names and numbers.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.analysis.pages import Line, PageText
@@ -48,34 +49,85 @@ class Stream:
         self.text += "".join(parts)
 
 
-def reading_order(lines: list[Line]) -> list[Line]:
-    """Lines top to bottom, and left to right within a row.
+def _rows(lines: list[Line]) -> list[list[list[Line]]]:
+    """Rows top to bottom, each a list of columns left to right, each column's lines in order."""
+    heights = sorted(max(ln.box[3] - ln.box[1], 1e-4) for ln in lines)
+    least = heights[len(heights) // 2] * 0.25
+    rows: list[list[Line]] = []
+    bottom = -1.0
+    for line in sorted(lines, key=lambda ln: (ln.box[1], ln.box[0])):
+        top, low = line.box[1], line.box[3]
+        if rows and min(bottom, low) - top >= min(least, (low - top) * 0.25):
+            rows[-1].append(line)
+            bottom = max(bottom, low)
+        else:
+            rows.append([line])
+            bottom = low
+    return [_columns(row) for row in rows]
 
-    A row gathers lines whose vertical centres lie within half a line height of the row's first
-    line, so a table's label cell and its value cell read as label, value even when the two boxes
-    are a little apart in height.
+
+def _columns(row: list[Line]) -> list[list[Line]]:
+    columns: list[list[Line]] = []
+    for line in sorted(row, key=lambda ln: ln.box[0]):
+        for column in columns:
+            if any(line.box[0] < other.box[2] and other.box[0] < line.box[2] for other in column):
+                column.append(line)
+                break
+        else:
+            columns.append([line])
+    return [sorted(column, key=lambda ln: ln.box[1]) for column in columns]
+
+
+def _under(labels: list[list[Line]], values: list[list[Line]]) -> list[list[Line]] | None:
+    """The value cells of a row below a row of label cells, one per label, or None."""
+    found: list[list[Line]] = [[] for _ in labels]
+    for column in values:
+        x0, x1 = min(ln.box[0] for ln in column), max(ln.box[2] for ln in column)
+        owners = [
+            i for i, label in enumerate(labels) if any(x0 < ln.box[2] and ln.box[0] < x1 for ln in label)
+        ]
+        if len(owners) != 1:
+            return None
+        found[owners[0]].extend(column)
+    return found
+
+
+def reading_order(lines: list[Line], is_label: Callable[[str], bool] | None = None) -> list[Line]:
+    """Lines in reading order: rows top to bottom, and in a row its columns left to right.
+
+    A row is a run of lines that overlap vertically, so a table's label cell centred beside a
+    value of two lines belongs to the row of both; in the row each column (lines that overlap
+    horizontally: one cell) reads top to bottom before the next column begins. A row of label
+    cells above a row of values (``检查时间 | 检查地点`` over ``… | …``) reads label, value, label,
+    value.
     """
     if not lines:
         return []
-    ordered = sorted(lines, key=lambda ln: (ln.box[1] + ln.box[3]) / 2)
-    heights = sorted(max(ln.box[3] - ln.box[1], 1e-4) for ln in lines)
-    tolerance = heights[len(heights) // 2] * 0.5
-    rows: list[list[Line]] = []
-    anchor = None
-    for line in ordered:
-        centre = (line.box[1] + line.box[3]) / 2
-        if anchor is None or centre - anchor > tolerance:
-            rows.append([])
-            anchor = centre
-        rows[-1].append(line)
-    return [line for row in rows for line in sorted(row, key=lambda ln: ln.box[0])]
+    rows = _rows(lines)
+    label_cell = is_label or (lambda _text: False)
+    ordered: list[Line] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        all_labels = len(row) >= 2 and all(label_cell("".join(ln.text for ln in col)) for col in row)
+        values = _under(row, below) if all_labels and below else None
+        if values is not None:
+            for label, value in zip(row, values, strict=True):
+                ordered.extend(label)
+                ordered.extend(value)
+            index += 2
+            continue
+        ordered.extend(line for column in row for line in column)
+        index += 1
+    return ordered
 
 
-def build(pages: list[PageText]) -> Stream:
+def build(pages: list[PageText], is_label: Callable[[str], bool] | None = None) -> Stream:
     """The stream of a transcript's pages, in reading order."""
     stream = Stream()
     for page in pages:
-        for line in reading_order(page.lines):
+        for line in reading_order(page.lines, is_label):
             stream.add_line(line.text)
     return stream
 
