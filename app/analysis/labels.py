@@ -81,7 +81,14 @@ LEXICON: list[tuple[str, str]] = [
     ("ethnicity", r"民族"),
     ("education", r"文化程度"),
 ]
-_LABELS = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in LEXICON))
+# OCR reads 人 as 入 and 查 as 査 often enough to allow for it in every label.
+_OCR_SLIPS = {"人": "[人入]", "查": "[查査]"}
+_LABELS = re.compile(
+    "|".join(
+        f"(?P<{key}>{re.sub('[人查]', lambda m: _OCR_SLIPS[m.group(0)], pattern)})"
+        for key, pattern in LEXICON
+    )
+)
 _PUNCT_BEFORE = set(",，;；。、)(（）")
 # keys that, without a colon, are too short or too common to be taken for a label in running text
 _COLON_ONLY = {"question", "confirm"}
