@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from app.analysis import freetext
 from app.analysis.labels import Field, fields, is_label_text
 from app.analysis.moments import Moment, moment, span
 from app.analysis.officers import Token, from_notice, pair, tokens
@@ -41,12 +42,17 @@ class TranscriptFacts:
     end: str | None = None
     place: str | None = None
     subject: str | None = None
+    """the inspected unit, or the person interviewed"""
+    party: str | None = None
+    """the unit the record is about: the inspected unit, or the interviewee's 工作单位"""
     officers: list[dict[str, str | None]] = field(default_factory=list)
     recorder: str | None = None
     checks: dict[str, bool] = field(default_factory=dict)
     found: dict[str, bool] = field(default_factory=dict)
     """which facts the record gives at all: a fact not found raises no flag"""
     flags: list[str] = field(default_factory=list)
+    unplaced_badges: list[str] = field(default_factory=list)
+    """badges listed apart from fewer names than there are officers, so whose is a guess"""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -57,6 +63,7 @@ class TranscriptFacts:
             "end": self.end,
             "place": self.place,
             "subject": self.subject,
+            "party": self.party,
             "officers": self.officers,
             "recorder": self.recorder,
             "checks": self.checks,
@@ -140,6 +147,11 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     keys = SUBJECT_KEYS.get(kind, SUBJECT_KEYS["inspection_record"])
     facts.subject = _first(stream, header, keys) or _first(stream, later, keys)
 
+    sentences = freetext.read(stream.text[:limit])
+    facts.place = facts.place or sentences.place
+    facts.subject = facts.subject or sentences.subject
+    facts.party = _party(stream, header, kind, facts.subject) or sentences.party or facts.subject
+
     people = _people(stream, header)
     if not people.officers:
         people = (
@@ -152,8 +164,10 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     if officers and notice_badges and all(o["badge"] is None for o in officers):
         for officer, badge in zip(officers, notice_badges, strict=False):
             officer["badge"] = badge
+        if len(notice_badges) < len(officers):
+            facts.unplaced_badges = list(notice_badges)  # whose they are: see settle_badges
     facts.officers = officers
-    facts.recorder = people.recorder or _recorder_anywhere(stream, found)
+    facts.recorder = people.recorder or sentences.recorder or _recorder_anywhere(stream, found)
     badges_expected = people.badges_expected or bool(notice_badges) or any(o["badge"] for o in officers)
 
     facts.found = {
@@ -161,6 +175,7 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
         "end": end is not None,
         "place": facts.place is not None,
         "subject": facts.subject is not None,
+        "party": facts.party is not None,
         "officers": bool(officers),
         "badges": badges_expected,
         "recorder": facts.recorder is not None,
@@ -184,9 +199,26 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
         facts.flags.append("no_end_time")
     if (start and not start.to_minute) or (end and not end.to_minute):
         facts.flags.append("time_not_to_minute")
-    if facts.recorder and any(o["name"] == facts.recorder for o in officers):
+    if kind == "inquiry_record" and facts.recorder and any(o["name"] == facts.recorder for o in officers):
         facts.flags.append("recorder_is_officer")
     return facts
+
+
+def _party(stream: Stream, header: list[Field], kind: str, subject: str | None) -> str | None:
+    """The unit the record is about: the inspected unit, or the interviewee's 工作单位."""
+    if kind != "inquiry_record":
+        return subject
+    after_subject = False
+    for item in header:
+        if item.key == "subject_inquiry":
+            after_subject = True
+        elif item.key in ("officer", "recorder", "others"):
+            after_subject = False
+        elif item.key in ("unit", "unit_name") and after_subject:
+            value = _clean(stream.text[item.start : item.end])
+            if value:
+                return value
+    return None
 
 
 def _recorder_anywhere(stream: Stream, found: list[Field]) -> str | None:
@@ -219,8 +251,38 @@ def _times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | Non
     return span(stream.text[: max(limit, 200)][:400])
 
 
+def settle_badges(records: list[TranscriptFacts]) -> None:
+    """Give a badge listed without its name to the officer another record of the case pairs it with.
+
+    ``执法人员甲、乙……执法证件（456）`` does not say whose 456 is; a record of the same case that
+    prints ``乙（456）`` does.
+    """
+    owner: dict[str, str] = {}
+    for record in records:
+        if not record.unplaced_badges:
+            for officer in record.officers:
+                if officer["badge"]:
+                    owner.setdefault(officer["badge"], officer["name"] or "")
+    for record in records:
+        if not record.unplaced_badges:
+            continue
+        names = [o["name"] for o in record.officers]
+        placed = {owner[b]: b for b in record.unplaced_badges if owner.get(b) in names}
+        rest = iter(b for b in record.unplaced_badges if b not in placed.values())
+        for officer in record.officers:
+            officer["badge"] = placed.get(officer["name"] or "")
+        for officer in record.officers:
+            if officer["badge"] is None and officer["name"] not in placed:
+                officer["badge"] = next(rest, None)
+
+
 def flag_overlaps(records: list[TranscriptFacts]) -> None:
-    """Two records with the same officers cannot have been made at overlapping times."""
+    """Two records with the same officers cannot have been made at overlapping times.
+
+    The analyzer calls this once with all of a case file's records, so badges whose owner only
+    another record shows are settled here first.
+    """
+    settle_badges(records)
     for a, b in combinations(records, 2):
         if not (a.start and a.end and b.start and b.end):
             continue

@@ -37,6 +37,8 @@ class Token:
     """name, badge, or badge_label (where a badge number belongs, printed or not)"""
     text: str
     position: int
+    bracketed: bool = False
+    """a badge printed in brackets right after a name: ``乙（123）``"""
 
 
 def clean_badge(raw: str) -> str | None:
@@ -59,6 +61,17 @@ def is_name(text: str) -> bool:
     if bare in _NOT_NAMES or bare.endswith(_ORG_END) or any(w in bare for w in _ORG_WORDS):
         return False
     return not _BADGE_WORD.search(bare)
+
+
+_VERB_AFTER_NAME = "到在对于赴前来进记负至从向"
+
+
+def name_before_verb(run: str) -> str | None:
+    """The name at the start of a sentence's run: ``苏兰到某某公司进行检查`` → 苏兰."""
+    for index in range(2, min(5, len(run))):
+        if run[index] in _VERB_AFTER_NAME and is_name(run[:index]):
+            return run[:index]
+    return None
 
 
 def _merge_fragments(fragments: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -104,6 +117,14 @@ def _chunk(stream: Stream, position: int, end: int) -> int:
     return count
 
 
+def _bracketed(found: list[Token], text: str, position: int, start: int) -> bool:
+    """Whether a number opens a bracket right after a name (a badge label may stand between)."""
+    before = text[max(start, position - 12) : position]
+    if found and found[-1].kind == "badge_label":
+        before = text[max(start, found[-1].position - 2) : found[-1].position]
+    return bool(found) and found[-1].kind in ("name", "badge_label") and before.rstrip(":").endswith("(")
+
+
 def tokens(stream: Stream, start: int, end: int) -> list[Token]:
     """Names, badge numbers and badge labels between two positions of the stream, in order."""
     text = stream.text
@@ -134,6 +155,11 @@ def tokens(stream: Stream, start: int, end: int) -> list[Token]:
             for fragment, at in _merge_fragments(fragments):
                 if is_name(fragment):
                     found.append(Token("name", fragment.strip(_NAME_DOT), at))
+                    continue
+                name = name_before_verb(fragment)
+                if name:  # 甲、乙到某某公司……: the list of names ends with the sentence's verb
+                    found.append(Token("name", name, at))
+                    return found
             continue
         if _BADGE_CHAR.match(char):
             run_start = position
@@ -149,11 +175,11 @@ def tokens(stream: Stream, start: int, end: int) -> list[Token]:
                 for a, piece in zip(bounds, parts, strict=False):
                     badge = clean_badge(piece)
                     if badge:
-                        found.append(Token("badge", badge, a))
+                        found.append(Token("badge", badge, a, _bracketed(found, text, a, start)))
             else:
                 badge = clean_badge("".join(parts))
                 if badge:
-                    found.append(Token("badge", badge, run_start))
+                    found.append(Token("badge", badge, run_start, _bracketed(found, text, run_start, start)))
             continue
         position += 1
     return found
@@ -165,6 +191,7 @@ def pair(found: list[Token]) -> list[dict[str, str | None]]:
     if not names:
         return []
     inline = any(t.kind != "name" and names[0].position < t.position < names[-1].position for t in found)
+    inline = inline or any(t.bracketed for t in found if t.kind == "badge")
     officers: list[dict[str, str | None]] = []
     seen: set[str] = set()
     if inline:

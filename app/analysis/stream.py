@@ -30,9 +30,10 @@ class Stream:
     def gap(self, position: int) -> int:
         return self.gaps.get(position, STRONG if position <= 0 or position >= len(self.text) else 0)
 
-    def add_line(self, line: str) -> None:
+    def add_line(self, line: str, joined: bool = False) -> None:
+        """Append a line; a line break is a strong gap unless the line continues the previous one."""
         folded = unicodedata.normalize("NFKC", line.translate(_EXTRA_FOLD))
-        pending = STRONG
+        pending = 0 if joined and self.text else STRONG
         spaces = 0
         parts = []
         for char in folded:
@@ -127,9 +128,28 @@ def build(pages: list[PageText], is_label: Callable[[str], bool] | None = None) 
     """The stream of a transcript's pages, in reading order."""
     stream = Stream()
     for page in pages:
-        for line in reading_order(page.lines, is_label):
-            stream.add_line(line.text)
+        lines = reading_order(page.lines, is_label)
+        left = min((ln.box[0] for ln in lines), default=0.0)
+        right = max((ln.box[2] for ln in lines), default=1.0)
+        previous: Line | None = None
+        for line in lines:
+            joined = previous is not None and _wraps(previous, line, (right - left) * 0.45)
+            stream.add_line(line.text, joined=joined)
+            previous = line
     return stream
+
+
+def _wraps(previous: Line, line: Line, long: float) -> bool:
+    """Whether ``line`` goes on with the sentence of a long ``previous`` line.
+
+    The next line of a paragraph starts below, at or left of where the previous one started;
+    a name or a number split there is whole again. Short lines (a table's cells) and lines that
+    end a sentence never wrap.
+    """
+    below = line.box[1] >= previous.box[3] - (previous.box[3] - previous.box[1]) * 0.3
+    wide = previous.box[2] - previous.box[0] >= long
+    ended = previous.text.rstrip().endswith(("。", ":", "：", ";", "；", "！", "？", "?"))
+    return below and wide and not ended and line.box[0] <= previous.box[0] + 0.01
 
 
 def from_text(text: str) -> Stream:
