@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from app.analysis import freetext
-from app.analysis.labels import Field, fields, is_label_text
+from app.analysis.labels import Field, fields, is_label_text, opens_with_label
 from app.analysis.moments import Moment, moment, span
 from app.analysis.officers import Token, from_notice, pair, tokens
 from app.analysis.pages import PageText
@@ -135,7 +135,7 @@ def _people(stream: Stream, found: list[Field]) -> _People:
 
 def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     facts = TranscriptFacts(kind, pages[0].page, pages[-1].page)
-    stream = build(pages, is_label_text)
+    stream = build(pages, is_label_text, opens_with_label)
     found, limit = fields(stream)
     header = [f for f in found if f.label_start < limit]
     later = [f for f in found if f.label_start >= limit and f.colon]

@@ -160,3 +160,8 @@ def is_label_text(text: str) -> bool:
     """Whether a cell's text is a label and nothing else (a table's caption cell)."""
     folded = from_text(text).text.rstrip(":")
     return bool(folded) and _LABELS.fullmatch(folded) is not None
+
+
+def opens_with_label(text: str) -> bool:
+    """Whether a line begins with a label (so it starts a field, whatever its width)."""
+    return _LABELS.match(from_text(text).text) is not None

@@ -124,8 +124,15 @@ def reading_order(lines: list[Line], is_label: Callable[[str], bool] | None = No
     return ordered
 
 
-def build(pages: list[PageText], is_label: Callable[[str], bool] | None = None) -> Stream:
-    """The stream of a transcript's pages, in reading order."""
+def build(
+    pages: list[PageText],
+    is_label: Callable[[str], bool] | None = None,
+    opens_with_label: Callable[[str], bool] | None = None,
+) -> Stream:
+    """The stream of a transcript's pages, in reading order.
+
+    A line that opens with a label never continues the line before it.
+    """
     stream = Stream()
     for page in pages:
         lines = reading_order(page.lines, is_label)
@@ -134,6 +141,7 @@ def build(pages: list[PageText], is_label: Callable[[str], bool] | None = None) 
         previous: Line | None = None
         for line in lines:
             joined = previous is not None and _wraps(previous, line, (right - left) * 0.45)
+            joined = joined and not (opens_with_label and opens_with_label(line.text))
             stream.add_line(line.text, joined=joined)
             previous = line
     return stream
