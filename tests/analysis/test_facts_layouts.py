@@ -274,3 +274,79 @@ def test_notice_names_with_their_badges_beside_them() -> None:
         {"name": "曹海春", "badge": "6328085802"},
         {"name": "才让东智", "badge": "6328075255"},
     ]
+
+
+def lines_page(rows: list[tuple[float, float, str]]) -> PageText:
+    """A page of lines with their own left and right edges, one row each."""
+    return PageText(
+        1,
+        "text",
+        "full",
+        0,
+        [Line((x0, 0.1 + i * 0.025, x1, 0.115 + i * 0.025), t) for i, (x0, x1, t) in enumerate(rows)],
+    )
+
+
+def test_free_text_sentences_with_names_wrapped_across_lines() -> None:
+    page = lines_page(
+        [
+            (0.35, 0.65, "现场检查（勘察）笔录"),
+            (0.16, 0.77, "2017年7月29日上午9时0分开始，阜康市环保局执法人员郑军华、杜浩"),
+            (0.12, 0.66, "兰到阜康祥和建材有限责任公司进行现场检查，由何敏宇记录。"),
+            (0.16, 0.86, "执法人员表明身份：我们是阜康市环保局的执法人员，这是我们的执法证件（6"),
+            (0.12, 0.66, "523145657、6523885484），请过目。你有如实回答询问、配合"),
+            (0.12, 0.87, "调查的义务，也有申请回避和陈述申辩的权利，听清楚了吗？答：听清楚了。"),
+        ]
+    )
+    facts = extract("inspection_record", [page])
+    assert facts.officers == [
+        {"name": "郑军华", "badge": "6523145657"},
+        {"name": "杜浩兰", "badge": "6523885484"},
+    ]
+    assert facts.recorder == "何敏宇"
+    assert facts.subject == facts.party == "阜康祥和建材有限责任公司"
+    assert facts.start == "2017-07-29T09:00" and facts.end is None
+    assert set(facts.flags) == {"no_end_time"}
+
+
+def test_free_text_interview_gives_place_person_and_unit() -> None:
+    page = lines_page(
+        [
+            (0.40, 0.60, "询问笔录"),
+            (0.16, 0.77, "2017年6月8日下午2时15分至下午2时55分，格尔木市环保局"),
+            (0.12, 0.86, "执法人员万国春、赵兰超在格尔木市环保局会议室对谭凯欣（大格永昌印染有"),
+            (0.12, 0.50, "限公司生产厂长）进行调查询问，尹萍记录。"),
+            (0.16, 0.86, "执法人员表明身份：我们是格尔木市环保局的执法人员，这是我们的执法"),
+            (0.12, 0.70, "证件（6328124715），请过目。"),
+        ]
+    )
+    facts = extract("inquiry_record", [page])
+    assert (facts.start, facts.end) == ("2017-06-08T14:15", "2017-06-08T14:55")
+    assert facts.place == "格尔木市环保局会议室"
+    assert facts.subject == "谭凯欣" and facts.party == "大格永昌印染有限公司"
+    assert facts.recorder == "尹萍"
+    # one badge for two officers: whose it is, another record of the case says
+    assert [o["badge"] for o in facts.officers].count(None) == 1 and "missing_badge" in facts.flags
+    other = facts_of(
+        HUNAN_INQUIRY.replace("周建国", "万国春").replace("李文", "赵兰超").replace("43030012", "6328124715")
+    )
+    flag_overlaps([facts, other])
+    assert facts.officers == [{"name": "万国春", "badge": "6328124715"}, {"name": "赵兰超", "badge": None}]
+    alone = extract("inquiry_record", [page])
+    flag_overlaps([alone])
+    assert alone.officers[0] == {"name": "万国春", "badge": "6328124715"}
+
+
+def test_badge_in_brackets_after_the_second_name_is_the_second_officers() -> None:
+    text = HUNAN_INQUIRY.replace(
+        "周建国（执法证号：43030012）、李文（执法证号：43030045）", "周建国、李文（43030045）"
+    )
+    facts = facts_of(text, "inquiry_record")
+    assert facts.officers == [{"name": "周建国", "badge": None}, {"name": "李文", "badge": "43030045"}]
+    assert "missing_badge" in facts.flags
+
+
+def test_inquiry_party_is_the_interviewees_unit() -> None:
+    facts = facts_of(HUNAN_INQUIRY, "inquiry_record")
+    assert facts.subject == "陈某" and facts.party == "湘潭某某化工有限公司"
+    assert facts_of(HUNAN_INSPECTION).party == "湘潭某某化工有限公司"
