@@ -1,7 +1,10 @@
 """Transcript facts as hints for the expert: who, when, where, and what the record shows.
 
-Fields are read between the labels the official templates print (时间、地点、被调查询问人、
-调查询问人及执法证编号、记录人 …) on folded text, so a value that OCR split across lines is whole.
+Records come on many forms: the 2024 templates, older local ones (one 检查人 line per officer),
+tables, and sentences (``……执法人员甲、乙到某某公司进行现场检查，丙记录``). ``labels`` knows every
+form's labels, so each value ends where the next label begins; ``officers`` pairs names with their
+执法证号 in printed order; ``freetext`` reads the sentences. A fact the record does not give is
+None and raises no flag: a flag says what the record shows, not what could not be read.
 Checks point at the 2024 sheet's 笔录基本要素 (element ids of the ``transcript_elements`` group);
 flags are what reviewers flag. The expert decides; nothing here scores.
 """
@@ -133,6 +136,25 @@ def _people(stream: Stream, found: list[Field]) -> _People:
     return _People(pair(officer_tokens), recorder, expected)
 
 
+def _with_notice(
+    stream: Stream, limit: int, officers: list[dict[str, str | None]]
+) -> tuple[list[dict[str, str | None]], list[str], bool]:
+    """Officers completed from the notice.
+
+    Its names when the header has none, its badge numbers when the header gives none. Returns the
+    officers, the badges whose owner is a guess, and whether the notice lists badges at all.
+    """
+    notice_officers, badges = from_notice(stream, limit, min(len(stream.text), limit + 600))
+    officers = officers or notice_officers
+    unplaced: list[str] = []
+    if officers and badges and all(o["badge"] is None for o in officers):
+        for officer, badge in zip(officers, badges, strict=False):
+            officer["badge"] = badge
+        if len(badges) < len(officers):
+            unplaced = list(badges)  # whose they are, another record may say: see settle_badges
+    return officers, unplaced, bool(badges)
+
+
 def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     facts = TranscriptFacts(kind, pages[0].page, pages[-1].page)
     stream = build(pages, is_label_text, opens_with_label)
@@ -153,22 +175,13 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     facts.party = _party(stream, header, kind, facts.subject) or sentences.party or facts.subject
 
     people = _people(stream, header)
-    if not people.officers:
-        people = (
-            _people(stream, later)
-            if not people.recorder
-            else _People(_people(stream, later).officers, people.recorder, people.badges_expected)
-        )
-    notice_officers, notice_badges = from_notice(stream, limit, min(len(stream.text), limit + 600))
-    officers = people.officers or notice_officers
-    if officers and notice_badges and all(o["badge"] is None for o in officers):
-        for officer, badge in zip(officers, notice_badges, strict=False):
-            officer["badge"] = badge
-        if len(notice_badges) < len(officers):
-            facts.unplaced_badges = list(notice_badges)  # whose they are: see settle_badges
-    facts.officers = officers
+    if not people.officers:  # no officer in the header: a field further on may name them
+        further = _people(stream, later)
+        people = _People(further.officers, people.recorder, people.badges_expected or further.badges_expected)
+    officers, unplaced, listed = _with_notice(stream, limit, people.officers)
+    facts.officers, facts.unplaced_badges = officers, unplaced
     facts.recorder = people.recorder or sentences.recorder or _recorder_anywhere(stream, found)
-    badges_expected = people.badges_expected or bool(notice_badges) or any(o["badge"] for o in officers)
+    badges_expected = people.badges_expected or listed or any(o["badge"] for o in officers)
 
     facts.found = {
         "start": start is not None,
