@@ -350,3 +350,18 @@ def test_inquiry_party_is_the_interviewees_unit() -> None:
     facts = facts_of(HUNAN_INQUIRY, "inquiry_record")
     assert facts.subject == "陈某" and facts.party == "湘潭某某化工有限公司"
     assert facts_of(HUNAN_INSPECTION).party == "湘潭某某化工有限公司"
+
+
+def test_other_officer_labels_and_lettered_badges() -> None:
+    for label in ("检查人员", "执法人员", "检查（勘察）人", "执法人员及执法证号"):
+        text = LEGACY.replace(
+            "检查人：曹海春　　　执法证号：6328085802\n检查人：才让东智　　　执法证号：6328075255",
+            f"{label}：张三（HN0012345）　李四（HN0012346）",
+        )
+        facts = facts_of(text)
+        assert facts.officers == [
+            {"name": "张三", "badge": "HN0012345"},
+            {"name": "李四", "badge": "HN0012346"},
+        ], label
+    inquiry = facts_of(HUNAN_INQUIRY.replace("调查询问人及执法证编号", "询问人"), "inquiry_record")
+    assert [o["name"] for o in inquiry.officers] == ["周建国", "李文"]
