@@ -135,7 +135,7 @@ def build(
     """
     stream = Stream()
     for page in pages:
-        lines = reading_order(page.lines, is_label)
+        lines = reading_order(_upright(page.lines), is_label)
         left = min((ln.box[0] for ln in lines), default=0.0)
         right = max((ln.box[2] for ln in lines), default=1.0)
         previous: Line | None = None
@@ -145,6 +145,20 @@ def build(
             stream.add_line(line.text, joined=joined)
             previous = line
     return stream
+
+
+def _upright(lines: list[Line]) -> list[Line]:
+    """The lines of a page whose boxes came out upside down, turned back.
+
+    A sheet taken for upside down and turned reads line by line but in reverse order: its title
+    (``……笔录``) is at the bottom. Its boxes are turned back so the header reads first.
+    """
+    titles = [ln for ln in lines if len(ln.text.replace(" ", "")) <= 16 and ln.text.rstrip().endswith("笔录")]
+    if not titles or min((ln.box[1] + ln.box[3]) / 2 for ln in titles) < 0.7:
+        return lines
+    return [
+        Line((1 - ln.box[2], 1 - ln.box[3], 1 - ln.box[0], 1 - ln.box[1]), ln.text, ln.score) for ln in lines
+    ]
 
 
 def _wraps(previous: Line, line: Line, long: float) -> bool:

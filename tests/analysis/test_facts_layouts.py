@@ -365,3 +365,17 @@ def test_other_officer_labels_and_lettered_badges() -> None:
         ], label
     inquiry = facts_of(HUNAN_INQUIRY.replace("调查询问人及执法证编号", "询问人"), "inquiry_record")
     assert [o["name"] for o in inquiry.officers] == ["周建国", "李文"]
+
+
+def test_a_page_whose_boxes_came_out_upside_down_reads_header_first() -> None:
+    upright = record(LEGACY)
+    turned = PageText(
+        1,
+        "ocr",
+        "full",
+        180,
+        [Line((1 - ln.box[2], 1 - ln.box[3], 1 - ln.box[0], 1 - ln.box[1]), ln.text) for ln in upright.lines],
+    )
+    facts = extract("inspection_record", [turned])
+    assert [o["name"] for o in facts.officers] == ["曹海春", "才让东智"]
+    assert facts.place == "格尔木市柯鲁柯路238号" and facts.start == "2017-05-04T09:30"
