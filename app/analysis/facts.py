@@ -18,7 +18,7 @@ from itertools import combinations
 from app.analysis import freetext
 from app.analysis.labels import Field, fields, is_label_text, opens_with_label
 from app.analysis.moments import Moment, moment, span
-from app.analysis.officers import Token, from_notice, pair, tokens
+from app.analysis.officers import Token, clause_end, from_notice, pair, tokens
 from app.analysis.pages import PageText
 from app.analysis.stream import Stream, build
 from app.analysis.textnorm import fold
@@ -131,7 +131,10 @@ def _people(stream: Stream, found: list[Field]) -> _People:
         else:
             group = None
             continue
-        group.extend(tokens(stream, item.start, item.end))
+        # a label in a sentence (……执法人员甲、乙于……，丙记录) names people up to the clause's end
+        whole = item.colon and item.key in ("officer", "recorder")
+        end = item.end if whole else clause_end(stream.text, item.start, item.end)
+        group.extend(tokens(stream, item.start, end))
     recorder = next((t.text for t in recorder_tokens if t.kind == "name"), None)
     return _People(pair(officer_tokens), recorder, expected)
 

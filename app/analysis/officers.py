@@ -22,6 +22,8 @@ _BADGE_CHAR = re.compile(r"[0-9A-Za-z]")
 # the last characters of a unit, a place or a paper, never of a person's name
 _ORG_END = tuple("局队站所厅处委院办部组县市省区镇乡村室科司厂会证号码")
 _ORG_WORDS = ("环境", "生态", "监察", "执法", "监测", "保护", "公司", "单位", "政府", "中心", "人员")
+# words of the sentence around a list of names, never inside one
+_SENTENCE_WORDS = ("记录", "进行", "调查", "询问", "检查", "现场", "负责", "陪同", "参加", "出示")
 _NOT_NAMES = {
     "姓名", "同志", "无", "等", "男", "女", "签字", "签名", "盖章", "见附页", "以下空白", "空白",
     "分别", "分别为", "编号", "号码", "执法证", "证件", "年月日", "时分", "本人", "我们", "你们",
@@ -58,7 +60,7 @@ def is_name(text: str) -> bool:
         return False
     if not all(_CJK.match(ch) for ch in plain):
         return False
-    if bare in _NOT_NAMES or bare.endswith(_ORG_END) or any(w in bare for w in _ORG_WORDS):
+    if bare in _NOT_NAMES or bare.endswith(_ORG_END) or any(w in bare for w in _ORG_WORDS + _SENTENCE_WORDS):
         return False
     return not _BADGE_WORD.search(bare)
 
@@ -139,7 +141,7 @@ def tokens(stream: Stream, start: int, end: int) -> list[Token]:
                 position = label.end()
                 continue
             fragments: list[tuple[str, int]] = []
-            piece = position
+            piece = run_start = position
             while position < end and (_CJK.match(text[position]) or text[position] in _NAME_DOT):
                 if position > piece:
                     gap = stream.gap(position)
@@ -152,6 +154,8 @@ def tokens(stream: Stream, start: int, end: int) -> list[Token]:
                         piece = position
                 position += 1
             fragments.append((text[piece:position], piece))
+            if run_start > start and text[run_start - 1].isdigit() and not stream.gap(run_start):
+                continue  # 9时30分至: the words of a date or an amount, not a name
             for fragment, at in _merge_fragments(fragments):
                 if is_name(fragment):
                     found.append(Token("name", fragment.strip(_NAME_DOT), at))
@@ -230,7 +234,7 @@ _NOTICE_BADGES = re.compile(r"执[法去]?[证證怔正征]件?(?:编?[号號亏
 _SENTENCE_END = re.compile(r"这是|向你|依法|今天|对你|在此|出示|请")
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
+def clause_end(text: str, start: int, limit: int) -> int:
     """Where the clause beginning at ``start`` ends: a comma or stop outside brackets."""
     depth = 0
     for index in range(start, min(limit, len(text))):
@@ -253,7 +257,7 @@ def from_notice(stream: Stream, start: int, end: int) -> tuple[list[dict[str, st
     text = stream.text
     officers: list[dict[str, str | None]] = []
     for match in _NOTICE_NAMES.finditer(text, start, end):
-        stop = _sentence_end(text, match.end(), min(end, match.end() + 120))
+        stop = clause_end(text, match.end(), min(end, match.end() + 120))
         officers = pair(tokens(stream, match.end(), stop))
         if officers:
             break

@@ -379,3 +379,20 @@ def test_a_page_whose_boxes_came_out_upside_down_reads_header_first() -> None:
     facts = extract("inspection_record", [turned])
     assert [o["name"] for o in facts.officers] == ["曹海春", "才让东智"]
     assert facts.place == "格尔木市柯鲁柯路238号" and facts.start == "2017-05-04T09:30"
+
+
+def test_sentence_naming_officers_with_badges_and_the_recorder_after_them() -> None:
+    text = (
+        "现场检查（勘察）笔录\n"
+        "海西州环境保护局执法人员曹海春（执法证号：6328085802）、才让东智（执法证号：6328075255）"
+        "于2017年5月4日9时30分至10时40分在格尔木某某化工有限公司进行现场检查，马林记录。\n"
+        "我们是海西州环境保护局的执法人员，这是我们的执法证件，请确认。"
+    )
+    facts = facts_of(text)
+    assert facts.officers == [
+        {"name": "曹海春", "badge": "6328085802"},
+        {"name": "才让东智", "badge": "6328075255"},
+    ]
+    assert facts.recorder == "马林"
+    assert (facts.start, facts.end) == ("2017-05-04T09:30", "2017-05-04T10:40")
+    assert facts.flags == []
