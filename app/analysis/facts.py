@@ -18,7 +18,7 @@ from itertools import combinations
 from app.analysis import freetext
 from app.analysis.labels import Field, fields, is_label_text, opens_with_label
 from app.analysis.moments import Moment, moment, span
-from app.analysis.officers import Token, clause_end, from_notice, pair, tokens
+from app.analysis.officers import Token, clause_end, from_notice, pair, split_glued, tokens
 from app.analysis.pages import PageText
 from app.analysis.stream import Stream, build
 from app.analysis.textnorm import fold
@@ -149,6 +149,8 @@ def _with_notice(
     """
     notice_officers, badges = from_notice(stream, limit, min(len(stream.text), limit + 600))
     officers = officers or notice_officers
+    if officers and len(badges) == 1 and len(officers) > 1:
+        badges = split_glued(badges[0], len(officers))
     unplaced: list[str] = []
     if officers and badges and all(o["badge"] is None for o in officers):
         for officer, badge in zip(officers, badges, strict=False):

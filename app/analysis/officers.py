@@ -53,6 +53,17 @@ def clean_badge(raw: str) -> str | None:
     return compact if len(compact) >= MIN_BADGE and any(ch.isdigit() for ch in compact) else None
 
 
+def split_glued(badge: str, count: int) -> list[str]:
+    """Badge numbers OCR read as one (``65233177546523820594``: the 、 between them lost).
+
+    Split only into equal parts of a badge's usual length (8 to 12 digits); else left whole.
+    """
+    size, rest = divmod(len(badge), count)
+    if rest or not 8 <= size <= 12 or not badge.isdigit():
+        return [badge]
+    return [badge[i : i + size] for i in range(0, len(badge), size)]
+
+
 def is_name(text: str) -> bool:
     bare = text.strip(_NAME_DOT)
     plain = bare.replace("·", "").replace("•", "").replace("‧", "").replace("・", "")

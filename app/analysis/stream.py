@@ -50,14 +50,42 @@ class Stream:
         self.text += "".join(parts)
 
 
+def _skew(lines: list[Line], height: float) -> float:
+    """How far a scanned page's rows fall (or rise) per page width.
+
+    The median slope between lines that sit side by side (a table's label and value cells).
+    """
+    centres = [((ln.box[0] + ln.box[2]) / 2, (ln.box[1] + ln.box[3]) / 2) for ln in lines]
+    slopes = []
+    for i, (xa, ya) in enumerate(centres):
+        for xb, yb in centres[i + 1 :]:
+            if abs(xb - xa) > 0.05 and abs(yb - ya) < height * 0.6:
+                slopes.append((yb - ya) / (xb - xa))
+    if len(slopes) < 3:
+        return 0.0
+    slopes.sort()
+    return max(-0.1, min(0.1, slopes[len(slopes) // 2]))
+
+
 def _rows(lines: list[Line]) -> list[list[list[Line]]]:
-    """Rows top to bottom, each a list of columns left to right, each column's lines in order."""
+    """Rows top to bottom, each a list of columns left to right, each column's lines in order.
+
+    Rows are found on boxes levelled by the page's skew, so a skewed scan's label and value
+    cells fall into the same row and not into the neighbouring one.
+    """
     heights = sorted(max(ln.box[3] - ln.box[1], 1e-4) for ln in lines)
-    least = heights[len(heights) // 2] * 0.25
+    median = heights[len(heights) // 2]
+    least = median * 0.25
+    skew = _skew(lines, median) if len(lines) <= 400 else 0.0
+
+    def level(line: Line) -> tuple[float, float]:
+        shift = skew * ((line.box[0] + line.box[2]) / 2 - 0.5)
+        return line.box[1] - shift, line.box[3] - shift
+
     rows: list[list[Line]] = []
     bottom = -1.0
-    for line in sorted(lines, key=lambda ln: (ln.box[1], ln.box[0])):
-        top, low = line.box[1], line.box[3]
+    for line in sorted(lines, key=lambda ln: (level(ln)[0], ln.box[0])):
+        top, low = level(line)
         if rows and min(bottom, low) - top >= min(least, (low - top) * 0.25):
             rows[-1].append(line)
             bottom = max(bottom, low)

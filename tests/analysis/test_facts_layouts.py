@@ -396,3 +396,34 @@ def test_sentence_naming_officers_with_badges_and_the_recorder_after_them() -> N
     assert facts.recorder == "马林"
     assert (facts.start, facts.end) == ("2017-05-04T09:30", "2017-05-04T10:40")
     assert facts.flags == []
+
+
+def test_skewed_scan_table_keeps_each_badge_in_its_row() -> None:
+    """Cells of a scanned table drift upward to the right; an empty badge cell stays empty."""
+    skew = -0.045
+
+    def cell(x0: float, x1: float, row_y: float, text: str) -> Line:
+        y = row_y + skew * ((x0 + x1) / 2 - 0.1)
+        return Line((x0, y, x1, y + 0.026), text)
+
+    lines = [Line((0.37, 0.09, 0.57, 0.12), "现场勘察笔录")]
+    rows = [("时间", "2017年7月24日9时30分至10时47分", "", ""), ("地点", "乌兰县希里沟镇84号", "", "")]
+    rows += [
+        ("检查人", "梁涛", "执法证号", ""),
+        ("检查人", "夏桂彬", "执法证号", "6328393649"),
+        ("记录人", "钟红宇", "", ""),
+    ]
+    for index, row in enumerate(rows):
+        y = 0.145 + index * 0.031
+        for (x0, x1), text in zip(((0.09, 0.17), (0.25, 0.45), (0.48, 0.57), (0.63, 0.83)), row, strict=True):
+            if text:
+                lines.append(cell(x0, x1, y, text))
+    facts = extract("inspection_record", [PageText(1, "ocr", "full", 0, lines)])
+    assert facts.officers == [{"name": "梁涛", "badge": None}, {"name": "夏桂彬", "badge": "6328393649"}]
+    assert "missing_badge" in facts.flags and facts.recorder == "钟红宇"
+
+
+def test_two_badges_ocr_read_as_one_number_are_split() -> None:
+    text = FREE_TEXT.replace("6328085802、6328075255", "63280858026328075255")
+    facts = facts_of(text, "inquiry_record")
+    assert [o["badge"] for o in facts.officers] == ["6328085802", "6328075255"]
