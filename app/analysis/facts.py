@@ -195,7 +195,7 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
         "subject": facts.subject is not None,
         "party": facts.party is not None,
         "officers": bool(officers),
-        "badges": badges_expected,
+        "badges_expected": badges_expected,  # the form has a place for 执法证号, or prints some
         "recorder": facts.recorder is not None,
     }
     text = fold("".join(p.text for p in pages))
