@@ -83,21 +83,26 @@ def reading_quality(readings: list[tuple[str, float]]) -> float:
 
 def orient(engine: OcrEngine, image: np.ndarray) -> Orientation:
     """Decide the page's rotation; the boxes come back upright."""
-    height, width = image.shape[:2]
     quads = engine.detect(image, DETECT_SIDE)
     rows = sum(long_axis(q)[1] for q in quads if is_horizontal(q))
     columns = sum(long_axis(q)[1] for q in quads if is_vertical(q))
     quarter = sum(1 for q in quads if is_vertical(q)) >= MIN_VOTING_LINES and columns > VOTE_RATIO * rows
     base = 270 if quarter else 0
-    turns = base // 90
-    based = np.ascontiguousarray(np.rot90(image, turns))
-    base_w, base_h = (height, width) if turns % 2 else (width, height)
-    base_quads = [turn_quad(q, turns, width, height) for q in quads]
-    rotation, why = _decide(engine, base, based, base_quads)
+    turned = _turned(image, quads, base)
+    rotation, why = _decide(engine, base, turned.image, turned.quads)
     if rotation != base:
-        based = np.ascontiguousarray(np.rot90(based, 2))
-        base_quads = [turn_quad(q, 2, base_w, base_h) for q in base_quads]
-    return Orientation(rotation, skew(base_quads), base_w, base_h, based, base_quads, why)
+        turned = _turned(image, quads, rotation)
+    turned.why = why
+    return turned
+
+
+def _turned(image: np.ndarray, quads: list[np.ndarray], rotation: int) -> Orientation:
+    """The page and its boxes turned by ``rotation`` degrees counter-clockwise."""
+    height, width = image.shape[:2]
+    turns = rotation // 90
+    upright = np.ascontiguousarray(np.rot90(image, turns))
+    moved = [turn_quad(q, turns, width, height) for q in quads]
+    return Orientation(rotation, skew(moved), upright.shape[1], upright.shape[0], upright, moved)
 
 
 def _decide(engine: OcrEngine, base: int, image: np.ndarray, quads: list[np.ndarray]) -> tuple[int, str]:
