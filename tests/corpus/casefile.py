@@ -82,7 +82,7 @@ def _plans(
 ) -> list[Plan]:
     """The case's transcripts with officers, times and defects; non-defective ones never overlap."""
     inspections = 1 if spec.small or rng.random() < 0.7 else 2
-    inquiries = rng.choice((1, 1, 2)) if spec.small else rng.choice((1, 2, 2, 3))
+    inquiries = 1 if spec.small else rng.choice((1, 2, 2, 3))
     kinds = ["inspection_record"] * inspections + ["inquiry_record"] * inquiries
     layout = rng.choice(LAYOUTS)
     officers = list(spec.staff.officers)
@@ -119,7 +119,7 @@ def _plans(
             to_minute=True,
             violation=violation,
             qa_count=(
-                rng.randint(0, 4) if kind == "inspection_record" else rng.randint(5, 12 if spec.small else 30)
+                rng.randint(0, 4) if kind == "inspection_record" else rng.randint(4, 8 if spec.small else 30)
             ),
         )
         plans.append(plan)
@@ -231,10 +231,11 @@ def build_case(rng: random.Random, spec: CaseSpec, taken: set[str]) -> Built:
                 rng.randint(5, 30),
             )
         )
-    body += _type_papers(rng, spec, ctx, look)
+    body += _type_papers(rng, spec, ctx, look)[: 1 if small else 2]
     if not small:
         body.append(papers.investigation_report(ctx, look, rng))
-    body.append(papers.hearing_notice(ctx, look, rng))
+    if not small or rng.random() < 0.5:
+        body.append(papers.hearing_notice(ctx, look, rng))
     if not small and rng.random() < 0.3:
         body.append(papers.statement_record(ctx, look, rng))
     if not small and rng.random() < 0.15:
@@ -266,7 +267,7 @@ def build_case(rng: random.Random, spec: CaseSpec, taken: set[str]) -> Built:
         style = footer if rng.random() < 0.85 else rng.choice(("gong-di", "none", "fraction"))
         if style != "dash":
             add_footers(doc.pages, style)
-    if rng.random() < 0.55:
+    if rng.random() < (0.3 if small else 0.55):
         docs.append(_toc(rng, look, docs, body))
     docs += body
     pages = [page for doc in docs for page in doc.pages]
