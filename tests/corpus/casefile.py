@@ -128,10 +128,14 @@ def _plans(
         if rng.random() < 0.24:
             choices = [d for d in DEFECTS if d != "recorder_is_officer" or plan.kind == "inquiry_record"]
             _plant(rng, plan, rng.choice(choices))
-    if len(plans) >= 2 and rng.random() < 0.18:
-        a, b = rng.sample([p for p in plans], 2)
-        if not (set(a.defects) | set(b.defects)) & {"single_officer", "no_end_time", "time_not_to_minute"}:
+    if len(plans) >= 2 and rng.random() < 0.14:
+        a, b = sorted(rng.sample(plans, 2), key=plans.index)
+        if not a.defects and not b.defects:
+            # b takes a's officers and starts while a is still going; neither carries another defect
+            # (a copied or dropped badge, a moved recorder would be an unrecorded one)
             b.officers = list(a.officers)
+            if b.recorder in [n for n, _ in b.officers]:
+                b.recorder = a.recorder
             b.start = a.start + timedelta(
                 minutes=rng.randint(10, max(11, int((a.end - a.start).seconds / 60) - 5))
             )
@@ -267,7 +271,7 @@ def build_case(rng: random.Random, spec: CaseSpec, taken: set[str]) -> Built:
         style = footer if rng.random() < 0.85 else rng.choice(("gong-di", "none", "fraction"))
         if style != "dash":
             add_footers(doc.pages, style)
-    if rng.random() < (0.3 if small else 0.55):
+    if rng.random() < (0.15 if small else 0.55):
         docs.append(_toc(rng, look, docs, body))
     docs += body
     pages = [page for doc in docs for page in doc.pages]

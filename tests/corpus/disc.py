@@ -144,7 +144,7 @@ def _file_name(rng: random.Random, index: int, spec: CaseSpec) -> str:
         return f"案卷{index}.pdf"
     if style == 2:
         return f"{index:02d}.pdf"
-    return f"{spec.cover_unit}{spec.case_number[-5:].strip('〕]')}案卷.pdf"
+    return f"{index:02d}-{spec.cover_unit}行政处罚案卷.pdf"
 
 
 def _cover_unit(rng: random.Random, bureau: Bureau, used: list[str]) -> str:
@@ -185,7 +185,7 @@ def generate(root: Path, seed: int) -> Disc:
         spec = new_spec(rng, bureau, unit, "general_penalty", year, staff[bureau.folder_name], None, False)
         name = f"{unit}行政处罚案卷{k + 1}.pdf" if rng.random() < 0.5 else f"{spec.case_number}.pdf"
         writer.case(name, spec, None, None)
-    writer.write(scans=rng.choice((2, 3, 3)))
+    writer.write(scans=rng.choice((2, 2, 3)))
     for candidate in disc.candidates:
         candidate.pop("names_unit", None)
     return disc

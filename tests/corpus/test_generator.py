@@ -116,3 +116,16 @@ def test_the_same_seed_gives_the_same_bytes(disc: Disc, tmp_path: Path) -> None:
     for rel in written:
         assert (disc.root / rel).read_bytes() == (again / rel).read_bytes(), rel
     assert json.loads((tmp_path / "truth.json").read_text(encoding="utf-8")) == json.loads(disc.truth_json())
+
+
+def test_overlapping_records_are_exactly_the_flagged_ones(disc: Disc) -> None:
+    for case in disc.cases:
+        records = [r for r in case["transcripts"] if r["end"] is not None]
+        partners: dict[int, int] = {}
+        for i, a in enumerate(records):
+            for j, b in enumerate(records):
+                same_officers = {o["name"] for o in a["officers"]} == {o["name"] for o in b["officers"]}
+                if i != j and same_officers and a["start"] < b["end"] and b["start"] < a["end"]:
+                    partners[i] = j
+        for i, record in enumerate(records):
+            assert ("overlapping_records" in record["defects"]) == (i in partners), (case["path"], record)
