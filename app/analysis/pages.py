@@ -1,10 +1,12 @@
 """The text of a page, from its text layer or by OCR, with line boxes and confidence.
 
-Titles sit in the top band of a page and "第X页 共Y页" in the bottom band; OCR of those two strips
-(~0.2 s) is enough to segment a scanned case file, and the full page (~1–3 s) can follow later.
+Titles sit in the top band of a page and "第X页 共Y页" in the bottom band; reading the lines that
+touch those two bands is enough to segment a scanned case file, and the full page (~1–3 s) can
+follow later.
 
 Which way up a scan is gets decided from the whole page (orientation.py); the text boxes found
-for that decision are the ones the bands are read from, so a page is detected once.
+for that decision are the ones the bands are read from, so the first pass detects a page once.
+Band lines come in reading order (reading_order.py), whatever the skew.
 
 PyMuPDF is not thread-safe: one PageReader per thread, on its own open document.
 """
@@ -107,11 +109,10 @@ class PageReader:
         """Degrees (counter-clockwise) that turn the scan upright."""
         return self._orientation(index).rotation
 
-    def _boxes_at(self, index: int, rotation: int) -> Orientation:
-        """The page's text boxes and line crops with the page turned by ``rotation``."""
-        found = self._orientation(index)
-        if found.rotation == rotation:
-            return found
+    def _boxes_at(self, index: int, rotation: int | None) -> Orientation:
+        """The page's text boxes, upright as decided, or turned by ``rotation`` when one is given."""
+        if rotation is None:
+            return self._orientation(index)
         upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
         quads = self.ocr.detect(upright, DETECT_SIDE)
         height, width = upright.shape[:2]
@@ -140,10 +141,11 @@ class PageReader:
 
     def ocr_page(self, index: int, scope: str, rotation: int | None = None) -> PageText:
         """OCR of the bands or the whole page, upright; the rotation is found when not given."""
+        if scope == "bands":
+            found = self._boxes_at(index, rotation)
+            return PageText(index + 1, "ocr", scope, found.rotation, self._bands(found))
         if rotation is None:
             rotation = self.orientation(index)
-        if scope == "bands":
-            return PageText(index + 1, "ocr", scope, rotation, self._bands(self._boxes_at(index, rotation)))
         upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
         height, width = upright.shape[:2]
         lines = []

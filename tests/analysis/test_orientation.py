@@ -225,3 +225,9 @@ def test_a_tilted_box_starts_at_its_top_left_corner() -> None:
     shuffled = box[[3, 0, 1, 2]]
     corners = canonical(shuffled)
     assert np.allclose(corners, box, atol=1e-3)
+
+
+def test_bands_at_a_given_rotation_are_read_at_that_rotation(reader) -> None:
+    page = reader.ocr_page(list(PAGES).index("upside down"), "bands", 180)
+    assert page.rotation == 180
+    assert _like(page.lines[0].text, TITLE), [line.text for line in page.lines]
