@@ -1,9 +1,17 @@
 """Segmentation, transcript facts and OCR, measured against the generator's truth.
 
-    python benchmarks/analysis_quality.py [--seeds 2024 2025] [--ocr-pages 8]
+    python benchmarks/analysis_quality.py [--corpus demo|tuning|heldout] [--seeds 2024 2025] [--ocr-pages 8]
 
-Corpus: the demo disc generator with each seed (10 case files each: born-digital and scanned at
-150 dpi with noise, ≤1.5° skew and one page fed sideways; with and without bookmarks and 卷内目录,
+``--corpus tuning`` / ``--corpus heldout``: the independent generator in ``tests/corpus`` (its tuning
+seeds, or its held-out seeds, which nobody tunes on); the discs are imported and analysed as
+``reviewdesk analyze --all`` does and scored by ``tests.corpus.score`` through the app's public
+APIs: transcript page ranges (born-digital and scanned), every document's range, turned pages,
+case facts, officers with their 执法证号, precision and recall per flag, candidates ``check`` sees
+per submitting folder, and the misses (case, expected, found). ``--misses FILE`` writes the misses
+there instead of printing them.
+
+``--corpus demo`` (the default): the demo disc generator with each seed (10 case files each:
+born-digital and scanned at 150 dpi with noise, ≤1.5° skew and one page fed sideways; with and without bookmarks and 卷内目录,
 one 卷内目录 off by one; 1–3 inquiry records; planted transcript defects). Reports:
 - transcript page ranges exactly right, born-digital and scanned;
 - precision and recall per flag, and how often each fact is exactly right;
@@ -227,13 +235,36 @@ def big_born_digital(work: Path) -> dict[str, object]:
     }
 
 
+def independent_corpus(split: str, misses_file: Path | None) -> int:
+    """Generate, import, analyse and score the tuning or held-out discs of tests/corpus."""
+    from tests.corpus import HELDOUT_SEEDS, TUNING_SEEDS
+    from tests.corpus.score import measure
+
+    seeds = HELDOUT_SEEDS if split == "heldout" else TUNING_SEEDS
+    work = Path(tempfile.mkdtemp(prefix=f"rd-corpus-{split}-"))
+    try:
+        report = {"corpus": split} | measure(work, seeds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if misses_file is not None:
+        misses_file.write_text(
+            json.dumps(report.pop("misses"), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--seeds", type=int, nargs="+", default=[2024, 2025])
     parser.add_argument("--ocr-pages", type=int, default=8)
+    parser.add_argument("--corpus", choices=("demo", "tuning", "heldout"), default="demo")
+    parser.add_argument("--misses", type=Path, help="write the misses (tuning/heldout) to this JSON file")
     args = parser.parse_args()
+    if args.corpus != "demo":
+        return independent_corpus(args.corpus, args.misses)
     work = Path(tempfile.mkdtemp(prefix="rd-analysis-"))
     try:
         report = {

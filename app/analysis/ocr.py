@@ -5,6 +5,9 @@ the installed package; nothing can be downloaded at run time. Detection runs wit
 max``: the default (``min``, 736) scales a page strip's short side *up* to 736 pixels, which made
 a title band cost as much as a whole page.
 
+Besides whole reads, the three stages are offered one by one (detect, classify, recognize) so that
+a page's orientation can be judged from its text boxes before anything is read.
+
 The engine is created on first use (model loading takes ~0.7 s) and belongs to one thread.
 """
 
@@ -16,13 +19,17 @@ from functools import cached_property
 from importlib import util
 from pathlib import Path
 
+import cv2
 import numpy as np
 
+from app.analysis.reading_order import canonical, reading_order
 from app.errors import KnownError
 
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 CLS_MODEL = "ch_ppocr_mobile_v2.0_cls_mobile.onnx"
+MIN_SCORE = 0.5
+"""RapidOCR's own floor (Global.text_score): lines read with less confidence are dropped"""
 
 
 @dataclass(frozen=True)
@@ -77,13 +84,59 @@ class OcrEngine:
         )
 
     def read(self, image: np.ndarray) -> list[OcrLine]:
+        """Detect, orient each line and recognise; lines in reading order."""
         result = self._engine(image)
         if result.boxes is None or result.txts is None:
             return []
+        quads = [np.asarray(box, dtype=np.float64) for box in result.boxes]
         lines = []
-        for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
-            xs = [float(p[0]) for p in box]
-            ys = [float(p[1]) for p in box]
-            lines.append(OcrLine((min(xs), min(ys), max(xs), max(ys)), str(text), float(score)))
-        lines.sort(key=lambda line: (round(line.box[1] / 12), line.box[0]))
+        for line in reading_order(quads):
+            for index in line:
+                xs, ys = quads[index][:, 0], quads[index][:, 1]
+                box = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+                lines.append(OcrLine(box, str(result.txts[index]), float(result.scores[index])))
         return lines
+
+    # The stages one by one. rapidocr is pinned (pyproject), and its stage objects are reached
+    # through the loaders its own pipeline uses.
+
+    def detect(self, image: np.ndarray, max_side: int) -> list[np.ndarray]:
+        """Text boxes (corner arrays in pixels of ``image``), found on a copy at most ``max_side`` long."""
+        height, width = image.shape[:2]
+        scale = min(1.0, max_side / max(height, width, 1))
+        small = image
+        if scale < 1.0:
+            size = (max(int(width * scale), 32), max(int(height * scale), 32))
+            small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+        found = self._engine._load_det_model()(np.ascontiguousarray(small))
+        if found.boxes is None:
+            return []
+        return [np.asarray(box, dtype=np.float64) / scale for box in found.boxes]
+
+    def classify(self, crops: list[np.ndarray]) -> list[tuple[bool, float]]:
+        """For each line crop: is it upside down, and how sure the direction classifier is."""
+        if not crops:
+            return []
+        result = self._engine._load_cls_model()(crops)
+        return [("180" in label, float(score)) for label, score in result.cls_res]
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """The text of each line crop as given (not turned), with the recogniser's confidence."""
+        if not crops:
+            return []
+        from rapidocr.ch_ppocr_rec import TextRecInput
+
+        result = self._engine._load_rec_model()(TextRecInput(img=crops))
+        return [(str(text), float(score)) for text, score in zip(result.txts, result.scores, strict=True)]
+
+
+def crop(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The line inside a (near-horizontal) box, straightened: its long side becomes the crop's width."""
+    corners = canonical(quad)
+    width = max(round(float(np.hypot(*(corners[1] - corners[0])))), 1)
+    height = max(round(float(np.hypot(*(corners[3] - corners[0])))), 1)
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(
+        image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE, flags=cv2.INTER_CUBIC
+    )

@@ -1,11 +1,12 @@
 """The text of a page, from its text layer or by OCR, with line boxes and confidence.
 
-Titles sit in the top band of a page and "第X页 共Y页" in the bottom band; OCR of those two strips
-(~0.2 s) is enough to segment a scanned case file, and the full page (~1–3 s) can follow later.
+Titles sit in the top band of a page and "第X页 共Y页" in the bottom band; reading the lines that
+touch those two bands is enough to segment a scanned case file, and the full page (~1–3 s) can
+follow later.
 
-A sheet fed sideways renders landscape: both quarter turns are tried on the top band and the one
-that reads better wins. A sheet upside down reads badly: the half turn is tried when the top band
-yields little Chinese text.
+Which way up a scan is gets decided from the whole page (orientation.py); the text boxes found
+for that decision are the ones the bands are read from, so the first pass detects a page once.
+Band lines come in reading order (reading_order.py), whatever the skew.
 
 PyMuPDF is not thread-safe: one PageReader per thread, on its own open document.
 """
@@ -19,8 +20,9 @@ from functools import lru_cache
 import numpy as np
 import pymupdf
 
-from app.analysis.ocr import OcrEngine, OcrLine
-from app.analysis.textnorm import cjk_count
+from app.analysis.ocr import MIN_SCORE, OcrEngine, crop
+from app.analysis.orientation import DETECT_SIDE, Orientation, orient
+from app.analysis.reading_order import reading_order, skew
 
 TOP_BAND = 0.14
 BOTTOM_BAND = 0.10
@@ -71,10 +73,6 @@ def _to_array(pix: pymupdf.Pixmap) -> np.ndarray:
     return np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, pix.n).copy()
 
 
-def _readability(lines: list[OcrLine]) -> float:
-    return sum(line.score * cjk_count(line.text) for line in lines)
-
-
 class PageReader:
     """Reads pages of one open PDF."""
 
@@ -103,48 +101,55 @@ class PageReader:
     def _render(self, index: int, dpi: int) -> np.ndarray:
         return _to_array(self.doc[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB))
 
-    def _upright_top(self, image: np.ndarray) -> tuple[int, list[OcrLine]]:
-        """The rotation that makes the scan upright, and the top band read at that rotation."""
-        height, width = image.shape[:2]
-        candidates = [90, 270] if width > height * 1.15 else [0]
-        best: tuple[float, int, list[OcrLine]] = (-1.0, candidates[0], [])
-        for rotation in candidates:
-            lines = self._ocr_strip(np.rot90(image, rotation // 90), 0.0, TOP_BAND)
-            best = max(best, (_readability(lines), rotation, lines), key=lambda b: b[0])
-        if best[0] < 8:  # little Chinese read in the title band: maybe it is upside down
-            flipped = (best[1] + 180) % 360
-            lines = self._ocr_strip(np.rot90(image, flipped // 90), 0.0, TOP_BAND)
-            score = _readability(lines)
-            if score >= 8 and score > max(best[0], 0) * 2:
-                best = (score, flipped, lines)
-        return best[1], best[2]
+    @lru_cache(maxsize=4)  # noqa: B019 - as _render
+    def _orientation(self, index: int) -> Orientation:
+        return orient(self.ocr, self._render(index, OCR_DPI))
 
     def orientation(self, index: int) -> int:
         """Degrees (counter-clockwise) that turn the scan upright."""
-        return self._upright_top(self._render(index, OCR_DPI))[0]
+        return self._orientation(index).rotation
 
-    def _ocr_strip(self, image: np.ndarray, start: float, end: float) -> list[OcrLine]:
-        height = image.shape[0]
-        strip = image[int(height * start) : max(int(height * end), int(height * start) + 1)]
-        return self.ocr.read(np.ascontiguousarray(strip))
+    def _boxes_at(self, index: int, rotation: int | None) -> Orientation:
+        """The page's text boxes, upright as decided, or turned by ``rotation`` when one is given."""
+        if rotation is None:
+            return self._orientation(index)
+        upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
+        quads = self.ocr.detect(upright, DETECT_SIDE)
+        height, width = upright.shape[:2]
+        return Orientation(rotation, skew(quads), width, height, upright, quads, "as asked")
+
+    def _bands(self, found: Orientation) -> list[Line]:
+        """The lines touching the top band or the bottom band, in reading order."""
+        top, bottom = TOP_BAND * found.height, (1 - BOTTOM_BAND) * found.height
+        chosen = [i for i, q in enumerate(found.quads) if q[:, 1].min() < top or q[:, 1].max() > bottom]
+        crops = [crop(found.image, found.quads[i]) for i in chosen]
+        readings = dict(zip(chosen, self.ocr.recognize(crops), strict=True))
+        kept = [i for i in chosen if readings[i][0].strip() and readings[i][1] >= MIN_SCORE]
+        lines = []
+        for row in reading_order([found.quads[i] for i in kept], found.skew):
+            for position in row:
+                quad = found.quads[kept[position]]
+                text, score = readings[kept[position]]
+                box = (
+                    max(float(quad[:, 0].min()) / found.width, 0.0),
+                    max(float(quad[:, 1].min()) / found.height, 0.0),
+                    min(float(quad[:, 0].max()) / found.width, 1.0),
+                    min(float(quad[:, 1].max()) / found.height, 1.0),
+                )
+                lines.append(Line(box, text, score))
+        return lines
 
     def ocr_page(self, index: int, scope: str, rotation: int | None = None) -> PageText:
         """OCR of the bands or the whole page, upright; the rotation is found when not given."""
-        image = self._render(index, OCR_DPI)
-        top_lines: list[OcrLine] | None = None
+        if scope == "bands":
+            found = self._boxes_at(index, rotation)
+            return PageText(index + 1, "ocr", scope, found.rotation, self._bands(found))
         if rotation is None:
-            rotation, top_lines = self._upright_top(image)
-        upright = np.rot90(image, rotation // 90)
+            rotation = self.orientation(index)
+        upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
         height, width = upright.shape[:2]
         lines = []
-        if scope == "bands":
-            strips = [(0.0, TOP_BAND, top_lines), (1 - BOTTOM_BAND, 1.0, None)]
-        else:
-            strips = [(0.0, 1.0, None)]
-        for start, end, known in strips:
-            offset = height * start
-            for found in known if known is not None else self._ocr_strip(upright, start, end):
-                x0, y0, x1, y1 = found.box
-                box = (x0 / width, (y0 + offset) / height, x1 / width, (y1 + offset) / height)
-                lines.append(Line(box, found.text, found.score))
+        for found in self.ocr.read(upright):
+            x0, y0, x1, y1 = found.box
+            lines.append(Line((x0 / width, y0 / height, x1 / width, y1 / height), found.text, found.score))
         return PageText(index + 1, "ocr", scope, rotation, lines)

@@ -8,8 +8,10 @@ Covers inside one folder use different names of the same unit.
 
 from __future__ import annotations
 
+import io
 import json
 import random
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +68,7 @@ class _Writer:
     rng: random.Random
     taken: set[str]
     jobs: list[tuple[str, CaseSpec, dict[str, object] | None, str | None]] = field(default_factory=list)
+    zips: dict[str, list[tuple[str, bytes]]] = field(default_factory=dict)
 
     def case(
         self, rel: str, spec: CaseSpec, candidate: dict[str, object] | None, selection: str | None
@@ -79,6 +82,9 @@ class _Writer:
             self.jobs[index][1].scanned = self.jobs[index][1].small = True
         for rel, spec, candidate, selection in self.jobs:
             self._build(rel, spec, candidate, selection)
+        for archive, members in self.zips.items():
+            (self.disc.root / archive).parent.mkdir(parents=True, exist_ok=True)
+            (self.disc.root / archive).write_bytes(_gbk_zip(members))
 
     def _build(
         self,
@@ -88,9 +94,13 @@ class _Writer:
         selection: str | None,
     ) -> None:
         built = build_case(self.rng, spec, self.taken)
-        target = self.disc.root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(built.data)
+        if ".zip/" in rel:
+            archive, member = rel.split(".zip/", 1)
+            self.zips.setdefault(archive + ".zip", []).append((member, built.data))
+        else:
+            target = self.disc.root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(built.data)
         unit = candidate["unit"] if candidate and candidate["names_unit"] else spec.cover_unit
         self.disc.cases.append(
             {
@@ -109,6 +119,23 @@ class _Writer:
                 aliases.append(spec.cover_unit)
 
 
+class _GbkName(zipfile.ZipInfo):
+    """A member name as Chinese Windows writes it: GBK bytes, no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # zipfile calls it by this name
+        return self.filename.encode("gbk"), self.flag_bits
+
+
+def _gbk_zip(members: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members:
+            info = _GbkName(name, date_time=(2019, 6, 1, 10, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
 def _file_name(rng: random.Random, index: int, spec: CaseSpec) -> str:
     style = rng.randrange(4)
     if style == 0:
@@ -117,7 +144,7 @@ def _file_name(rng: random.Random, index: int, spec: CaseSpec) -> str:
         return f"案卷{index}.pdf"
     if style == 2:
         return f"{index:02d}.pdf"
-    return f"{spec.cover_unit}{spec.case_number[-5:].strip('〕]')}案卷.pdf"
+    return f"{index:02d}-{spec.cover_unit}行政处罚案卷.pdf"
 
 
 def _cover_unit(rng: random.Random, bureau: Bureau, used: list[str]) -> str:
@@ -158,7 +185,7 @@ def generate(root: Path, seed: int) -> Disc:
         spec = new_spec(rng, bureau, unit, "general_penalty", year, staff[bureau.folder_name], None, False)
         name = f"{unit}行政处罚案卷{k + 1}.pdf" if rng.random() < 0.5 else f"{spec.case_number}.pdf"
         writer.case(name, spec, None, None)
-    writer.write(scans=rng.choice((2, 3, 3)))
+    writer.write(scans=rng.choice((2, 2, 3)))
     for candidate in disc.candidates:
         candidate.pop("names_unit", None)
     return disc
@@ -225,11 +252,12 @@ def _collective(writer: _Writer, folder: str, bureau: Bureau, staff: Staff, year
         index += 1
     sampled = rng.choice(SAMPLED)
     flat = rng.random() < 0.5
+    packed = f"{sampled}.zip/{sampled}" if rng.random() < 0.3 else sampled
     for case_type in rng.sample(("general_penalty", *SPECIAL_TYPES), k=rng.choice((1, 2))):
         unit = _cover_unit(rng, bureau, used)
         used.append(unit)
         spec = new_spec(rng, bureau, unit, case_type, year, staff, None, False)
-        sub = f"{sampled}/" if flat else f"{sampled}/{rng.choice(TYPE_FOLDERS[case_type])}/"
+        sub = f"{packed}/" if flat else f"{packed}/{rng.choice(TYPE_FOLDERS[case_type])}/"
         writer.case(f"{folder}/{sub}{_file_name(rng, index, spec)}", spec, candidate, "sampled")
         index += 1
 

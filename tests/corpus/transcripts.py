@@ -72,6 +72,8 @@ def _clock(t: datetime, to_minute: bool, style: str) -> str:
         half = "上午" if t.hour < 12 else "下午"
         hour = t.hour if t.hour <= 12 else t.hour - 12
         return f"{half}{hour}时{t.minute}分" if to_minute else f"{half}{hour}时"
+    if style == "colon":
+        return f" {t.hour}:{t.minute:02d}" if to_minute else f" {t.hour}时"
     if style == "padded":
         return f"{t.hour:02d}时{t.minute:02d}分" if to_minute else f"{t.hour:02d}时"
     return f"{t.hour}时{t.minute}分" if to_minute else f"{t.hour}时"
@@ -184,7 +186,7 @@ def build(plan: Plan, look: Look, rng: random.Random) -> list[list[tuple]]:
         flow.line("现场负责人确认并签名：已确认，不申请回避。", size)
     elif plan.layout == "table":
         rows: list[list[tuple[str, float]]] = [
-            [("时间", 0.2), (time_text(plan, "plain", False, False), 0.8)],
+            [("时间", 0.2), (time_text(plan, rng.choice(("plain", "colon")), False, False), 0.8)],
             [("地点", 0.2), (plan.place, 0.8)],
             [
                 ("被检查单位" if inspection else "被询问人", 0.2),
