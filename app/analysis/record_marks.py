@@ -15,11 +15,13 @@ from app.analysis.textnorm import fold
 
 QA = re.compile(r"^[问答][:：]")
 OPENING = re.compile(
-    r"^(时间[:：].*(年|月|日|时|至)|被调查询问人[:：]|被询问人[:：]|被检查(\(勘察\))?人|"
-    r"检查(\(勘察\))?人及执法证|调查询问人及执法证|询问人[:：])"
+    r"^(时间[:：].*(年|月|日|时|至)|被调查询问人[:：]|被询问人[:：]|被检查(\(勘察\))?人(名称|姓名)|"
+    r"检查(\(勘察\))?人(姓名|及执法证)|调查询问人及执法证|询问人[:：])"
 )
 INQUIRY_OPENING = re.compile(r"^(被调查询问人|被询问人|调查询问人|询问人)")
-INSPECTION_OPENING = re.compile(r"^(被检查|检查\(勘察\)人|现场负责人|检查人)")
+INSPECTION_OPENING = re.compile(
+    r"^(被检查(\(勘察\))?人(名称|姓名)|检查(\(勘察\))?人(姓名|及执法证)|现场负责人[:：])"
+)
 CLOSING = re.compile(r"以下空白|以下无正文")
 """以上笔录已阅无误 is no end: a record may print it and still run on a page (demo, some bureaus)."""
 SIGNATURE = re.compile(
@@ -38,11 +40,17 @@ class RecordMarks:
     closing: bool
     """（以下空白）: nothing more of this record follows"""
     signatures: bool
+    confirms_at_top: bool
+    """the page opens with 以上笔录… or signature lines: the close of a record that ran over a page"""
+
+
+TOP_OF_BODY = 0.30
+CONFIRMATION = re.compile(r"以上笔录|已阅无误|以上记录")
 
 
 def record_marks(lines: list[Line]) -> RecordMarks:
     questions = 0
-    opening = closing = signatures = False
+    opening = closing = signatures = confirms_at_top = False
     opening_kind = None
     for line in lines:
         folded = fold(line.text)
@@ -58,4 +66,7 @@ def record_marks(lines: list[Line]) -> RecordMarks:
             closing = True
         if SIGNATURE.search(folded):
             signatures = True
-    return RecordMarks(questions, opening, opening_kind, closing, signatures)
+            confirms_at_top = confirms_at_top or line.box[1] < TOP_OF_BODY
+        if CONFIRMATION.search(folded) and line.box[1] < TOP_OF_BODY:
+            confirms_at_top = True
+    return RecordMarks(questions, opening, opening_kind, closing, signatures, confirms_at_top)

@@ -31,6 +31,8 @@ from app.analysis.titles import Title, kind_of
 from app.analysis.toc import TocEntry, parse_toc
 from app.models.documents import TRANSCRIPT_KINDS, Document
 
+ONE_PAGE_KINDS = ("service_receipt",)
+"""One sheet each: the same title on the next page is the next one (a 送达回证 per paper served)."""
 FILE_NUMBERING_MIN = 8
 """A footer total this large and close to the file's page count numbers the whole file, not a document."""
 
@@ -59,11 +61,13 @@ class PageSignals:
 
 
 def page_signals(text: PageText) -> PageSignals:
-    _top, bottom = text.band(TOP_BAND, 1 - BOTTOM_BAND)
+    top, bottom = text.band(TOP_BAND, 1 - BOTTOM_BAND)
+    # a footer read at the top: printed there, or the scan is upside down and was not turned
+    footer = find_page_footer(bottom) or find_page_footer(top)
     return PageSignals(
         text.page,
         read_top(text).title,
-        find_page_footer(bottom),
+        footer,
         record_marks(text.lines),
         cjk_count(text.text) >= 4,
     )
@@ -140,13 +144,20 @@ class _Walk:
                 current.total = footer.total
         elif title is not None:
             same = current is not None and title.phrase == current.phrase
-            if not same or self.ended(sig.page) or self.closed or (transcript and sig.marks.opening):
+            spills_over = transcript and sig.marks.confirms_at_top and not sig.marks.opening
+            if (
+                not same
+                or self.ended(sig.page)
+                or (self.closed and not spills_over)
+                or (transcript and sig.marks.opening)
+                or title.kind in ONE_PAGE_KINDS
+            ):
                 reasons.append(f"标题“{title.text}”" + ("" if title.known else "（版式）"))
                 self.begin(sig, reasons)
         elif current is not None and sig.content and not (transcript and sig.marks.questions):
             if self.ended(sig.page):
                 self.begin(sig, ["上一份文书页脚已到末页"])
-            elif transcript and self.closed:
+            elif transcript and self.closed and not sig.marks.confirms_at_top:
                 self.begin(sig, ["上一份笔录已结束（以下空白）"])
         if sig.page == 1 and sig.page not in self.starts:
             self.begin(sig, ["首页"])

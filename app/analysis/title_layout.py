@@ -16,9 +16,10 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from app.analysis.pages import Line, PageText
+from app.analysis.footers import read_footer
+from app.analysis.pages import TOP_BAND, Line, PageText
 from app.analysis.textnorm import cjk_count, fold
-from app.analysis.titles import Title, key, match_title, unknown_kind
+from app.analysis.titles import Title, key, match_tail, match_title, unknown_kind
 
 TITLE_ZONE = 0.32
 """A title starts above this fraction of the page (it may sit below a header and a 文号 line)."""
@@ -30,8 +31,9 @@ LARGER = 1.18
 """A title's type is at least this much taller than the body's."""
 
 HEADER = re.compile(
-    r"(局|厅|委员会|人民政府|政府|大队|支队|总队|分局|中心|执法处|监察室|公司|研究院|监测站|站|所)$"
+    r"(局|厅|委员会|人民政府|政府|大队|支队|总队|分局|中心|执法处|监察室|公司|研究院|监测站|站|所|文书)$"
 )
+"""A bureau's or a company's name, or a form series (“环境行政处罚文书”), printed above the title."""
 DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）].{0,8}号|编号|No\.|^\d{4}年\d{1,2}月\d{1,2}日$")
 NOT_A_TITLE = re.compile(
     r"^(问|答)\s*[:：]|[:：]|。|^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[)）]|^\d+[、.．]"
@@ -39,6 +41,8 @@ NOT_A_TITLE = re.compile(
 NOUN_END = re.compile(
     r"(书|表|录|单|证|报告|通知|回执|目录|证明|材料|记录|复印件|清单|说明|函|据|照|件|图|意见|笔录|批复|方案|协议|合同)$"
 )
+LABEL = re.compile(r"^(附件\d*|附表\d*|附|副本|正本|存根|第.联|\(?续\)?|续页)$")
+"""A short tag in a corner above the title (附件, 副本), not a title."""
 CONTINUED = re.compile(r"续页|[（(]续[)）]|接上页")
 
 
@@ -92,13 +96,17 @@ def rows(lines: list[Line]) -> list[Row]:
 def is_header(row: Row) -> bool:
     """A bureau's name, a 文号 or 编号 line, a date: printed above a title, never one."""
     folded = fold(row.text)
+    if folded.startswith("关于"):
+        return False  # “关于某某公司 / …的报告”: the first line of a title
     return bool(HEADER.search(folded) or DOC_NUMBER.search(folded)) and not NOUN_END.search(folded)
 
 
-def _could_be_title(text: str) -> bool:
+def _could_be_title(text: str, longest: int = MAX_TITLE_CHARS) -> bool:
     folded = fold(text)
+    if read_footer(text) is not None:
+        return False  # a page number (printed at the top, or the page is upside down)
     characters = key(text)
-    if not 2 <= len(characters) <= MAX_TITLE_CHARS or NOT_A_TITLE.search(folded):
+    if not 2 <= len(characters) <= longest or NOT_A_TITLE.search(folded):
         return False
     return cjk_count(folded) >= max(2, int(len(folded) * 0.6))
 
@@ -130,19 +138,19 @@ class TopReading:
     """the top says it continues a document (“续页”)"""
 
 
-def _title(text: str, known_only: bool) -> Title | None:
+def _matches(row: Row) -> bool:
+    return match_title(row.text) is not None
+
+
+def _title(text: str) -> Title:
+    """A title recognised by its layout: the vocabulary names its kind if it ends with a known name."""
     found = match_title(text)
     if found is not None:
         return found
-    if known_only:
-        return None
-    return Title(
-        unknown_kind(text), " ".join(text.split()) if not _all_spaced(text) else text, key(text), False
-    )
-
-
-def _all_spaced(text: str) -> bool:
-    return bool(re.fullmatch(r"(\S\s+)+\S", text.strip()))
+    tail = match_tail(key(text))
+    if tail is not None:
+        return Title(tail[0], text, key(text), False)
+    return Title(unknown_kind(text), text, key(text), False)
 
 
 def read_top(page: PageText) -> TopReading:
@@ -154,7 +162,7 @@ def read_top(page: PageText) -> TopReading:
     for row in top:
         if CONTINUED.search(fold(row.text)) and len(key(row.text)) <= 12:
             continued = True
-        if is_header(row) and not candidates:
+        if LABEL.search(key(row.text)) or (is_header(row) and not _matches(row)):
             headers += 1
             continue
         candidates.append(row)
@@ -178,11 +186,24 @@ def read_top(page: PageText) -> TopReading:
                 _looks_like_title(following, reference)
                 and abs(following.height - row.height) < row.height * 0.2
                 and following.box[1] - row.box[3] < row.height * 1.2
-                and _could_be_title(joined)
+                and _could_be_title(joined, 2 * MAX_TITLE_CHARS)
             ):
-                return TopReading(_title(joined, False), headers, continued)
+                return TopReading(_title(joined), headers, continued)
         if _looks_like_title(row, reference):
-            return TopReading(_title(text, False), headers, continued)
+            return TopReading(_title(text), headers, continued)
         if NOT_A_TITLE.search(fold(text)) or len(key(text)) > MAX_TITLE_CHARS:
             break  # body text (a field, a question, a sentence): no title further down
     return TopReading(None, headers, continued)
+
+
+TALLER_BAND = (0.07, 0.32)
+"""Where a scan's title is looked for again when the first band showed none (a title below a header)."""
+
+
+def needs_taller_band(page: PageText) -> bool:
+    """A scanned page whose title band showed no title it knows, and whose top is not a record's body."""
+    top = [line for line in page.lines if line.box[1] < TOP_BAND]
+    if any(re.search(r"^[问答何][:：]", fold(line.text)) for line in top):
+        return False
+    title = read_top(page).title
+    return title is None or not title.known

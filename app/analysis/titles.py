@@ -48,8 +48,6 @@ TITLES: list[tuple[str, tuple[str, ...]]] = [
         "decision",
         (
             "行政处罚决定书",
-            "责令改正违法行为决定书",
-            "责令改正决定书",
             "不予行政处罚决定书",
             "查封（扣押）决定书",
             "查封、扣押决定书",
@@ -103,6 +101,8 @@ TITLES: list[tuple[str, tuple[str, ...]]] = [
         "other",
         (
             "授权委托书",
+            "责令改正违法行为决定书",
+            "责令改正决定书",
             "非税收入一般缴款书",
             "罚没收据",
             "罚款收据",
@@ -170,7 +170,7 @@ def key(text: str) -> str:
 
 def allowed_slips(length: int) -> int:
     """How many characters OCR may have got wrong or lost in a phrase of this length."""
-    return 0 if length <= 3 else 1 if length <= 7 else 2
+    return 0 if length <= 3 else 1 if length <= 9 else 2
 
 
 @dataclass(frozen=True)
@@ -234,6 +234,22 @@ def match_key(text_key: str, max_extra: int | None = MAX_TITLE_EXTRA) -> tuple[s
         rank = (distance, -len(phrase), phrase, kind)
         if best is None or rank < best:
             best = rank
+    return (best[3], best[2], best[0]) if best else None
+
+
+@lru_cache(maxsize=4096)
+def match_tail(text_key: str) -> tuple[str, str, int] | None:
+    """(kind, phrase, edits) of the vocabulary phrase a long title ends with (“关于…案的调查报告”)."""
+    best: tuple[int, int, str, str] | None = None
+    for phrase, kind in _PHRASES:
+        slips = allowed_slips(len(phrase))
+        if len(phrase) < 4 or len(text_key) < len(phrase):
+            continue
+        distance, _span = _substring_distance(phrase, text_key[-(len(phrase) + slips) :])
+        if distance <= slips:
+            rank = (distance, -len(phrase), phrase, kind)
+            if best is None or rank < best:
+                best = rank
     return (best[3], best[2], best[0]) if best else None
 
 
