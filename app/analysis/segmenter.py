@@ -208,8 +208,10 @@ def segment(
                 continue
             if page in starts:
                 starts[page].signals.append(note)
-                if starts[page].kind is None:
-                    starts[page].kind = entry.kind
+                if starts[page].kind is None or (
+                    not starts[page].known and entry.kind not in (None, "other")
+                ):
+                    starts[page].kind = entry.kind  # a title read by its layout alone may be misread
             else:
                 starts[page] = _Start(page, entry.kind, "", entry.title, [f"{note}：{entry.title}"], False)
 
