@@ -16,6 +16,7 @@ from app.analysis.ocr import OcrEngine
 from app.analysis.pages import Line, PageReader, PageText
 from app.analysis.segmenter import segment
 from app.analysis.titles import match_title
+from app.models.documents import Document, apply_corrections
 
 FONT = pymupdf.Font("china-s")
 WIDTH, HEIGHT = 595, 842
@@ -248,3 +249,15 @@ def test_a_scanned_three_page_inquiry_record_stays_three_pages() -> None:
     assert documents[0][:3] == ("inquiry_record", 1, 3)
     assert documents[1][:3] in (("other", 4, 4), ("evidence", 4, 4))
     assert documents[1][3].replace(" ", "") == "授权委托书"
+
+
+def test_an_unknown_papers_title_is_shown_and_survives_a_correction() -> None:
+    found_documents = [
+        Document("inquiry_record", 1, 2, "调查询问笔录"),
+        Document("other", 3, 3, "授 权 委 托 书"),
+    ]
+    assert found_documents[1].label == "其他：授 权 委 托 书"
+    assert found_documents[0].label == "调查询问笔录"
+    corrected = apply_corrections(found_documents, [("set", "evidence", 3, 3, "专家甲")])
+    assert (corrected[1].kind, corrected[1].title) == ("evidence", "授 权 委 托 书")
+    assert corrected[1].label == "证据：授 权 委 托 书"
