@@ -142,6 +142,10 @@ class _Walk:
             self.protected.add(sig.page)  # page k of the document that started k-1 pages ago
             if current.total is None:
                 current.total = footer.total
+            if current.kind is None and title is not None and title.known:
+                # its first page's title was unreadable; a later page repeats it
+                current.kind, current.phrase, current.title = title.kind, title.phrase, title.text
+                current.signals.append(f"续页标题“{title.text}”")
         elif title is not None:
             same = current is not None and title.phrase == current.phrase
             spills_over = transcript and sig.marks.confirms_at_top and not sig.marks.opening
