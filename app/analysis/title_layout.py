@@ -16,7 +16,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from app.analysis.footers import read_footer
+from app.analysis.footers import find_page_footer, read_footer
 from app.analysis.pages import TOP_BAND, Line, PageText
 from app.analysis.textnorm import cjk_count, fold
 from app.analysis.titles import Title, key, match_tail, match_title, unknown_kind
@@ -183,8 +183,8 @@ def read_top(page: PageText) -> TopReading:
             if two_lines is not None:
                 return TopReading(Title(two_lines.kind, joined, two_lines.phrase), headers, continued)
             if (
-                _looks_like_title(following, reference)
-                and abs(following.height - row.height) < row.height * 0.2
+                abs(following.centre - 0.5) <= CENTRE_TOLERANCE  # the second line of the same title:
+                and abs(following.height - row.height) < row.height * 0.2  # centred, same type, close
                 and following.box[1] - row.box[3] < row.height * 1.2
                 and _could_be_title(joined, 2 * MAX_TITLE_CHARS)
             ):
@@ -205,5 +205,8 @@ def needs_taller_band(page: PageText) -> bool:
     top = [line for line in page.lines if line.box[1] < TOP_BAND]
     if any(re.search(r"^[问答何][:：]", fold(line.text)) for line in top):
         return False
+    footer = find_page_footer([line for line in page.lines if line.box[1] >= TOP_BAND])
+    if footer is not None and footer.total is not None and footer.number > 1:
+        return False  # page k of a document: its title, if any, only repeats the first page's
     title = read_top(page).title
     return title is None or not title.known

@@ -163,9 +163,15 @@ PROCEDURAL_WORDS = re.compile(
 )
 
 
+TRADITIONAL = str.maketrans(
+    "結書錄調詢問記處罰決審報證場檢査執據約託權備卷內頁", "结书录调询问记处罚决审报证场检查执据约托权备卷内页"
+)
+"""Traditional forms OCR now and then returns for the simplified characters of titles."""
+
+
 def key(text: str) -> str:
     """What titles are compared on: letters, digits and CJK only (spaces, brackets and 、/ dropped)."""
-    return _NOT_KEPT.sub("", fold(text))
+    return _NOT_KEPT.sub("", fold(text)).translate(TRADITIONAL)
 
 
 def allowed_slips(length: int) -> int:
