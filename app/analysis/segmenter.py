@@ -148,11 +148,11 @@ class _Walk:
                 current.signals.append(f"续页标题“{title.text}”")
         elif title is not None:
             same = current is not None and title.phrase == current.phrase
-            spills_over = transcript and sig.marks.confirms_at_top and not sig.marks.opening
+            # the same title after 以下空白 is no proof of a new record: the close and signatures
+            # often run over onto a sheet that repeats the title; a new record shows its opening
             if (
                 not same
                 or self.ended(sig.page)
-                or (self.closed and not spills_over)
                 or (transcript and sig.marks.opening)
                 or title.kind in ONE_PAGE_KINDS
             ):

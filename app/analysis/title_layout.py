@@ -205,8 +205,8 @@ def needs_taller_band(page: PageText) -> bool:
     top = [line for line in page.lines if line.box[1] < TOP_BAND]
     if any(re.search(r"^[问答何][:：]", fold(line.text)) for line in top):
         return False
+    reading = read_top(page)
     footer = find_page_footer([line for line in page.lines if line.box[1] >= TOP_BAND])
-    if footer is not None and footer.total is not None and footer.number > 1:
-        return False  # page k of a document: its title, if any, only repeats the first page's
-    title = read_top(page).title
-    return title is None or not title.known
+    if footer is not None and footer.total is not None and footer.number > 1 and not reading.header_rows:
+        return False  # page k of a document, no header above where a title would be: nothing to learn
+    return reading.title is None or not reading.title.known
