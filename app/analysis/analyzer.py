@@ -66,6 +66,10 @@ class AnalysisReport:
         return {"files": [f.__dict__ for f in self.files]}
 
 
+def _ranges(documents: list[Document]) -> list[tuple[str, int, int]]:
+    return [(d.kind, d.first_page, d.last_page) for d in documents]
+
+
 def _search_text(text: str) -> str:
     """What the search index holds: widths folded, so ：and : match alike."""
     return unicodedata.normalize("NFKC", text)
@@ -138,6 +142,12 @@ class Analyzer:
             found = segment(texts, bookmarks, toc_lines)
             self._store_segments(sha256, doc.page_count, found)
             self._transcripts(reader, sha256, label, texts)
+            # the transcripts' pages are now read whole (their opening fields, 以下空白, signatures
+            # that ran over a page): segment again, and redo the facts if the documents moved
+            refined = segment(texts, bookmarks, toc_lines)
+            if _ranges(refined) != _ranges(found):
+                self._store_segments(sha256, doc.page_count, refined)
+                self._transcripts(reader, sha256, label, texts)
             if not titles_only:
                 self._full_text(reader, sha256, label, texts)
                 self._set_status(sha256, doc.page_count, "complete")
