@@ -122,10 +122,10 @@ def _looks_like_title(row: Row, body_height: float | None) -> bool:
     return larger or row.spaced or bool(NOUN_END.search(key(row.text)))
 
 
-def body_height(page: PageText, exclude: list[Row]) -> float | None:
-    """The usual line height on the page (its body type), from the lines that are not candidates."""
+def body_height(page_rows: list[Row], exclude: list[Row]) -> float | None:
+    """The usual line height on the page (its body type), from the rows that are not candidates."""
     skip = {id(r) for r in exclude}
-    heights = [r.height for r in rows(page.lines) if id(r) not in skip and len(key(r.text)) >= 4]
+    heights = [r.height for r in page_rows if id(r) not in skip and len(key(r.text)) >= 4]
     return statistics.median(heights) if len(heights) >= 2 else None
 
 
@@ -155,7 +155,8 @@ def _title(text: str) -> Title:
 
 def read_top(page: PageText) -> TopReading:
     """The title at the top of a page, if its top reads as one."""
-    top = [r for r in rows(page.lines) if r.box[1] < TITLE_ZONE]
+    page_rows = rows(page.lines)
+    top = [r for r in page_rows if r.box[1] < TITLE_ZONE]
     candidates: list[Row] = []
     headers = 0
     continued = False
@@ -170,7 +171,7 @@ def read_top(page: PageText) -> TopReading:
             break
     if not candidates:
         return TopReading(None, headers, continued)
-    reference = body_height(page, candidates[:2])
+    reference = body_height(page_rows, candidates[:2])
     for index, row in enumerate(candidates[:3]):
         text = row.text
         following = candidates[index + 1] if index + 1 < len(candidates) else None
