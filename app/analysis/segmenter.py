@@ -106,7 +106,7 @@ class _Walk:
         self.current: _Start | None = None
         self.last_footer: Footer | None = None
         self.closed = False
-        """the running record closed on the previous page (以下空白, 以上笔录)"""
+        """the running record closed on the previous page (（以下空白）)"""
 
     def ended(self, page: int) -> bool:
         """The running document has had all the pages its footer announced."""
