@@ -17,17 +17,19 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pymupdf
 
 from app.analysis.facts import extract, flag_overlaps
 from app.analysis.ocr import OcrEngine
-from app.analysis.pages import Line, PageReader, PageText
+from app.analysis.pages import OCR_DPI, TOP_BAND, Line, PageReader, PageText
 from app.analysis.segmenter import segment
+from app.analysis.title_layout import TALLER_BAND, needs_taller_band
 from app.models.cases import CaseRepository
 from app.models.documents import TRANSCRIPT_KINDS, Document, DocumentRepository
 from app.models.store import Store, now_iso
 
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 
 
 class AnalysisCancelled(Exception):
@@ -62,6 +64,10 @@ class AnalysisReport:
 
     def as_json(self) -> dict[str, object]:
         return {"files": [f.__dict__ for f in self.files]}
+
+
+def _ranges(documents: list[Document]) -> list[tuple[str, int, int]]:
+    return [(d.kind, d.first_page, d.last_page) for d in documents]
 
 
 def _search_text(text: str) -> str:
@@ -136,6 +142,12 @@ class Analyzer:
             found = segment(texts, bookmarks, toc_lines)
             self._store_segments(sha256, doc.page_count, found)
             self._transcripts(reader, sha256, label, texts)
+            # the transcripts' pages are now read whole (their opening fields, 以下空白, signatures
+            # that ran over a page): segment again, and redo the facts if the documents moved
+            refined = segment(texts, bookmarks, toc_lines)
+            if _ranges(refined) != _ranges(found):
+                self._store_segments(sha256, doc.page_count, refined)
+                self._transcripts(reader, sha256, label, texts)
             if not titles_only:
                 self._full_text(reader, sha256, label, texts)
                 self._set_status(sha256, doc.page_count, "complete")
@@ -163,11 +175,35 @@ class Analyzer:
                     page = reader.text_layer(index)
                 else:
                     page = reader.ocr_page(index, "bands")
+                    if needs_taller_band(page):
+                        page = self._taller_title_band(reader, page)
                     result.ocr_pages += 1
                 self._store_page(sha256, page)
             texts.append(page)
         self.progress(AnalysisProgress(sha256, label, "pages", count, count))
         return texts
+
+    def _taller_title_band(self, reader: PageReader, page: PageText) -> PageText:
+        """The scan's top read again, deeper: a title below a header line falls outside the first band."""
+        start, end = TALLER_BAND
+        pix = reader.doc[page.page - 1].get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csRGB)
+        image = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, pix.n)
+        upright = np.rot90(image, page.rotation // 90)
+        height, width = upright.shape[:2]
+        strip = np.ascontiguousarray(upright[int(height * start) : int(height * end)])
+        found = []
+        for line in self.ocr.read(strip):
+            x0, y0, x1, y1 = line.box
+            box = (x0 / width, y0 / height + start, x1 / width, y1 / height + start)
+            if box[1] > start + 0.005:  # a line cut by the strip's top edge was read whole before
+                found.append(Line(box, line.text, line.score))
+        if not found:
+            return page
+        reach = min(line.box[1] for line in found)
+        kept = [ln for ln in page.lines if ln.box[1] < TOP_BAND and ln.box[3] <= reach + 0.004]
+        kept += [ln for ln in page.lines if ln.box[1] >= TOP_BAND]
+        lines = sorted(kept + found, key=lambda ln: (round(ln.box[1] * 80), ln.box[0]))
+        return PageText(page.page, page.source, page.scope, page.rotation, lines)
 
     def _transcripts(self, reader: PageReader, sha256: str, label: str, texts: list[PageText]) -> None:
         documents = [d for d in self.documents.documents(sha256) if d.kind in TRANSCRIPT_KINDS]

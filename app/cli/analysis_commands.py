@@ -120,7 +120,7 @@ def run_segment(args: argparse.Namespace) -> int:
 
             Analyzer(store).refresh_facts(case.sha256)
         for doc in documents.documents(case.sha256):
-            print(f"  {doc.first_page:>3}-{doc.last_page:<3} {doc.kind:<22} {doc.found_by}")
+            print(f"  {doc.first_page:>3}-{doc.last_page:<3} {doc.kind:<22} {doc.title}  ← {doc.found_by}")
     finally:
         store.close()
     return 0

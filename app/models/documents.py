@@ -31,6 +31,8 @@ DOCUMENT_LABELS = {
 DOCUMENT_KINDS = tuple(DOCUMENT_LABELS)
 """The kinds segmentation finds."""
 TRANSCRIPT_KINDS = ("inspection_record", "inquiry_record")
+TITLED_KINDS = ("evidence", "other")
+"""Kinds that cover many papers: their printed title (授权委托书, 卷内备考表 …) says which."""
 
 
 @dataclass
@@ -40,6 +42,15 @@ class Document:
     last_page: int
     title: str = ""
     found_by: str = ""
+
+    @property
+    def label(self) -> str:
+        """What a person sees in a list: the kind, and the printed title of a paper the app has no kind for."""
+        kind = DOCUMENT_LABELS.get(self.kind, self.kind)
+        title = " ".join(self.title.split())
+        if self.kind in TITLED_KINDS and title:
+            return f"{kind}：{title}"
+        return kind
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -57,6 +68,8 @@ def apply_corrections(
     """``set`` replaces whatever covered its pages (trimming neighbours); ``delete`` removes what lies within."""
     documents = list(found)
     for action, kind, first, last, who in corrections:
+        # a correction of a paper's kind keeps the title printed on it
+        title = next((d.title for d in documents if d.first_page == first), "")
         kept = []
         for doc in documents:
             if doc.last_page < first or doc.first_page > last:
@@ -72,7 +85,7 @@ def apply_corrections(
             else:
                 kept.append(doc)
         if action == "set" and kind is not None:
-            kept.append(Document(kind, first, last, "", f"人工更正（{who}）"))
+            kept.append(Document(kind, first, last, title, f"人工更正（{who}）"))
         documents = sorted(kept, key=lambda d: d.first_page)
     return documents
 

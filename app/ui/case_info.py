@@ -80,7 +80,7 @@ class CaseInfo(QWidget):
                 if doc.first_page == doc.last_page
                 else f"{doc.first_page}–{doc.last_page}"
             )
-            item = QListWidgetItem(f"{pages:>7}  {DOCUMENT_LABELS.get(doc.kind, doc.kind)}")
+            item = QListWidgetItem(f"{pages:>7}  {doc.label}")
             item.setData(Qt.ItemDataRole.UserRole, doc.first_page)
             item.setToolTip(doc.found_by)
             if doc.kind in TRANSCRIPT_KINDS:

@@ -1,0 +1,72 @@
+"""What a transcript page carries besides its title: questions and answers, its opening fields, its close.
+
+An inquiry record is 问：/答： lines; every record opens with 时间：…至… and names the person
+questioned or inspected; it closes with 以上笔录… and （以下空白）. These say where a record goes on
+and where it ends when a title or footer is missing or misread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.analysis.pages import Line
+from app.analysis.textnorm import fold
+
+QA = re.compile(r"^[问答][:：]")
+OPENING = re.compile(
+    r"^(时间[:：].*(年|月|日|时|至)|被调查询问人[:：]|被询问人[:：]|被检查(\(勘察\))?人(名称|姓名)|"
+    r"检查(\(勘察\))?人(姓名|及执法证)|调查询问人及执法证|询问人[:：])"
+)
+INQUIRY_OPENING = re.compile(r"^(被调查询问人|被询问人|调查询问人|询问人)")
+INSPECTION_OPENING = re.compile(
+    r"^(被检查(\(勘察\))?人(名称|姓名)|检查(\(勘察\))?人(姓名|及执法证)|现场负责人[:：])"
+)
+CLOSING = re.compile(r"以下空白|以下无正文")
+"""以上笔录已阅无误 is no end: a record may print it and still run on a page (demo, some bureaus)."""
+SIGNATURE = re.compile(
+    r"(被调查询问人|被询问人|被检查.{0,6}人|检查.{0,4}人|询问人|记录人|执法人员|现场负责人)(签名|签字)"
+)
+
+
+@dataclass(frozen=True)
+class RecordMarks:
+    questions: int
+    """问：/答： lines"""
+    opening: bool
+    """the fields a record opens with (时间：…至…, 被调查询问人：…)"""
+    opening_kind: str | None
+    """inquiry_record or inspection_record, when the opening fields say which"""
+    closing: bool
+    """（以下空白）: nothing more of this record follows"""
+    signatures: bool
+    confirms_at_top: bool
+    """the page opens with 以上笔录… or signature lines: the close of a record that ran over a page"""
+
+
+TOP_OF_BODY = 0.30
+CONFIRMATION = re.compile(r"以上笔录|已阅无误|以上记录")
+
+
+def record_marks(lines: list[Line]) -> RecordMarks:
+    questions = 0
+    opening = closing = signatures = confirms_at_top = False
+    opening_kind = None
+    for line in lines:
+        folded = fold(line.text)
+        if QA.search(folded):
+            questions += 1
+        if OPENING.search(folded):
+            opening = True
+        if opening_kind is None and INQUIRY_OPENING.search(folded):
+            opening_kind = "inquiry_record"
+        elif opening_kind is None and INSPECTION_OPENING.search(folded):
+            opening_kind = "inspection_record"
+        if CLOSING.search(folded):
+            closing = True
+        if SIGNATURE.search(folded):
+            signatures = True
+            confirms_at_top = confirms_at_top or line.box[1] < TOP_OF_BODY
+        if CONFIRMATION.search(folded) and line.box[1] < TOP_OF_BODY:
+            confirms_at_top = True
+    return RecordMarks(questions, opening, opening_kind, closing, signatures, confirms_at_top)
