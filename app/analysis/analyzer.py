@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pymupdf
 
+from app.analysis.cover_facts import fill_missing_case_facts
 from app.analysis.facts import extract, flag_overlaps
 from app.analysis.ocr import OcrEngine
 from app.analysis.pages import OCR_DPI, TOP_BAND, Line, PageReader, PageText
@@ -29,7 +30,7 @@ from app.models.cases import CaseRepository
 from app.models.documents import TRANSCRIPT_KINDS, Document, DocumentRepository
 from app.models.store import Store, now_iso
 
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 
 class AnalysisCancelled(Exception):
@@ -148,6 +149,7 @@ class Analyzer:
             if _ranges(refined) != _ranges(found):
                 self._store_segments(sha256, doc.page_count, refined)
                 self._transcripts(reader, sha256, label, texts)
+            self._cover_facts(reader, sha256, texts)
             if not titles_only:
                 self._full_text(reader, sha256, label, texts)
                 self._set_status(sha256, doc.page_count, "complete")
@@ -231,6 +233,13 @@ class Analyzer:
                         json.dumps(record.as_json(), ensure_ascii=False),
                     ],
                 )
+
+    def _cover_facts(self, reader: PageReader, sha256: str, texts: list[PageText]) -> None:
+        """A scan's cover read whole, for the case facts intake could not read without a text layer."""
+        if not texts or texts[0].source != "ocr":
+            return
+        self._full_page(reader, sha256, texts, 1)
+        fill_missing_case_facts(self.db, sha256, [page.text for page in texts])
 
     def _full_text(self, reader: PageReader, sha256: str, label: str, texts: list[PageText]) -> None:
         remaining = [p.page for p in texts if p.scope == "bands"]

@@ -121,9 +121,9 @@ def _normalise_number(number: str) -> str:
 class _PageTexts:
     """The text of a case PDF's pages, read only when a clue needs it, and once."""
 
-    def __init__(self, cover: str | None, pdf: Path | None) -> None:
+    def __init__(self, cover: str | None, pdf: Path | None, known: list[str] | None = None) -> None:
         self.cover, self.pdf = cover, pdf
-        self._texts: list[str] | None = None
+        self._texts: list[str] | None = known
 
     def __call__(self) -> list[str]:
         if self._texts is None:
@@ -142,13 +142,18 @@ def _read_pages(pdf: Path) -> list[str]:
 
 
 def extract(
-    source_label: str, source_path: str, cover_text: str | None, pdf: Path | None = None
+    source_label: str,
+    source_path: str,
+    cover_text: str | None,
+    pdf: Path | None = None,
+    page_texts: list[str] | None = None,
 ) -> dict[str, Fact]:
     """Every field we can read for one case file, with where it was read.
 
     The candidate's folder wins over the file name and the cover for who submitted the file;
     the 文号 comes from the cover before the file name; the case type from the clues in
-    ``casetype`` (``pdf`` lets it read the decision inside when nothing else says).
+    ``casetype`` (``pdf`` lets it read the decision inside when nothing else says; ``page_texts``,
+    the pages as analysis read them, OCR included, stands in for it on a scan).
     """
     parts = source_path.split("/")
     folders_facts = _from_folders(source_label, parts[:-1])
@@ -170,7 +175,9 @@ def extract(
     stated_cover, generic_cover = casetype.from_cover(cover_text) if cover_text else (None, None)
     if stated_cover:
         stated.append(stated_cover)
-    clue = casetype.decide(stated, generic_cover, _value(facts, "case_number"), _PageTexts(cover_text, pdf))
+    clue = casetype.decide(
+        stated, generic_cover, _value(facts, "case_number"), _PageTexts(cover_text, pdf, page_texts)
+    )
     if clue:
         facts["case_type"] = Fact(clue.case_type, clue.found_by, clue.detail)
     return facts
