@@ -9,45 +9,20 @@ from hypothesis import strategies as st
 
 from app.rubric import catalog
 from app.rubric.engine import compute_case
+from tests.helpers.rubric_inputs import case_inputs
 
-RUBRICS = [catalog.get(rid, None) for rid in ("case-review-2024-general", "transcripts-2024")]
-
-
-@st.composite
-def case_inputs(draw, rubric):
-    scores, not_applicable, missing = {}, [], []
-    facts = {f.id: draw(st.booleans()) for f in rubric.facts}
-    for item in rubric.items:
-        if item.applies_if is not None and not facts[item.applies_if]:
-            continue  # the case fact makes the item not applicable: it takes no score
-        choice = draw(
-            st.sampled_from(["score", "na", "missing"] if item.not_applicable else ["score", "missing"])
-        )
-        if choice == "na":
-            not_applicable.append(item.id)
-        elif choice == "missing":
-            missing.append(item.id)
-        else:
-            steps = int(item.points / item.step)
-            scores[item.id] = str(item.step * draw(st.integers(0, steps)))
-    deductions = {
-        g.id: draw(st.lists(st.sampled_from([e.id for e in g.elements]), max_size=len(g.elements)))
-        for g in rubric.deductions
-    }
-    return {
-        "scores": scores,
-        "not_applicable": not_applicable,
-        "missing": missing,
-        "deductions": deductions,
-        "facts": facts,
-    }
+RUBRICS = [
+    catalog.get("transcripts-2024", None),
+    *catalog.family_sheets(catalog.load_all(None)[0], "case-review-2024"),
+]
+"""the transcripts sheet and all six 2024 case-review sheets"""
 
 
 @settings(max_examples=150, deadline=None)
 @given(data=st.data(), which=st.sampled_from(RUBRICS))
 def test_total_stays_within_bounds(data, which) -> None:
     result = compute_case(which, data.draw(case_inputs(which)))
-    assert which.scoring.floor <= result.score <= which.scoring.total
+    assert which.scoring.floor <= result.score <= which.scoring.total + which.bonus_total
 
 
 @settings(max_examples=150, deadline=None)
@@ -73,10 +48,18 @@ def test_raising_an_item_never_lowers_the_total(data, which) -> None:
 def test_full_marks_whatever_is_not_applicable(data, which) -> None:
     optional = [i.id for i in which.items if i.not_applicable]
     not_applicable = data.draw(st.lists(st.sampled_from(optional), unique=True)) if optional else []
-    scores = {i.id: str(i.points) for i in which.items if i.id not in not_applicable}
-    assert (
-        compute_case(which, {"scores": scores, "not_applicable": not_applicable}).score == which.scoring.total
-    )
+    closed = data.draw(st.booleans())  # a yes/no case fact (结案) that makes items not applicable
+    scores = {
+        i.id: str(i.points)
+        for i in which.items
+        if i.id not in not_applicable and (closed or i.applies_if is None)
+    }
+    inputs = {
+        "scores": scores,
+        "not_applicable": not_applicable,
+        "facts": {f.id: closed for f in which.facts},
+    }
+    assert compute_case(which, inputs).score == which.scoring.total + which.bonus_total
 
 
 @settings(max_examples=100, deadline=None)

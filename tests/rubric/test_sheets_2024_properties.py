@@ -1,49 +1,16 @@
-"""Properties of every 2024 sheet for any inputs (hypothesis), as in test_properties.py, plus the new parts."""
+"""Properties only the 2024 sheets have (legality part, gates, 文书缺失, 加分); the shared ones are in test_properties.py."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.rubric import catalog
 from app.rubric.engine import compute_case
-from app.rubric.model import Rubric
+from tests.helpers.rubric_inputs import case_inputs
 
 RUBRICS, _errors = catalog.load_all(None)
 SHEETS = catalog.family_sheets(RUBRICS, "case-review-2024")
-
-
-@st.composite
-def case_inputs(draw, rubric: Rubric):
-    scores: dict[str, str] = {}
-    not_applicable: list[str] = []
-    missing: list[str] = []
-    facts = {f.id: draw(st.booleans()) for f in rubric.facts}
-    for item in rubric.items:
-        if item.applies_if is not None and not facts[item.applies_if]:
-            continue
-        choice = draw(
-            st.sampled_from(["score", "na", "missing"] if item.not_applicable else ["score", "missing"])
-        )
-        if choice == "na":
-            not_applicable.append(item.id)
-        elif choice == "missing":
-            missing.append(item.id)
-        else:
-            scores[item.id] = str(item.step * draw(st.integers(0, int(item.points / item.step))))
-    deductions = {
-        g.id: draw(st.lists(st.sampled_from([e.id for e in g.elements]), max_size=len(g.elements)))
-        for g in rubric.deductions
-    }
-    return {
-        "scores": scores,
-        "not_applicable": not_applicable,
-        "missing": missing,
-        "deductions": deductions,
-        "facts": facts,
-    }
 
 
 def test_the_family_is_all_six_sheets() -> None:
@@ -56,43 +23,6 @@ def test_total_stays_within_bounds_and_the_legality_part_stands(data, which) -> 
     """Between 合法性评查得分(50) (规范性 part clamped at 0) and 100 + 加分."""
     result = compute_case(which, data.draw(case_inputs(which)))
     assert which.scoring.base <= result.score <= which.scoring.total + which.bonus_total
-
-
-@settings(max_examples=150, deadline=None)
-@given(data=st.data(), which=st.sampled_from(SHEETS))
-def test_raising_an_item_never_lowers_the_total(data, which) -> None:
-    inputs = data.draw(case_inputs(which))
-    scored = [
-        i for i in which.items if i.id in inputs["scores"] and Decimal(inputs["scores"][i.id]) < i.points
-    ]
-    if not scored:
-        return
-    item = data.draw(st.sampled_from(scored))
-    before = compute_case(which, inputs).score
-    raised = {
-        **inputs,
-        "scores": {**inputs["scores"], item.id: str(Decimal(inputs["scores"][item.id]) + item.step)},
-    }
-    assert compute_case(which, raised).score >= before
-
-
-@settings(max_examples=150, deadline=None)
-@given(data=st.data(), which=st.sampled_from(SHEETS))
-def test_full_marks_whatever_is_not_applicable(data, which) -> None:
-    optional = [i.id for i in which.items if i.not_applicable]
-    not_applicable = data.draw(st.lists(st.sampled_from(optional), unique=True)) if optional else []
-    closed = data.draw(st.booleans())
-    scores = {
-        i.id: str(i.points)
-        for i in which.items
-        if i.id not in not_applicable and (closed or i.applies_if is None)
-    }
-    inputs = {
-        "scores": scores,
-        "not_applicable": not_applicable,
-        "facts": {f.id: closed for f in which.facts},
-    }
-    assert compute_case(which, inputs).score == which.scoring.total + which.bonus_total
 
 
 @settings(max_examples=100, deadline=None)
