@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 import warnings
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 
 from app.cli.main import main
 from tests.helpers.files import case_pdf, jpeg_bytes, make_iso, require_tool, truncated_pdf
+from tests.helpers.store_checks import assert_store_whole
 
 
 def fuzz(examples: int) -> settings:
@@ -51,21 +51,6 @@ def _assert_answered(code: int, text: str) -> None:
     if code == 2:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text
         assert re.search(r"[A-Za-z]{3,} [A-Za-z]{2,}", text), text  # an English sentence too
-
-
-def _assert_store_whole(data_dir: Path) -> None:
-    db = sqlite3.connect(data_dir / "reviewdesk.sqlite3")
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        for (sha,) in db.execute("SELECT sha256 FROM files WHERE sha256 IS NOT NULL"):
-            assert (data_dir / "blobs" / sha[:2] / sha).is_file(), sha
-        partial = db.execute(
-            "SELECT count(*) FROM cases c LEFT JOIN files f ON f.id = c.file_id WHERE f.id IS NULL"
-        )
-        assert partial.fetchone() == (0,)
-    finally:
-        db.close()
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +204,7 @@ def test_any_command_line_is_answered_with_an_exit_code_and_a_message(
     SEEN["arguments"].add(repr(args))
     code, text = _run(workspace["data"], args)
     _assert_answered(code, text)
-    _assert_store_whole(workspace["data"])
+    assert_store_whole(workspace["data"])
 
 
 MEMBER_NAMES = st.one_of(
@@ -288,7 +273,7 @@ def test_any_archive_is_imported_or_refused_with_a_message(
     SEEN["archives"].add(repr((members, cut)))
     code, text = _run(workspace["data"], ["import", str(archive_path)])
     _assert_answered(code, text)
-    _assert_store_whole(workspace["data"])
+    assert_store_whole(workspace["data"])
 
 
 @pytest.fixture(scope="module")
@@ -317,7 +302,7 @@ def test_a_damaged_disc_image_is_imported_or_refused_with_a_message(
     SEEN["images"].add(repr(flips))
     code, text = _run(workspace["data"], ["import", str(target)])
     _assert_answered(code, text)
-    _assert_store_whole(workspace["data"])
+    assert_store_whole(workspace["data"])
 
 
 def test_zz_the_fuzzers_tried_enough_distinct_bad_inputs() -> None:

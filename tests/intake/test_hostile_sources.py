@@ -17,23 +17,13 @@ from app.filelock import FileLock
 from app.intake import sources
 from app.models.store import Store
 from tests.helpers.files import case_pdf, write_zip
+from tests.helpers.store_checks import assert_store_whole
 
 GOOD = "集体/推选案卷/德环罚〔2017〕3号.pdf"
 
 
 def _files(result) -> dict[str, dict]:
     return {f["source_path"]: f for f in result.json()["files"]}
-
-
-def _store_is_whole(data_dir: Path) -> None:
-    db = sqlite3.connect(data_dir / "reviewdesk.sqlite3")
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-        for (sha,) in db.execute("SELECT sha256 FROM files WHERE sha256 IS NOT NULL"):
-            assert (data_dir / "blobs" / sha[:2] / sha).is_file(), f"row without blob: {sha}"
-    finally:
-        db.close()
 
 
 def test_a_gbk_name_on_a_disc_mounted_without_iocharset_is_decoded_and_the_rest_imports(
@@ -59,7 +49,7 @@ def test_a_gbk_name_on_a_disc_mounted_without_iocharset_is_decoded_and_the_rest_
     ).fetchone()
     db.close()
     assert raw[0] == "个人-马海军/马海军案卷.pdf".encode("gbk")
-    _store_is_whole(data_dir)
+    assert_store_whole(data_dir)
 
 
 def test_an_unreadable_subfolder_keeps_a_row_with_the_reason(
