@@ -90,6 +90,8 @@ def _plans(
     pair = officers[:2]
     if spec.lead and spec.lead not in [o.name for o in pair]:
         pair[rng.randrange(2)] = next(o for o in spec.staff.officers if o.name == spec.lead)
+    # whoever records is never one of the two officers, unless recorder_is_officer is planted
+    recorders = [o.name for o in officers if o not in pair][:2] + spec.staff.clerks
     day = ctx.filed - timedelta(days=rng.randint(1, 3))
     plans = []
     for i, kind in enumerate(kinds):
@@ -107,7 +109,7 @@ def _plans(
             layout=layout,
             bureau=spec.cover_unit,
             officers=[(o.name, o.badge) for o in pair],
-            recorder=rng.choice([o.name for o in officers[2:4]] + spec.staff.clerks),
+            recorder=rng.choice(recorders),
             subject=ctx.company,
             place=ctx.address
             if kind == "inspection_record"

@@ -94,12 +94,12 @@ def _aliases(disc: Disc, case: dict[str, object]) -> list[str]:
     return [str(case["unit"])]
 
 
-def _rotations(store: Store, sha256: str, pages: int) -> dict[int, int]:
-    """Stored rotation per 1-based page (page_texts numbers pages from 0 or 1; told apart by range)."""
+def _rotations(store: Store, sha256: str) -> dict[int, int]:
+    """Stored rotation per 1-based page (page_texts numbers pages from 1; a 0 would mean from 0)."""
     rows = store.db.execute("SELECT page, rotation FROM page_texts WHERE sha256 = ?", [sha256]).fetchall()
     if not rows:
         return {}
-    zero_based = min(r[0] for r in rows) == 0 or max(r[0] for r in rows) < pages
+    zero_based = min(r[0] for r in rows) == 0
     return {int(p) + (1 if zero_based else 0): int(rot) % 360 for p, rot in rows}
 
 
@@ -126,7 +126,7 @@ def score(store: Store, discs: list[Disc]) -> dict[str, object]:
             _score_documents(tally, truth, case, label)
             facts = documents.facts(case.sha256)
             _score_transcripts(tally, flag_counts, truth, facts, label)
-            stored = _rotations(store, case.sha256, int(truth["pages"]))
+            stored = _rotations(store, case.sha256)
             for page, want in enumerate(truth["page_rotations"], 1):
                 got = stored.get(page, 0)
                 if want:

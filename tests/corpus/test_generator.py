@@ -129,3 +129,10 @@ def test_overlapping_records_are_exactly_the_flagged_ones(disc: Disc) -> None:
                     partners[i] = j
         for i, record in enumerate(records):
             assert ("overlapping_records" in record["defects"]) == (i in partners), (case["path"], record)
+
+
+def test_a_recorder_is_an_officer_only_where_that_is_planted(disc: Disc) -> None:
+    for case in disc.cases:
+        for record in case["transcripts"]:
+            is_officer = record["recorder"] in [o["name"] for o in record["officers"]]
+            assert is_officer == ("recorder_is_officer" in record["defects"]), (case["path"], record)
