@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System libraries ReviewDesk needs on Debian/Ubuntu: Qt's runtime (offscreen and X11/Xvfb),
-# a CJK font for Chinese text, and the tools the tests use to build and check disc images.
+# a CJK font for Chinese text, the tools the tests use to build and check disc images, and venv
+# (Debian 12 refuses pip into its system Python, so the README installs into .venv).
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -9,6 +10,7 @@ PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xvfb xauth
   fonts-wqy-microhei
   genisoimage udftools p7zip-full poppler-utils openssl
+  python3-venv
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
