@@ -126,10 +126,24 @@ class Analyzer:
             return FileAnalysis(sha256, label, "cached")
         if force:
             self._forget(sha256)
+        blob = self.store.blobs.path_for(sha256)
+        if not blob.is_file():
+            return FileAnalysis(
+                sha256,
+                label,
+                "failed",
+                error=f"数据目录中缺少这个文件的副本（{blob.name[:12]}…），请重新导入光盘。"
+                f" / the store's copy of this file is missing ({blob.name[:12]}…); import the disc again",
+            )
         try:
-            doc = pymupdf.open(self.store.blobs.path_for(sha256), filetype="pdf")
+            doc = pymupdf.open(blob, filetype="pdf")
         except Exception as exc:  # PyMuPDF raises several types for damaged files
-            return FileAnalysis(sha256, label, "failed", error=str(exc))
+            return FileAnalysis(
+                sha256,
+                label,
+                "failed",
+                error=f"PDF 文件无法打开（{exc}）/ the PDF cannot be opened ({exc})",
+            )
         with doc:
             result = FileAnalysis(sha256, label, "analysed", pages=doc.page_count)
             reader = PageReader(doc, self.ocr)

@@ -252,3 +252,17 @@ def test_a_zip_with_an_unknown_forced_encoding_is_a_usage_message(cli, tmp_path:
     result = cli("import", "--encoding", "nosuchcodec", archive)
     assert result.code == 2
     assert "不认识的文件名编码" in result.err and "unknown name encoding" in result.err
+
+
+def test_analysing_a_case_whose_stored_copy_is_gone_says_so_in_both_languages(
+    cli, data_dir: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "disc"
+    (root / GOOD).parent.mkdir(parents=True)
+    (root / GOOD).write_bytes(case_pdf(pages=5))
+    assert cli("import", root).code == 0
+    for blob in (data_dir / "blobs").glob("??/*"):
+        blob.unlink()
+    result = cli("analyze", "--all")
+    assert result.code == 1
+    assert "缺少这个文件的副本" in result.out and "copy of this file is missing" in result.out
