@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,10 @@ FACT_VALUES: dict[str, bool | None] = {FACT_UNKNOWN: None, "yes": True, "no": Fa
 
 def _fact_data(value: object) -> str:
     return "yes" if value is True else "no" if value is False else FACT_UNKNOWN
+
+
+FOLD_GATES_OVER = 5
+"""more veto items than this are folded under one line"""
 
 
 class ScoreForm(QWidget):
@@ -124,8 +129,11 @@ class ScoreForm(QWidget):
         column = QVBoxLayout(body)
         for fact in rubric.facts:
             column.addWidget(self._fact_row(fact.id, fact.label, fact.question))
-        for gate in rubric.gates:
-            column.addWidget(self._gate_row(gate.id, gate.label, gate.description))
+        if len(rubric.gates) > FOLD_GATES_OVER:
+            column.addWidget(self._gates_section(rubric))
+        else:
+            for gate in rubric.gates:
+                column.addWidget(self._gate_row(gate.id, gate.label, gate.description))
         for item in rubric.items:
             column.addWidget(self._item_box(item))
         for group in rubric.deductions:
@@ -158,6 +166,41 @@ class ScoreForm(QWidget):
         line.addWidget(combo, 1)
         self.editors[path] = combo
         return row
+
+    def _gates_section(self, rubric: Rubric) -> QWidget:
+        """A long veto list (the 2024 sheets' 25 合法性 items) folded under one line, open when one is raised.
+
+        Twenty-five rows above the items would push every score off the screen of a laptop.
+        """
+        assert self.sheet is not None
+        section = QWidget()
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
+        raised = sum(1 for gate in rubric.gates if self.sheet.get(f"gates/{gate.id}"))
+        toggle = QToolButton()
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setText(
+            self.tr("合法性评查·重大问题（一票否决）：{count} 项，已认定 {raised} 项").format(
+                count=len(rubric.gates), raised=raised
+            )
+        )
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        rows.setContentsMargins(12, 0, 0, 0)
+        for gate in rubric.gates:
+            rows.addWidget(self._gate_row(gate.id, gate.label, gate.description))
+
+        def show(on: bool) -> None:
+            body.setVisible(on)
+            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+        toggle.toggled.connect(show)
+        toggle.setChecked(raised > 0)
+        show(raised > 0)
+        layout.addWidget(toggle)
+        layout.addWidget(body)
+        return section
 
     def _gate_row(self, gate_id: str, label: str, description: str) -> QWidget:
         row = QWidget()

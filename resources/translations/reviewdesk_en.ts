@@ -821,133 +821,138 @@ Key fingerprint:
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="82"/>
+        <location filename="../../app/ui/score_form.py" line="87"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="84"/>
+        <location filename="../../app/ui/score_form.py" line="89"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="147"/>
+        <location filename="../../app/ui/score_form.py" line="155"/>
         <source>未确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="148"/>
+        <location filename="../../app/ui/score_form.py" line="156"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="149"/>
+        <location filename="../../app/ui/score_form.py" line="157"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="166"/>
+        <location filename="../../app/ui/score_form.py" line="184"/>
+        <source>合法性评查·重大问题（一票否决）：{count} 项，已认定 {raised} 项</source>
+        <translation>Legality review, major problems (veto): {count} items, {raised} raised</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="209"/>
         <source>重大问题：</source>
         <translation>Major problem: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="169"/>
+        <location filename="../../app/ui/score_form.py" line="212"/>
         <source>认定理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="187"/>
+        <location filename="../../app/ui/score_form.py" line="230"/>
         <source>{label}（{points} 分）</source>
         <translation>{label} ({points} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="195"/>
-        <location filename="../../app/ui/score_form.py" line="211"/>
+        <location filename="../../app/ui/score_form.py" line="238"/>
+        <location filename="../../app/ui/score_form.py" line="254"/>
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="217"/>
+        <location filename="../../app/ui/score_form.py" line="260"/>
         <source>得分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="221"/>
+        <location filename="../../app/ui/score_form.py" line="264"/>
         <source>无需评审</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="227"/>
+        <location filename="../../app/ui/score_form.py" line="270"/>
         <source>文书缺失</source>
         <translation>Document missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="241"/>
+        <location filename="../../app/ui/score_form.py" line="284"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation>Note (you may cite a page, e.g. “page 7”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="243"/>
+        <location filename="../../app/ui/score_form.py" line="286"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="250"/>
+        <location filename="../../app/ui/score_form.py" line="293"/>
         <source>依据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="273"/>
+        <location filename="../../app/ui/score_form.py" line="316"/>
         <source>{label}（扣分，上限 {cap}）</source>
         <translation>{label} (deductions, at most {cap})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="281"/>
+        <location filename="../../app/ui/score_form.py" line="324"/>
         <source>第{page}页 {kind}</source>
         <translation>p. {page} {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="289"/>
+        <location filename="../../app/ui/score_form.py" line="332"/>
         <source>全部笔录（尚未找到文书）</source>
         <translation>All transcripts (no documents found yet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="291"/>
+        <location filename="../../app/ui/score_form.py" line="334"/>
         <source>全卷</source>
         <translation>Whole file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="336"/>
+        <location filename="../../app/ui/score_form.py" line="379"/>
         <source>文中可见</source>
         <translation>seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="337"/>
+        <location filename="../../app/ui/score_form.py" line="380"/>
         <source>文中未见</source>
         <translation>not seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="400"/>
+        <location filename="../../app/ui/score_form.py" line="443"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="400"/>
+        <location filename="../../app/ui/score_form.py" line="443"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation>Reopening a completed case file needs a reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="439"/>
+        <location filename="../../app/ui/score_form.py" line="482"/>
         <source>（未评完）</source>
         <translation> (not complete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="441"/>
+        <location filename="../../app/ui/score_form.py" line="484"/>
         <source> · 评分标准已更新</source>
         <translation> · the rubric has changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="447"/>
+        <location filename="../../app/ui/score_form.py" line="490"/>
         <source>尚未评分。</source>
         <translation>Not scored yet.</translation>
     </message>

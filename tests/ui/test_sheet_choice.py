@@ -131,3 +131,30 @@ def test_case_closed_is_asked_and_no_makes_the_closing_approval_not_applicable(
     assert combo.currentData() == "unknown"
     window.close()
     store.close()
+
+
+def test_the_veto_list_is_folded_until_a_gate_is_raised(qtbot, desk_data: Path) -> None:
+    """25 合法性 rows above the items would push every score below a laptop's fold."""
+    from PySide6.QtWidgets import QToolButton
+
+    window, store = open_window(qtbot, desk_data)
+    general = next(c.id for c in CaseRepository(store.db).list() if c.value("case_type") == "general_penalty")
+    open_case(qtbot, window, general)
+    gate_paths = [p for p in window.form.editors if p.startswith("gates/")]
+    assert len(gate_paths) == 25
+    gate_editor = window.form.editors[gate_paths[0]]
+    toggle = window.form.findChild(QToolButton)
+    assert toggle is not None and "25" in toggle.text() and not toggle.isChecked()
+    assert not gate_editor.isVisible()
+    item_editor = next(e for p, e in window.form.editors.items() if p.startswith("scores/"))
+    assert item_editor.isVisibleTo(window.form)
+    toggle.click()
+    assert gate_editor.isVisible()
+    # a case with a gate raised opens with the list unfolded, the count in its line
+    sheet = window.form.sheet
+    ScoreRepository(store.db, "专家甲").change(sheet, gate_paths[0], "超出职权")
+    other = next(c.id for c in CaseRepository(store.db).list() if c.id != general)
+    open_case(qtbot, window, other)
+    open_case(qtbot, window, general)
+    toggle = window.form.findChild(QToolButton)
+    assert toggle.isChecked() and "已认定 1 项" in toggle.text()
