@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.intake import folders
 from app.intake import vocabulary as vocab
 from app.intake.documents import DocxFacts, PdfFacts
 from app.intake.problems import KIND_NAMES, Problem, problem
@@ -50,6 +51,14 @@ def _classify_pdf(path: str, facts: PdfFacts) -> Classification:
     folder_word = _has_any(path.rsplit("/", 1)[0] if "/" in path else "", vocab.CASE_WORDS)
     if folder_word:
         reasons.append(f"目录名含“{folder_word}”")
+    elif name_word := _has_any(name.rsplit(".", 1)[0], ("案卷",)):
+        reasons.append(f"文件名含“{name_word}”")
+    elif not facts.has_text and not _has_any(name, vocab.DATA_WORDS):
+        # A scan inside a candidate's own folder (个人：马海军/02.pdf): what else would a bureau put there
+        # at case-file length? Certificates and merit statements were told apart above.
+        owner = folders.submitting_index(folders.read_path(path.split("/")[:-1]))
+        if owner is not None:
+            reasons.append(f"扫描件，位于候选人报送目录“{path.split('/')[owner]}”")
     number = vocab.CASE_NUMBER_RE.search(name)
     if number:
         reasons.append(f"文件名含文号“{number.group(0)}”")
