@@ -163,10 +163,11 @@ class Analyzer:
             if _ranges(refined) != _ranges(found):
                 self._store_segments(sha256, doc.page_count, refined)
                 self._transcripts(reader, sha256, label, texts)
-            self._cover_facts(reader, sha256, texts)
             if not titles_only:
                 self._full_text(reader, sha256, label, texts)
                 self._set_status(sha256, doc.page_count, "complete")
+            # after the full text when there is one: a decision's title anywhere names the case type
+            self._cover_facts(reader, sha256, texts)
         result.seconds = round(time.perf_counter() - started, 2)
         return result
 

@@ -4,7 +4,8 @@ Intake reads a case file's unit, 文号 and case type from folder names, the fil
 cover's text layer. A scanned case file has no text layer, so the cover says nothing at import and
 the case type stays empty unless a folder names it. After analysis the cover and the documents'
 titles exist as OCR text: read the facts again from it, and fill in only what intake could not
-read. Nothing intake found and no correction by a person is replaced.
+read (or an earlier OCR read found with less text). Nothing intake found and no correction by a
+person is replaced.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ def fill_missing_case_facts(db: Database, sha256: str, page_texts: list[str]) ->
         return {}
     added: dict[int, list[str]] = {}
     for case_id, label, source_path in rows:
+        # What an earlier, shallower read of the OCR text found may be read again with more text.
         known = {
             field
-            for field, value in db.execute(
-                "SELECT field, value FROM case_facts WHERE case_id = ?", [case_id]
+            for field, value, detail in db.execute(
+                "SELECT field, value, detail FROM case_facts WHERE case_id = ?", [case_id]
             ).fetchall()
-            if value
+            if value and not str(detail).endswith(OCR_NOTE)
         }
         facts = casefacts.extract(label, source_path, page_texts[0], page_texts=page_texts)
         fresh = {name: fact for name, fact in facts.items() if name not in known and fact.value}

@@ -61,3 +61,34 @@ def test_what_intake_read_or_a_person_corrected_is_not_replaced(tmp_path: Path, 
     assert shown["case_type"] == "daily_penalty"  # the folder said so at import
     assert shown["case_number"] == "人工〔2019〕1号"  # the person's correction stands
     assert shown["unit"] == "海西蒙古族藏族自治州环境保护局"  # read from the OCR'd cover
+
+
+def test_a_full_read_after_a_titles_only_one_reads_the_case_type_again(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """What the title bands could not show (a 移送行政拘留 stated mid-page) the full text can."""
+    doc = pymupdf.open()
+    cover = doc.new_page()
+    cover.insert_text((150, 200), "行政处罚案卷", fontname="china-s", fontsize=30)
+    cover.insert_text((120, 340), "文号：德环罚〔2017〕139号", fontname="china-s", fontsize=16)
+    for _ in range(2):
+        doc.new_page().insert_text((200, 90), "送达回证", fontname="china-s", fontsize=22)
+    report = doc.new_page()
+    report.insert_text((200, 90), "案件调查报告", fontname="china-s", fontsize=22)
+    report.insert_text(
+        (72, 420), "处理意见：本案适用行政拘留，移送公安机关。", fontname="china-s", fontsize=14
+    )
+    born_digital = doc.tobytes()
+    doc.close()
+    target = tmp_path / "disc" / "抽选案卷" / "德环罚〔2017〕139号.pdf"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(scan_pdf(born_digital, random.Random(5), dpi=200, max_skew=0.5))
+    assert run(data_dir, "import", tmp_path / "disc").code == 0
+    case_id = str(run(data_dir, "cases", "--json").json()[0]["id"])
+
+    assert run(data_dir, "analyze", "--all", "--titles-only").code == 0
+    assert run(data_dir, "case", "show", case_id, "--json").json()["case_type"] == "general_penalty"
+    assert run(data_dir, "analyze", "--all").code == 0
+    shown = run(data_dir, "case", "show", case_id, "--json").json()
+    assert shown["case_type"] == "detention_referral"
+    assert "OCR" in shown["provenance"]["case_type"]["detail"]
