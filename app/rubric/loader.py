@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -185,43 +186,34 @@ def parse_rubric(text: str, path: str = "<rubric>") -> tuple[Rubric | None, list
     )
     items = tuple(_item(reader, raw) for raw in _tables(reader, data, "items"))
     deductions = tuple(_deduction(reader, raw) for raw in _tables(reader, data, "deductions"))
-    gates = []
-    for raw in _tables(reader, data, "gates"):
-        line = reader.line_of_id(str(raw.get("id", "")))
-        reader.unknown_keys(raw, GATE_KEYS, str(raw.get("id", "")), line)
-        gates.append(
-            Gate(
-                reader.text(raw, "id", "", line),
-                reader.text(raw, "label", str(raw.get("id", "")), line),
-                str(raw.get("description", "")),
-                str(raw.get("group", "")),
-                line,
-            )
+    gates = [
+        Gate(
+            reader.text(raw, "id", "", line),
+            reader.text(raw, "label", str(raw.get("id", "")), line),
+            str(raw.get("description", "")),
+            str(raw.get("group", "")),
+            line,
         )
-    facts = []
-    for raw in _tables(reader, data, "facts"):
-        line = reader.line_of_id(str(raw.get("id", "")))
-        reader.unknown_keys(raw, FACT_KEYS, str(raw.get("id", "")), line)
-        facts.append(
-            Fact(
-                reader.text(raw, "id", "", line),
-                reader.text(raw, "label", str(raw.get("id", "")), line),
-                str(raw.get("question", "")),
-                line,
-            )
+        for raw, line in _entries(reader, data, "gates", GATE_KEYS)
+    ]
+    facts = [
+        Fact(
+            reader.text(raw, "id", "", line),
+            reader.text(raw, "label", str(raw.get("id", "")), line),
+            str(raw.get("question", "")),
+            line,
         )
-    readings = []
-    for raw in _tables(reader, data, "readings"):
-        line = reader.line_of_id(str(raw.get("id", "")))
-        reader.unknown_keys(raw, READING_KEYS, str(raw.get("id", "")), line)
-        readings.append(
-            Reading(
-                reader.text(raw, "id", "", line),
-                str(raw.get("value", "")),
-                reader.text(raw, "text", str(raw.get("id", "")), line),
-                line,
-            )
+        for raw, line in _entries(reader, data, "facts", FACT_KEYS)
+    ]
+    readings = [
+        Reading(
+            reader.text(raw, "id", "", line),
+            str(raw.get("value", "")),
+            reader.text(raw, "text", str(raw.get("id", "")), line),
+            line,
         )
+        for raw, line in _entries(reader, data, "readings", READING_KEYS)
+    ]
     case_types = data.get("case_types", [])
     if not isinstance(case_types, list) or not all(isinstance(t, str) for t in case_types):
         reader.problem(reader.line_of_key("case_types"), "", "'case_types' must be a list of strings")
@@ -256,6 +248,16 @@ def _tables(reader: SourceReader, data: dict[str, Any], key: str) -> list[dict[s
         reader.problem(reader.line_of_key(key), "", f"[[{key}]] must be an array of tables")
         return []
     return raw
+
+
+def _entries(
+    reader: SourceReader, data: dict[str, Any], key: str, allowed: set[str]
+) -> Iterator[tuple[dict[str, Any], int]]:
+    """Each table of ``[[key]]`` with its line, its unknown keys already reported."""
+    for raw in _tables(reader, data, key):
+        line = reader.line_of_id(str(raw.get("id", "")))
+        reader.unknown_keys(raw, allowed, str(raw.get("id", "")), line)
+        yield raw, line
 
 
 def _item(reader: SourceReader, raw: dict[str, Any]) -> Item:
