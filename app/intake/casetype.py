@@ -32,6 +32,9 @@ DECISION_TITLES: list[tuple[str, tuple[str, ...]]] = [
     ("production_limit", ("责令限制生产决定书", "责令停产整治决定书", "限制生产决定书", "停产整治决定书")),
     ("seizure", ("查封（扣押）决定书", "查封(扣押)决定书", "查封决定书", "扣押决定书", "查封、扣押决定书")),
     ("court_enforcement", ("强制执行申请书", "行政处罚强制执行申请书")),
+    # A bare 案件移送书 to the police that names no crime (those titles rank above) is the 行政拘留
+    # referral of 环境保护法 第六十三条: a crime referral always says 涉嫌…犯罪.
+    ("detention_referral", ("案件移送书",)),
 ]
 """Titles of the documents that make a case one of the special categories, most telling first.
 

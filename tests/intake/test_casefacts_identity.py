@@ -179,3 +179,14 @@ def test_a_decisions_standard_warnings_do_not_make_a_special_case(cli, tmp_path:
 def test_a_unit_folders_other_words_are_not_a_person(label: str) -> None:
     reading = read_folder(f"德令哈市环境保护局（{label}）")
     assert (reading.unit, reading.person, reading.kind) == ("德令哈市环境保护局", None, None)
+
+
+def test_a_bare_case_transfer_to_the_police_is_a_detention_referral_a_crime_one_says_so() -> None:
+    """环境保护法 第六十三条 cases go to the police on a plain 案件移送书; a crime referral names the crime."""
+    from app.intake.casetype import from_decision
+
+    bare = from_decision(["案件移送书\n某厂涉嫌未批先建，依法移送公安机关处理。"])
+    assert bare is not None and bare.case_type == "detention_referral"
+    crime = from_decision(["涉嫌环境犯罪案件移送书\n某厂涉嫌污染环境罪。"])
+    assert crime is not None and crime.case_type == "crime_referral"
+    assert from_decision(["行政处罚决定书\n逾期不履行的，将依法申请人民法院强制执行。"]) is None
