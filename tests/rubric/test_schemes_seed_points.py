@@ -227,6 +227,21 @@ def test_longwan_equipment_supply_is_the_equipment_sheet_converted() -> None:
     assert any("〔读法 conversion = linear〕" in s.text for s in a.steps)
 
 
+def haixi_lone_candidate(cases: list[dict]) -> dict:
+    """One Haixi collective "X" whose only scores that vary are its case files'."""
+    return {
+        "region": {"totals": {"cases": 1, "fines": 1, "major_cases": 1, "key_units": 1}},
+        "candidates": [
+            {
+                "id": "X",
+                "cases": cases,
+                "values": {"cases": 0, "fines": 0, "major_cases": 0, "key_units": 1, "votes": 1},
+                "manual": {"four_measures_cases": 0},
+            }
+        ],
+    }
+
+
 # ---- point 4: Haixi's 移送公安机关 slot takes a detention referral -----------------------------------
 
 
@@ -239,17 +254,7 @@ def test_haixi_police_referral_slot_takes_a_detention_referral(tmp_path: Path) -
         case("n2", "nominated", "general_penalty", 90),
         case("n3", "nominated", "detention_referral", 70),
     ]
-    data = {
-        "region": {"totals": {"cases": 1, "fines": 1, "major_cases": 1, "key_units": 1}},
-        "candidates": [
-            {
-                "id": "X",
-                "cases": cases,
-                "values": {"cases": 0, "fines": 0, "major_cases": 0, "key_units": 1, "votes": 1},
-                "manual": {"four_measures_cases": 0},
-            }
-        ],
-    }
+    data = haixi_lone_candidate(cases)
     out = compute_via_cli(tmp_path, "haixi-2017-collective", data)
     (x,) = out["candidates"]
     # nominated: (80 + 90 + 70)/3 = 80 → 20 × 0.8 = 16 (before: the slot stayed empty, n3 an extra:
@@ -448,17 +453,7 @@ def _haixi_duplicate(n1: dict, s1: dict) -> dict:
         case("s3", "sampled", "daily_penalty", 100),
         case("s4", "sampled", "seizure", 50),
     ]
-    return {
-        "region": {"totals": {"cases": 1, "fines": 1, "major_cases": 1, "key_units": 1}},
-        "candidates": [
-            {
-                "id": "X",
-                "cases": cases,
-                "values": {"cases": 0, "fines": 0, "major_cases": 0, "key_units": 1, "votes": 1},
-                "manual": {"four_measures_cases": 0},
-            }
-        ],
-    }
+    return haixi_lone_candidate(cases)
 
 
 def test_haixi_duplicate_the_later_submitted_copy_scores_zero_by_date(tmp_path: Path) -> None:
@@ -557,17 +552,7 @@ def test_haixi_nominated_penalty_case_reading() -> None:
         case("n2", "nominated", "general_penalty", 90),
         case("n3", "nominated", "detention_referral", 70),
     ]
-    data = {
-        "region": {"totals": {"cases": 1, "fines": 1, "major_cases": 1, "key_units": 1}},
-        "candidates": [
-            {
-                "id": "X",
-                "cases": cases,
-                "values": {"cases": 0, "fines": 0, "major_cases": 0, "key_units": 1, "votes": 1},
-                "manual": {"four_measures_cases": 0},
-            }
-        ],
-    }
+    data = haixi_lone_candidate(cases)
     (x,) = compute_scheme(scheme("haixi-2017-collective"), data).candidates
     # any_penalty: daily 80 and general 90 fill the two 行政处罚 slots, the detention referral the third:
     # (80 + 90 + 70)/3 = 80 → 16
