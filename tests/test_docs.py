@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli.main import build_parser
-from app.intake.problems import all_codes
+from app.problems import all_codes
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.statistics import METHOD_LABELS
-from app.intake.vocabulary import CASE_TYPE_LABELS, SELECTION_LABELS
 from app.models.cases import candidate_text
 from app.rubric.rounding import as_json_number
 from app.signing.identity import display_fingerprint
+from app.vocabulary import CASE_TYPE_LABELS, SELECTION_LABELS
 
 
 @dataclass

@@ -27,8 +27,9 @@ from app.analysis.pages import OCR_DPI, TOP_BAND, Line, PageReader, PageText
 from app.analysis.segmenter import segment
 from app.analysis.title_layout import TALLER_BAND, needs_taller_band
 from app.models.cases import CaseRepository
-from app.models.documents import TRANSCRIPT_KINDS, Document, DocumentRepository
+from app.models.documents import Document, DocumentRepository
 from app.models.store import Store, now_iso
+from app.vocabulary import TRANSCRIPT_KINDS
 
 ANALYZER_VERSION = "4"
 

@@ -29,7 +29,8 @@ from app.analysis.textnorm import cjk_count
 from app.analysis.title_layout import read_top
 from app.analysis.titles import Title, kind_of
 from app.analysis.toc import TocEntry, parse_toc
-from app.models.documents import TRANSCRIPT_KINDS, Document
+from app.models.documents import Document
+from app.vocabulary import TRANSCRIPT_KINDS
 
 ONE_PAGE_KINDS = ("service_receipt",)
 """One sheet each: the same title on the next page is the next one (a 送达回证 per paper served)."""

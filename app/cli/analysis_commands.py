@@ -12,8 +12,9 @@ from app import paths
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.models.cases import CaseRepository
-from app.models.documents import DOCUMENT_KINDS, DocumentRepository
+from app.models.documents import DocumentRepository
 from app.models.search import search
+from app.vocabulary import SEGMENT_KINDS
 
 
 def register(sub: Any) -> None:
@@ -38,7 +39,7 @@ def register(sub: Any) -> None:
     seg_sub = seg.add_subparsers(dest="segment_command", metavar="ACTION", required=True)
     set_cmd = seg_sub.add_parser("set", help="把页码范围标为某类文书 / mark pages as a document of a kind")
     set_cmd.add_argument("case_id", type=int, metavar="CASE_ID")
-    set_cmd.add_argument("kind", choices=DOCUMENT_KINDS, metavar="KIND")
+    set_cmd.add_argument("kind", choices=SEGMENT_KINDS, metavar="KIND")
     set_cmd.add_argument("pages", metavar="FIRST-LAST")
     set_cmd.set_defaults(handler=run_segment, action="set")
     delete = seg_sub.add_parser("delete", help="删除页码范围内的文书 / remove the documents within pages")

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app import vocabulary as vocab
 from app.cli.progressbar import ProgressBar, display_width, fit_columns
 from app.errors import UsageError
-from app.intake import vocabulary as vocab
 from app.intake.casefacts import FIELDS
 from app.intake.importer import ImportCancelled, Importer, ImportReport
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository

@@ -7,8 +7,8 @@ import sys
 import time
 from typing import TextIO
 
-from app.intake.problems import human_size
 from app.intake.report import Progress
+from app.problems import human_size
 from app.textwidth import char_width, display_width
 
 

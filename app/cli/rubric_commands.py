@@ -10,7 +10,6 @@ from typing import Any
 
 from app import paths
 from app.errors import UsageError
-from app.intake.vocabulary import CASE_TYPE_LABELS
 from app.rubric import catalog
 from app.rubric.engine import ScoreInputError, compute_case
 from app.rubric.loader import RubricError
@@ -18,6 +17,7 @@ from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number
 from app.rubric.scheme import READINGS, Scheme
 from app.rubric.scheme_engine import SchemeResult, compute_scheme
+from app.vocabulary import CASE_TYPE_LABELS
 
 
 def register(sub: Any) -> None:

@@ -15,8 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from app.demo.content import CasePlan, TranscriptPlan, inquiry_body, inspection_body
-from app.intake.vocabulary import CASE_TYPE_LABELS
 from app.reports.fonts import FONT, register_cjk_font
+from app.vocabulary import CASE_TYPE_LABELS
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 72.0

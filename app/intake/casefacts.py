@@ -15,7 +15,7 @@ from pathlib import Path
 import pymupdf
 
 from app.intake import casetype, folders
-from app.intake import vocabulary as vocab
+from app.intake import phrases as vocab
 
 FIELDS = ("unit", "candidate_kind", "candidate_name", "selection", "case_type", "case_number")
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from app.intake import vocabulary as vocab
+from app.intake import phrases as vocab
 
 MAX_PAGES_READ = 200
 

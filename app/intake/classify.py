@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.intake import folders
-from app.intake import vocabulary as vocab
+from app.intake import phrases as vocab
 from app.intake.documents import DocxFacts, PdfFacts
-from app.intake.problems import KIND_NAMES, Problem, problem
+from app.problems import Problem, problem
+from app.vocabulary import FILE_KIND_LABELS
 
 MIN_CASE_PAGES = 4
 """A case file runs from 立案 to 结案: fewer pages than this is a certificate or a letter."""
@@ -82,7 +83,7 @@ def classify(
         assert pdf is not None
         return _classify_pdf(path, pdf)
     if lower.endswith(".pdf"):
-        zh, en = KIND_NAMES.get(kind, KIND_NAMES["unknown"])
+        zh, en = FILE_KIND_LABELS.get(kind, FILE_KIND_LABELS["unknown"])
         found = problem("wrong_type", name=name, actual=zh, actual_en=en)
         return Classification("rejected", found.zh, problem=found)
     if kind == "docx":

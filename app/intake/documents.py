@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import pymupdf
 
-from app.intake.problems import Problem, problem
+from app.problems import Problem, problem
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.intake import vocabulary as vocab
+from app.intake import phrases as vocab
 
 SEPARATORS_RE = re.compile(r"[\s\-_—–：:（）()\[\]【】〔〕、，,/；;。.]+")
 PERSON_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")

@@ -29,10 +29,9 @@ from pathlib import Path
 from app import paths
 from app.errors import SourceError, UsageError
 from app.intake import casefacts
-from app.intake import vocabulary as vocab
+from app.intake import phrases as vocab
 from app.intake.classify import Classification, classify
 from app.intake.documents import inspect_docx, inspect_pdf
-from app.intake.problems import Problem, problem
 from app.intake.report import FileOutcome, ImportReport, Progress, SourceOutcome
 from app.intake.sniff import sniff_file
 from app.intake.sources import (
@@ -48,6 +47,7 @@ from app.intake.sources import (
 from app.intake.udf import UdfError
 from app.models.blobs import SizeLimitExceeded, StoredBlob
 from app.models.store import Store, disk_full_error, now_iso, store_error_from
+from app.problems import Problem, problem
 
 __all__ = ["ImportCancelled", "ImportReport", "Importer", "Progress"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.errors import KnownError
-from app.intake.problems import Problem
+from app.problems import Problem
 
 
 @dataclass

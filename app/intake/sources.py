@@ -20,10 +20,10 @@ from typing import BinaryIO
 
 from app.errors import SourceError
 from app.intake.fsnames import decode_os_name
-from app.intake.problems import Problem, human_size, problem
 from app.intake.sniff import sniff_file
 from app.intake.udf import UdfError, UdfImage
 from app.intake.zipnames import decode_member_name
+from app.problems import Problem, human_size, problem
 
 # A member that claims to expand more than this many times its compressed size, to more than
 # BOMB_MIN_SIZE, is refused unread. Real PDFs and Office files compress 1-10 times.

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from app import vocabulary as vocab
 from app.errors import UsageError
-from app.intake import vocabulary as vocab
 from app.intake.casefacts import FIELDS
-from app.intake.problems import problem
 from app.models.documents import Document, DocumentRepository
 from app.models.store import now_iso
+from app.problems import problem
 
 FIELD_CHOICES: dict[str, tuple[str, ...]] = {
     "candidate_kind": ("collective", "individual"),

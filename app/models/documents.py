@@ -13,26 +13,7 @@ from sqlite_utils import Database
 
 from app.errors import UsageError
 from app.models.store import now_iso
-
-DOCUMENT_LABELS = {
-    "cover": "案卷封面",
-    "toc": "卷内目录",
-    "filing_approval": "立案审批表",
-    "inspection_record": "现场检查（勘察）笔录",
-    "inquiry_record": "调查询问笔录",
-    "evidence": "证据",
-    "investigation_report": "案件调查报告",
-    "hearing_notice": "事先（听证）告知书",
-    "decision": "决定书",
-    "service_receipt": "送达回证",
-    "closing_approval": "结案审批表",
-    "other": "其他",
-}
-DOCUMENT_KINDS = tuple(DOCUMENT_LABELS)
-"""The kinds segmentation finds."""
-TRANSCRIPT_KINDS = ("inspection_record", "inquiry_record")
-TITLED_KINDS = ("evidence", "other")
-"""Kinds that cover many papers: their printed title (授权委托书, 卷内备考表 …) says which."""
+from app.vocabulary import DOCUMENT_LABELS, SEGMENT_KINDS, TITLED_KINDS
 
 
 @dataclass
@@ -120,11 +101,11 @@ class DocumentRepository:
     def correct(
         self, sha256: str, action: str, kind: str | None, first: int, last: int, pages: int, user: str
     ) -> None:
-        if action == "set" and kind not in DOCUMENT_KINDS:
+        if action == "set" and kind not in SEGMENT_KINDS:
             raise UsageError(
                 "bad_kind",
-                f"未知的文书类型：{kind}。可用：{'、'.join(DOCUMENT_KINDS)}",
-                f"unknown document kind {kind}; one of {', '.join(DOCUMENT_KINDS)}",
+                f"未知的文书类型：{kind}。可用：{'、'.join(SEGMENT_KINDS)}",
+                f"unknown document kind {kind}; one of {', '.join(SEGMENT_KINDS)}",
             )
         if not 1 <= first <= last <= pages:
             raise UsageError(

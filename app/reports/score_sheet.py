@@ -25,11 +25,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.intake.vocabulary import CASE_TYPE_LABELS
 from app.reports.fonts import FONT, CjkMarkup, register_cjk_font
 from app.rubric.model import Rubric
 from app.rubric.rounding import as_json_number, to_decimal
 from app.signing.identity import display_fingerprint
+from app.vocabulary import CASE_TYPE_LABELS
 
 
 @dataclass

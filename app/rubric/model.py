@@ -9,28 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.models.documents import DOCUMENT_KINDS as SEGMENTED_KINDS
-
-# A rubric may name documents finer than segmentation tells apart (a 监测报告 is segmented as
-# evidence, a 责令改正决定书 as a decision …): segmentation's kinds and those.
-DOCUMENT_KINDS = frozenset(SEGMENTED_KINDS) | {
-    "monitoring_report",
-    "rectification_order",
-    "hearing_invitation",
-    "hearing_record",
-    "payment_reminder",
-    "enforcement_application",
-    "repeat_rectification_order",
-    "daily_penalty_decision",
-    "seizure_approval",
-    "seizure_decision",
-    "seizure_record",
-    "seizure_extension",
-    "seizure_release",
-    "referral_approval",
-    "referral_letter",
-}
-
 
 @dataclass(frozen=True)
 class Criterion:

@@ -38,9 +38,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.intake.vocabulary import CASE_TYPE_LABELS, satisfies
 from app.rubric.loader import RubricError, RubricProblem, SourceReader, content_hash
 from app.rubric.rounding import to_decimal
+from app.vocabulary import CASE_TYPE_LABELS, satisfies
 
 RULES = ("sum", "manual", "case_quality", "baseline", "rank", "awards", "per_count", "proportional", "bonus")
 RULES += ("scaled", "report")

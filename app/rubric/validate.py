@@ -9,7 +9,8 @@ from collections import Counter
 from decimal import Decimal
 
 from app.rubric.loader import RubricProblem
-from app.rubric.model import DOCUMENT_KINDS, Rubric
+from app.rubric.model import Rubric
+from app.vocabulary import RUBRIC_DOCUMENT_KINDS
 
 METHODS = ("ratio", "sum")
 KINDS = ("points", "level")
@@ -90,7 +91,7 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
             say(*where, f"applies_if names '{item.applies_if}', which is not one of the rubric's facts")
         if item.bonus and item.not_applicable is not None:
             say(*where, "a bonus item is earned or not; it cannot be not applicable")
-        if item.document is not None and item.document not in DOCUMENT_KINDS:
+        if item.document is not None and item.document not in RUBRIC_DOCUMENT_KINDS:
             say(*where, f"unknown document kind '{item.document}'")
         if item.group and rubric.groups and item.group not in rubric.groups:
             say(*where, f"unknown group '{item.group}'")
@@ -117,7 +118,7 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
         if group.apply not in APPLY:
             say(*where, f"apply must be one of {', '.join(APPLY)}, not '{group.apply}'")
         for document in group.documents:
-            if document not in DOCUMENT_KINDS:
+            if document not in RUBRIC_DOCUMENT_KINDS:
                 say(*where, f"unknown document kind '{document}'")
         for element in group.elements:
             if element.points <= 0:

@@ -23,13 +23,13 @@ from datetime import date
 from pathlib import Path
 
 from app.intake.documents import inspect_docx
-from app.intake.vocabulary import SELECTION_LABELS
 from app.models.cases import CaseFile
 from app.models.documents import DocumentRepository
 from app.models.store import Store
 from app.rubric.scheme import REQUIREMENT_LABELS, Scheme, fill_slots
 from app.station.candidates import Candidate, candidates
 from app.station.levels import LEVELS, stored_levels
+from app.vocabulary import SELECTION_LABELS
 
 MERIT_LIMIT = 3000
 SEVERITY = {"integrity_certificate_missing": "veto"}

@@ -10,9 +10,9 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
-from app.intake import vocabulary as vocab
+from app import vocabulary as vocab
 from app.models.cases import CaseFile
-from app.models.documents import DOCUMENT_LABELS, TRANSCRIPT_KINDS
+from app.vocabulary import DOCUMENT_LABELS, TRANSCRIPT_KINDS
 
 FIELD_LABELS = {
     "unit": QT_TRANSLATE_NOOP("CaseInfo", "报送单位"),

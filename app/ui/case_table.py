@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.intake import vocabulary as vocab
+from app import vocabulary as vocab
 from app.models.cases import CaseFile, candidate_text
 from app.models.scores import STATUS_LABELS
 

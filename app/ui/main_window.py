@@ -33,7 +33,7 @@ from app.analysis.find import Match, find_in_file
 from app.errors import KnownError
 from app.jobs import DEMO_SOURCE, import_and_analyze
 from app.models.cases import CaseFile, CaseRepository
-from app.models.documents import TRANSCRIPT_KINDS, DocumentRepository
+from app.models.documents import DocumentRepository
 from app.models.scores import ScoreRepository, SheetChoices
 from app.models.store import Store
 from app.rubric import catalog
@@ -51,6 +51,7 @@ from app.ui.language import SETTING as LANGUAGE_SETTING
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
 from app.ui.viewer_pane import ViewerPane
+from app.vocabulary import TRANSCRIPT_KINDS
 
 DEFAULT_RUBRIC = "transcripts-2024"
 SHORTCUTS = [

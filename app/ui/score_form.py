@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import KnownError
 from app.models.cases import CaseFile
-from app.models.documents import DOCUMENT_LABELS
 from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet
 from app.rubric.model import Item, Rubric
 from app.rubric.rounding import as_json_number
 from app.ui.evidence import EvidenceLink
+from app.vocabulary import DOCUMENT_LABELS
 
 # Which analysis checks and flags speak to which 笔录基本要素 element of the 2024 sheet.
 ELEMENT_HINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

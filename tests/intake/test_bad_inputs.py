@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.intake.problems import all_codes, problem
 from app.models.store import Store
+from app.problems import all_codes, problem
 from tests.helpers.files import (
     case_pdf,
     encrypted_pdf,

@@ -123,22 +123,6 @@ _CATALOG: dict[str, tuple[str, str, Severity]] = {
     ),
 }
 
-KIND_NAMES = {
-    "jpeg": ("JPEG 图片", "a JPEG image"),
-    "png": ("PNG 图片", "a PNG image"),
-    "gif": ("GIF 图片", "a GIF image"),
-    "tiff": ("TIFF 图片", "a TIFF image"),
-    "bmp": ("BMP 图片", "a BMP image"),
-    "pdf": ("PDF 文档", "a PDF document"),
-    "zip": ("ZIP 压缩包", "a ZIP archive"),
-    "docx": ("Word 文档（.docx）", "a Word document (.docx)"),
-    "xlsx": ("Excel 表格（.xlsx）", "an Excel workbook (.xlsx)"),
-    "ole": ("旧版 Office 文件", "a legacy Office file"),
-    "text": ("纯文本", "plain text"),
-    "empty": ("空文件", "an empty file"),
-    "unknown": ("无法识别的数据", "unrecognised data"),
-}
-
 
 def problem(code: str, **values: object) -> Problem:
     """A problem from the catalog, its messages filled with ``values``."""

@@ -1,11 +1,18 @@
 """The words bureaus use in folder names, file names and covers, mapped to our identifiers.
 
+The identifiers and their labels are the ground floor's (``app.vocabulary``); this is how intake
+recognises them in a bureau's own wording.
+
 Order matters where phrases overlap: the more specific phrase comes first.
 """
 
 from __future__ import annotations
 
 import re
+
+from app.vocabulary import FOUR_MEASURES
+
+__all__ = ["FOUR_MEASURES"]
 
 CASE_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("daily_penalty", ("按日连续处罚", "按日计罚")),
@@ -19,38 +26,17 @@ CASE_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("no_penalty", ("不予行政处罚", "不予处罚")),
     ("general_penalty", ("一般行政处罚", "一般处罚", "一般案卷")),
 ]
-CASE_TYPE_LABELS = {
-    "general_penalty": "一般行政处罚",
-    "four_measures": "四个配套办法",
-    "daily_penalty": "按日连续处罚",
-    "seizure": "查封扣押",
-    "production_limit": "限产停产",
-    "detention_referral": "移送行政拘留",
-    "crime_referral": "涉嫌犯罪移送",
-    "court_enforcement": "申请法院强制执行",
-    "audit_case": "稽查案卷",
-    "no_penalty": "不予行政处罚",
-}
-
-FOUR_MEASURES = frozenset({"daily_penalty", "seizure", "production_limit", "detention_referral"})
-"""the 四个配套办法: a case of any of these counts where a scheme asks for four_measures"""
-
-
-def satisfies(case_type: str | None, required: str) -> bool:
-    return case_type == required or (required == "four_measures" and case_type in FOUR_MEASURES)
 
 
 SELECTION_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("nominated", ("推选", "推荐", "自选")),
     ("sampled", ("抽选", "抽取", "随机", "抽查")),
 ]
-SELECTION_LABELS = {"nominated": "推选", "sampled": "抽选"}
 
 CANDIDATE_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("collective", ("集体",)),
     ("individual", ("个人",)),
 ]
-CANDIDATE_LABELS = {"collective": "集体", "individual": "个人"}
 
 UNIT_RE = re.compile(
     r"[\u4e00-\u9fff]{2,16}?(?:生态环境局|环境保护局)[\u4e00-\u9fff]{2,8}?分局|"  # 海西州生态环境局德令哈分局
