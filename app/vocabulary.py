@@ -102,3 +102,14 @@ FILE_KIND_LABELS = {
     "empty": ("空文件", "an empty file"),
     "unknown": ("无法识别的数据", "unrecognised data"),
 }
+
+CASE_FACT_LABELS = {
+    "unit": QT_TRANSLATE_NOOP("vocabulary", "报送单位"),
+    "candidate_kind": QT_TRANSLATE_NOOP("vocabulary", "候选类别"),
+    "candidate_name": QT_TRANSLATE_NOOP("vocabulary", "个人候选人"),
+    "selection": QT_TRANSLATE_NOOP("vocabulary", "推选/抽选"),
+    "case_type": QT_TRANSLATE_NOOP("vocabulary", "案卷类型"),
+    "case_number": QT_TRANSLATE_NOOP("vocabulary", "文号"),
+}
+CASE_FACT_FIELDS = tuple(CASE_FACT_LABELS)
+"""what intake reads of a case file (from folder, file name, cover), each with how it was found"""

@@ -12,12 +12,12 @@ from app import paths
 from app import vocabulary as vocab
 from app.cli.progressbar import ProgressBar, display_width, fit_columns
 from app.errors import UsageError
-from app.intake.casefacts import FIELDS
 from app.intake.importer import ImportCancelled, Importer, ImportReport
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
 from app.models.store import Store
 from app.station.packets import visible_cases
+from app.vocabulary import CASE_FACT_FIELDS as FIELDS
 
 CLASS_LABELS = {"case_file": "案卷", "supporting": "辅助材料", "other": "其他", "rejected": "已拒收"}
 

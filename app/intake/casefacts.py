@@ -16,8 +16,9 @@ import pymupdf
 
 from app.intake import casetype, folders
 from app.intake import phrases as vocab
+from app.vocabulary import CASE_FACT_FIELDS
 
-FIELDS = ("unit", "candidate_kind", "candidate_name", "selection", "case_type", "case_number")
+FIELDS = CASE_FACT_FIELDS
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from sqlite_utils import Database
 
 from app import vocabulary as vocab
 from app.errors import UsageError
-from app.intake.casefacts import FIELDS
 from app.models.documents import Document, DocumentRepository
 from app.models.store import now_iso
 from app.problems import problem
+from app.vocabulary import CASE_FACT_FIELDS as FIELDS
 
 FIELD_CHOICES: dict[str, tuple[str, ...]] = {
     "candidate_kind": ("collective", "individual"),

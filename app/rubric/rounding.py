@@ -30,3 +30,21 @@ def report(value: Decimal) -> Decimal:
 def as_json_number(value: Decimal) -> float | int:
     rounded = report(value)
     return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+
+
+def format_points(value: Decimal | float | int | None, *, signed: bool = False, blank: str = "—") -> str:
+    """A number of points as people read it everywhere (form, history, CLI, PDF, xlsx): two places.
+
+    ``84`` and ``95.75`` side by side read as two kinds of number; ``84.00`` and ``95.75`` do not.
+    ``signed`` writes a difference (a deduction, a leniency) with its sign: ``+5.31``, ``−4.50``
+    (U+2212, the minus a typesetter uses). ``None`` (not scored) is ``blank``.
+    """
+    if value is None:
+        return blank
+    rounded = report(to_decimal(value))
+    text = f"{abs(rounded):.2f}"
+    if signed and rounded > 0:
+        return "+" + text
+    if rounded < 0:
+        return "−" + text
+    return text
