@@ -1,4 +1,7 @@
-"""Export: the expert's completed scores as one signed package, with the PDF score sheet inside.
+"""Export driver: the expert's completed scores as one signed package, with the PDF score sheet inside.
+
+It sits above both `app.signing` (the package format and keys) and `app.reports` (the score sheet it
+embeds), so neither of those has to import the other.
 
 The manifest carries everything the station needs to trust and use a score without our app: the
 SHA-256 of each case file scored (so it is the very file received), the rubric's content hash (so it
