@@ -51,8 +51,11 @@ def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any,
                 report = Importer(store, user, progress=on_import, cancelled=cancel.is_set).run(
                     [Path(s) for s in sources]
                 )
-                summary = report.summary() | {"exit_code": report.exit_code}
-                summary["errors"] = [s.error.zh for s in report.sources if s.error is not None]
+                summary = {
+                    **report.summary(),
+                    "exit_code": report.exit_code,
+                    "errors": [s.error.zh for s in report.sources if s.error is not None],
+                }
                 queue.put(("files_changed",))
             analyzer = Analyzer(store, progress=on_analysis, cancelled=cancel.is_set)
             seen = set()

@@ -250,7 +250,8 @@ def missing_reviews(store: Store) -> list[dict[str, Any]]:
 def _reviewed(manifest: Any, sent: dict[str, str]) -> set[tuple[str, str]]:
     """(expert id, case SHA-256) pairs a received manifest answers; nothing from one stored unchecked."""
     try:
-        expert_id = sent.get((manifest.get("packet") or {}).get("packet_id"))
+        packet_id = (manifest.get("packet") or {}).get("packet_id")
+        expert_id = sent.get(packet_id) if isinstance(packet_id, str) else None
         if expert_id is None:
             return set()
         return {(expert_id, str(case["sha256"])) for case in manifest["cases"]}
@@ -328,10 +329,15 @@ def _candidates(
                 "score": str(report(result.final * 100 / result.rubric_total)),
             }
         )
-    for ident, given in extra_candidates.items():
+    for candidate_id, given in extra_candidates.items():
         entry = candidates.setdefault(
-            ident,
-            {"id": ident, "name": given.get("name", ident), "level": levels.get(ident, ""), "cases": []},
+            candidate_id,
+            {
+                "id": candidate_id,
+                "name": given.get("name", candidate_id),
+                "level": levels.get(candidate_id, ""),
+                "cases": [],
+            },
         )
         cases_extra = given.get("cases_published", {})
         for case in entry["cases"]:

@@ -194,7 +194,7 @@ def _case_file(case: CasePlan, slot: CaseSlot, rng: random.Random, scans: bool) 
         scanner = random.Random(f"scan:{case.number}")
         sideways = frozenset({scanner.randrange(3, built.pages)})
         data = scan_pdf(data, scanner, sideways_pages=sideways)
-    transcripts = [
+    transcripts: list[dict[str, object]] = [
         {
             "kind": t.kind,
             "subject": t.subject,

@@ -288,8 +288,8 @@ def _parties(store: Store, cand: Candidate) -> set[str]:
     for case in cand.cases:
         for facts in documents.facts(case.sha256):
             subject = facts.get("subject")
-            if subject and len(subject) >= 4:
-                names.add(str(subject))
+            if isinstance(subject, str) and len(subject) >= 4:
+                names.add(subject)
     return names
 
 
