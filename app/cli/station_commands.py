@@ -13,6 +13,7 @@ from app.aggregate.withdrawals import received_packages, withdraw
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.models.cases import CaseRepository
+from app.models.publication import PublicationRepository
 from app.models.store import now_iso
 from app.rubric import catalog
 from app.rubric.scheme import Scheme
@@ -154,21 +155,9 @@ def run_publication(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         case = CaseRepository(store.db).get(args.case_id)
-        with store.db.atomic():
-            store.db.execute(
-                """INSERT INTO case_publication (sha256, source_path, published, portal, set_by, set_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (sha256, source_path) DO UPDATE SET published = excluded.published,
-                       portal = excluded.portal, set_by = excluded.set_by, set_at = excluded.set_at""",
-                [
-                    case.sha256,
-                    case.source_path,
-                    int(args.state == "yes"),
-                    args.portal,
-                    paths.current_user(),
-                    now_iso(),
-                ],
-            )
+        PublicationRepository(store.db).record(
+            case.sha256, case.source_path, args.state == "yes", args.portal, paths.current_user(), now_iso()
+        )
     finally:
         store.close()
     state = "已公开 / published" if args.state == "yes" else "未公开 / not published"
