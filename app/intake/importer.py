@@ -31,7 +31,7 @@ from app.errors import SourceError, UsageError
 from app.intake import casefacts
 from app.intake import phrases as vocab
 from app.intake.classify import Classification, classify
-from app.intake.documents import inspect_docx, inspect_pdf
+from app.intake.inspection import inspect_docx, inspect_pdf
 from app.intake.report import FileOutcome, ImportReport, Progress, SourceOutcome
 from app.intake.sniff import sniff_file
 from app.intake.sources import (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.intake.documents import inspect_docx
+from app.intake.inspection import inspect_docx
 from app.models.cases import CaseFile
 from app.models.documents import DocumentRepository
 from app.models.store import Store
