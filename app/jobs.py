@@ -24,7 +24,7 @@ def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any,
     """Import ``sources``, then find the documents of every case not yet analysed."""
     from app.analysis.analyzer import AnalysisCancelled, AnalysisProgress, Analyzer
     from app.intake.importer import ImportCancelled, Importer
-    from app.intake.report import Progress
+    from app.intake.outcome import Progress
     from app.models.cases import CaseRepository
     from app.models.store import Store
 
