@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as PdfTable
 
 from app.aggregate.panel import PanelReport
-from app.aggregate.report_tables import Table, panel_tables
+from app.aggregate.panel_tables import Table, panel_tables
 from app.atomic import replacing
 from app.models.store import now_iso
 from app.reports.fonts import FONT, CjkMarkup

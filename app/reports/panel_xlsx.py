@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.aggregate.panel import PanelReport
-from app.aggregate.report_tables import Table, panel_tables
+from app.aggregate.panel_tables import Table, panel_tables
 from app.atomic import replacing
 from app.textwidth import display_width
 
