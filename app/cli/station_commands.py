@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -178,7 +179,7 @@ def run_level(args: argparse.Namespace) -> int:
 
 def run_assign(args: argparse.Namespace) -> int:
     experts = read_experts(Path(args.experts))
-    seed = args.seed if args.seed is not None else int.from_bytes(__import__("os").urandom(4), "big")
+    seed = args.seed if args.seed is not None else secrets.randbits(32)
     store = open_store(args)
     try:
         cases = CaseRepository(store.db).list()

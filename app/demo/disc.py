@@ -26,8 +26,6 @@ from app.demo.content import Bureau, CasePlan, make_bureau, make_case
 from app.demo.scan import scan_pdf
 from app.reports.fonts import FONT, register_cjk_font
 
-DISC_TITLE = "2024年环境执法大练兵报送材料"
-
 
 @dataclass
 class CaseTruth:
