@@ -31,6 +31,9 @@ SAME_UNIT = 0.7
 DEFAULT_THRESHOLD = 0.5
 """the share of answers that recur above which a pair is reported; the station may set it"""
 MIN_SHARED = 3
+MIN_RUN_SHARE = 0.2
+"""a proposed pair is compared only when this share of the smaller sketch set is common to both: LSH
+proposes by estimate, and an exact intersection of two sets is cheaper than comparing answers"""
 """fewer shared answers than this is coincidence, whatever the share"""
 
 
@@ -107,12 +110,12 @@ def compare(a: Prepared, b: Prepared) -> CopyMatch:
     taken: set[int] = set()
     shared: list[SharedPassage] = []
     for i in a.content:
-        grams_a = a.unit_shingles[i]
+        grams_a = a.grams(i)
         best, best_score = None, SAME_UNIT
         for j in b.content:
             if j in taken:
                 continue
-            grams_b = b.unit_shingles[j]
+            grams_b = b.grams(j)
             overlap = len(grams_a & grams_b) / max(len(grams_a), len(grams_b))
             if overlap >= best_score:
                 best, best_score = j, overlap
@@ -139,6 +142,9 @@ def find_copies(prepared: list[Prepared], threshold: float = DEFAULT_THRESHOLD) 
                 continue
             a, b = prepared[number], prepared[other]
             if _same_file(a, b) or _same_matter(a, b):
+                continue
+            common = len(signatures[number] & signatures[other])
+            if common < MIN_RUN_SHARE * min(len(signatures[number]), len(signatures[other])):
                 continue
             match = compare(a, b)
             if len(match.shared) >= MIN_SHARED and match.similarity >= threshold:

@@ -37,7 +37,6 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
 class Prepared:
     record: StoredTranscript
     units: list[Unit]
-    unit_shingles: list[frozenset[int]]
     unit_texts: list[str]
     """each unit's masked text, marks as single characters: equal texts are the same answer"""
     comparable: list[int] = field(default_factory=list)
@@ -45,9 +44,18 @@ class Prepared:
     content: list[int] = field(default_factory=list)
     """indexes into ``units`` of what is neither a question nor the form's fixed wording"""
 
+    _grams: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
+
     @property
     def key(self) -> tuple[str, int]:
         return self.record.key
+
+    def grams(self, index: int) -> frozenset[int]:
+        """A unit's 3-character shingles, made when first compared (most units never are)."""
+        found = self._grams.get(index)
+        if found is None:
+            found = self._grams[index] = shingles(self.unit_texts[index])
+        return found
 
     @property
     def is_dialogue(self) -> bool:
@@ -76,7 +84,7 @@ def prepare(record: StoredTranscript, cached: list[list[str]] | None = None) -> 
     else:
         found = units(record.kind, record.text, names_in(record))
     texts = [_compact(u.masked) for u in found]
-    prepared = Prepared(record, found, [shingles(t) for t in texts], texts)
+    prepared = Prepared(record, found, texts)
     prepared.comparable = [i for i, u in enumerate(found) if comparable(u)]
     return prepared
 
