@@ -416,3 +416,41 @@ def m009_case_sheets(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m020_crosscheck_findings(db: Database) -> None:
+    """The last cross-case run's findings (copied records, leftover names, impossible schedules).
+
+    Kept so the desk shows a case's cross-case findings beside its own flags without a new run;
+    each finding names both records by file content and first page, as analysis keys them.
+    """
+    db.execute(
+        """
+        CREATE TABLE crosscheck_findings (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL,
+            sha256_a TEXT NOT NULL,
+            first_page_a INTEGER NOT NULL,
+            sha256_b TEXT,
+            first_page_b INTEGER,
+            finding_json TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        )
+        """
+    )
+    # A record's masked units, by content and mask version: adding a disc masks only its records.
+    db.execute(
+        """
+        CREATE TABLE crosscheck_units (
+            sha256 TEXT NOT NULL,
+            first_page INTEGER NOT NULL,
+            mask_version TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            units_json TEXT NOT NULL,
+            PRIMARY KEY (sha256, first_page)
+        )
+        """
+    )
+    db.execute("CREATE INDEX crosscheck_findings_a ON crosscheck_findings (sha256_a)")
+    db.execute("CREATE INDEX crosscheck_findings_b ON crosscheck_findings (sha256_b)")
