@@ -61,9 +61,9 @@ def run_crosscheck(args: argparse.Namespace) -> int:
     for finding in report.findings:
         zh, _ = CODES[str(finding["code"])]
         a = finding["a"]
-        print(f"\n[{zh}] {_ref(a)}")  # type: ignore[arg-type]
+        print(f"\n[{zh}] {_ref(a)}")
         print(f"  {finding['message']}")
-        for passage in list(finding.get("passages") or [])[:3]:  # type: ignore[call-overload]
+        for passage in list(finding.get("passages") or [])[:3]:
             print(f"    本案：{passage['a'][:60]}")
             if passage["b"]:
                 print(f"    他案：{passage['b'][:60]}")

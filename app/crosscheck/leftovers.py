@@ -49,7 +49,7 @@ def _people(record: StoredTranscript) -> set[str]:
 def _officers(records: list[StoredTranscript]) -> set[str]:
     found: set[str] = set()
     for record in records:
-        for officer in record.facts.get("officers") or []:  # type: ignore[union-attr]
+        for officer in record.facts.get("officers") or []:
             if isinstance(officer, dict) and officer.get("name"):
                 found.add(normalise(str(officer["name"])))
     return found

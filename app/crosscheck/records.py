@@ -66,7 +66,7 @@ def names_in(record: StoredTranscript) -> list[str]:
     """The people and the party a record is about: masked, so a copy with other names reads the same."""
     facts = record.facts
     found = [str(facts.get(key) or "") for key in ("subject", "party", "recorder", "place")]
-    for officer in facts.get("officers") or []:  # type: ignore[union-attr]
+    for officer in facts.get("officers") or []:
         if isinstance(officer, dict):
             found.append(str(officer.get("name") or ""))
     return [normalise(n) for n in found if n]

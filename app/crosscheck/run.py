@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -36,7 +37,7 @@ CODES = {
 }
 
 
-def record_ref(record: StoredTranscript) -> dict[str, object]:
+def record_ref(record: StoredTranscript) -> dict[str, Any]:
     return {
         "sha256": record.sha256,
         "kind": record.kind,
@@ -56,7 +57,7 @@ def _where(record: StoredTranscript) -> str:
     return f"案卷 {ids} 第 {record.first_page}–{record.last_page} 页"
 
 
-def _copy(match: CopyMatch) -> dict[str, object]:
+def _copy(match: CopyMatch) -> dict[str, Any]:
     what_zh, what_en = ("问答", "answers") if match.dialogue else ("叙述", "statements")
     count = f"{len(match.shared)}/{match.compared}"
     return {
@@ -70,7 +71,7 @@ def _copy(match: CopyMatch) -> dict[str, object]:
     }
 
 
-def _leftover(found: Leftover) -> dict[str, object]:
+def _leftover(found: Leftover) -> dict[str, Any]:
     owner = found.owners[0]
     role_zh, role_en = ("当事人", "party") if found.kind == "party" else ("被询问人", "interviewee")
     return {
@@ -84,7 +85,7 @@ def _leftover(found: Leftover) -> dict[str, object]:
     }
 
 
-def _booking(found: DoubleBooking) -> dict[str, object]:
+def _booking(found: DoubleBooking) -> dict[str, Any]:
     who = f"{found.officer}（{found.badge}）" if found.badge else found.officer
     return {
         "code": "double_booked",
@@ -100,7 +101,7 @@ def _booking(found: DoubleBooking) -> dict[str, object]:
     }
 
 
-def _out_of_line(found: OutOfLine) -> dict[str, object]:
+def _out_of_line(found: OutOfLine) -> dict[str, Any]:
     zh, en = CODES[found.code]
     reference = found.reference.isoformat() if found.reference else None
     message = (
@@ -143,7 +144,7 @@ def _prepare_all(db: Database, records: list[StoredTranscript]) -> list[Prepared
 class CrosscheckReport:
     records: int
     files: int
-    findings: list[dict[str, object]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
     threshold: float = DEFAULT_THRESHOLD
 
@@ -153,7 +154,7 @@ class CrosscheckReport:
             counts[str(finding["code"])] += 1
         return counts
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> dict[str, Any]:
         return {
             "records": self.records,
             "files": self.files,

@@ -51,8 +51,8 @@ def _when(value: object) -> datetime | None:
 def _officer_keys(record: StoredTranscript) -> list[tuple[str, str, str | None]]:
     """(key, name, badge) per officer: the badge where given, else the name within the unit."""
     unit = next((c.unit for c in record.cases if c.unit), "")
-    keys = []
-    for officer in record.facts.get("officers") or []:  # type: ignore[union-attr]
+    keys: list[tuple[str, str, str | None]] = []
+    for officer in record.facts.get("officers") or []:
         if not isinstance(officer, dict):
             continue
         name = str(officer.get("name") or "")
@@ -84,8 +84,8 @@ def find_double_bookings(records: list[StoredTranscript]) -> list[DoubleBooking]
                 a, b = other[2], entry[2]
                 if a.sha256 == b.sha256 or _same_event(a, b):
                     continue
-                pair = tuple(sorted((a.key, b.key)))
-                found.setdefault(pair, DoubleBooking(a, b, entry[3], entry[4]))  # type: ignore[arg-type]
+                pair = (a.key, b.key) if a.key <= b.key else (b.key, a.key)
+                found.setdefault(pair, DoubleBooking(a, b, entry[3], entry[4]))
             active.append(entry)
     return sorted(found.values(), key=lambda d: (d.a.key, d.b.key))
 

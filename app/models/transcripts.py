@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -26,7 +27,7 @@ class StoredTranscript:
     kind: str
     first_page: int
     last_page: int
-    facts: dict[str, object]
+    facts: dict[str, Any]
     text: str = ""
     cases: list[CaseRef] = field(default_factory=list)
 
@@ -136,7 +137,7 @@ class CrosscheckFindingRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def replace(self, findings: list[dict[str, object]]) -> None:
+    def replace(self, findings: list[dict[str, Any]]) -> None:
         at = now_iso()
         with self.db.atomic():
             self.db.execute("DELETE FROM crosscheck_findings")
@@ -146,17 +147,17 @@ class CrosscheckFindingRepository:
                                                         finding_json, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     [
                         finding["code"],
-                        finding["a"]["sha256"],  # type: ignore[index]
-                        finding["a"]["first_page"],  # type: ignore[index]
-                        (finding.get("b") or {}).get("sha256"),  # type: ignore[union-attr]
-                        (finding.get("b") or {}).get("first_page"),  # type: ignore[union-attr]
+                        finding["a"]["sha256"],
+                        finding["a"]["first_page"],
+                        (finding.get("b") or {}).get("sha256"),
+                        (finding.get("b") or {}).get("first_page"),
                         json.dumps(finding, ensure_ascii=False),
                         at,
                     ],
                 )
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('crosscheck_run_at', ?)", [at])
 
-    def for_file(self, sha256: str) -> list[dict[str, object]]:
+    def for_file(self, sha256: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT finding_json FROM crosscheck_findings WHERE sha256_a = ? OR sha256_b = ? ORDER BY id",
             [sha256, sha256],

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from app.aggregate.report_tables import Table
+from app.aggregate.panel_tables import Table
 from app.crosscheck.run import CODES, CrosscheckReport
 from app.reports.panel_xlsx import write_tables_xlsx
 
 
-def _where(ref: dict[str, object]) -> str:
-    cases = "、".join(str(c) for c in ref.get("case_ids") or [])  # type: ignore[union-attr]
+def _where(ref: dict[str, Any]) -> str:
+    cases = "、".join(str(c) for c in ref.get("case_ids") or [])
     return f"案卷 {cases} · {ref['kind_label']} 第 {ref['first_page']}–{ref['last_page']} 页"
 
 
@@ -34,9 +35,9 @@ def crosscheck_tables(report: CrosscheckReport) -> list[Table]:
             table.rows.append(
                 [
                     number,
-                    a.get("unit") or "",  # type: ignore[union-attr]
-                    _where(a),  # type: ignore[arg-type]
-                    _where(b) if b else "",  # type: ignore[arg-type]
+                    a.get("unit") or "",
+                    _where(a),
+                    _where(b) if b else "",
                     finding["message"],
                     f"{score:.0%}" if isinstance(score, float) else "",
                 ]
