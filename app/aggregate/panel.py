@@ -17,6 +17,7 @@ from typing import Any
 from app.aggregate.receive import CountedScore, counted_scores, events
 from app.aggregate.statistics import METHOD_LABELS, combine, krippendorff_alpha_interval, leniency, spread
 from app.errors import UsageError
+from app.models.adjudications import Adjudication, AdjudicationRepository
 from app.models.cases import CaseFile, CaseRepository
 from app.models.store import Store
 from app.rubric import catalog
@@ -59,6 +60,20 @@ class CaseResult:
     method: str
     spread: Decimal
     adjudicate: bool
+    combined: Decimal | None = None
+    """the panel's own score by ``method``; ``final`` is the adjudicated one when the lead decided a score"""
+    decision: Adjudication | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.sha256, self.path, self.rubric_id)
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``flagged`` (awaiting the lead), ``decided`` (a score stands) or ``rereview``."""
+        if self.decision is not None:
+            return "decided" if self.decision.decision == "score" else "rereview"
+        return "flagged" if self.adjudicate else "ok"
 
     @property
     def label(self) -> str:
@@ -94,6 +109,9 @@ class CaseResult:
             "method_label": METHOD_LABELS[self.method],
             "spread": as_json_number(self.spread),
             "adjudicate": self.adjudicate,
+            "combined": None if self.combined is None else as_json_number(self.combined),
+            "status": self.status,
+            "decision": None if self.decision is None else self.decision.as_json(),
         }
 
 
@@ -128,10 +146,13 @@ class PanelReport:
     events: list[dict[str, str]] = field(default_factory=list)
     missing: list[dict[str, Any]] = field(default_factory=list)
     """reviews the latest assignment asked for that no received package holds"""
+    adjudication_history: list[dict[str, Any]] = field(default_factory=list)
+    """every decision the panel lead recorded, oldest first (a later one replaces an earlier)"""
 
     @property
     def adjudication(self) -> list[CaseResult]:
-        return [c for c in self.cases if c.adjudicate]
+        """Cases flagged by their spread, and any other the lead decided on."""
+        return [c for c in self.cases if c.adjudicate or c.decision is not None]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -140,7 +161,11 @@ class PanelReport:
                 "tolerance": as_json_number(self.settings.tolerance),
             },
             "cases": [c.as_json() for c in self.cases],
-            "adjudication": [{"sha256": c.sha256, "path": c.path} for c in self.adjudication],
+            "adjudication": [
+                {"sha256": c.sha256, "path": c.path, "rubric": c.rubric_id, "status": c.status}
+                for c in self.adjudication
+            ],
+            "adjudication_history": self.adjudication_history,
             "experts": [e.as_json() for e in self.experts],
             "agreement": {
                 rid: {"krippendorff_alpha_interval": None if a is None else round(a, 4)}
@@ -166,6 +191,7 @@ def build_panel(
         grouped.setdefault((score.case_sha256, score.case_path, score.rubric_id), []).append(score)
     rubrics: dict[str, Rubric] = {}
     cases: list[CaseResult] = []
+    decisions = AdjudicationRepository(store.db).latest()
     for (sha, path, rubric_id), scores in grouped.items():
         if rubric_id not in rubrics:
             rubrics[rubric_id] = catalog.get_case_rubric(rubric_id, store.root)
@@ -178,8 +204,24 @@ def build_panel(
         ]
         tolerance = settings.tolerance * total / 100
         case = station_case(station_cases, sha, path)
+        decision = decisions.get((sha, path, rubric_id))
+        combined = report(final)
+        stands = decision.score if decision is not None and decision.score is not None else combined
         cases.append(
-            CaseResult(sha, path, case, rubric_id, total, cells, report(final), used, gap, gap > tolerance)
+            CaseResult(
+                sha,
+                path,
+                case,
+                rubric_id,
+                total,
+                cells,
+                stands,
+                used,
+                gap,
+                gap > tolerance,
+                combined,
+                decision,
+            )
         )
     cases.sort(key=lambda c: (c.case.id if c.case else 10**9, c.rubric_id))
     agreement = {
@@ -199,6 +241,7 @@ def build_panel(
         agreement,
         events=events(store),
         missing=missing_reviews(store),
+        adjudication_history=[a.as_json() for a in AdjudicationRepository(store.db).history()],
     )
     if scheme is not None:
         report_.scheme = scheme

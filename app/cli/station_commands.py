@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.aggregate import adjudication
+from app.aggregate.panel import Settings, build_panel
 from app.aggregate.withdrawals import received_packages, withdraw
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
+from app.models.adjudications import Adjudication, AdjudicationRepository
 from app.models.cases import CaseRepository
 from app.models.store import now_iso
 from app.rubric import catalog
+from app.rubric.rounding import format_points
 from app.rubric.scheme import Scheme
 from app.signing import identity as ident
 from app.station.assign import ALGORITHM, assign, read_experts, summary
@@ -79,6 +83,26 @@ def register(sub: Any) -> None:
     receive.add_argument("--json", action="store_true")
     receive.set_defaults(handler=run_receive)
     register_received(sub)
+    register_adjudicate(sub)
+
+
+def register_adjudicate(sub: Any) -> None:
+    cmd = sub.add_parser(
+        "adjudicate", help="组长裁定：认定分数或要求复评 / the panel lead's decision on a case"
+    )
+    cmd.add_argument(
+        "case_id", nargs="?", type=int, metavar="CASE_ID", help="本站的案卷编号 / station case id"
+    )
+    decision = cmd.add_mutually_exclusive_group()
+    decision.add_argument("--score", metavar="N", help="认定的分数（按评分标准满分）/ the score that stands")
+    decision.add_argument(
+        "--rereview", metavar="EXPERT,…", help="要求复评的专家（编号或姓名）/ experts asked to review again"
+    )
+    cmd.add_argument("--reason", default="", help="裁定理由（必填）/ why (required)")
+    cmd.add_argument("--rubric", metavar="ID", help="案卷按多个评分标准评过时指定 / when scored on several")
+    cmd.add_argument("--list", action="store_true", help="列出全部裁定及其历史 / every decision so far")
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(handler=run_adjudicate)
 
 
 def register_received(sub: Any) -> None:
@@ -306,3 +330,46 @@ def run_received_remove(args: argparse.Namespace) -> int:
         f" / run `reviewdesk aggregate` again for results without it"
     )
     return 0
+
+
+def run_adjudicate(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        if args.list or args.case_id is None:
+            history = AdjudicationRepository(store.db).history()
+            labels = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
+            if args.json:
+                print(json.dumps([a.as_json() for a in history], ensure_ascii=False, indent=2))
+                return 0
+            if not history:
+                print("还没有任何裁定。/ no adjudications yet.")
+            for item in history:
+                case = labels.get((item.sha256, item.source_path))
+                print(
+                    f"{item.decided_at[:16].replace('T', ' ')}  案卷 {case.id if case else '?'}  {describe(item)}"
+                )
+            return 0
+        panel = build_panel(store, Settings())
+        case = adjudication.find_case(panel, args.case_id, args.rubric)
+        score = adjudication.parse_score(args.score, case) if args.score is not None else None
+        experts = None
+        if args.rereview is not None:
+            names = args.rereview.replace("，", ",").split(",")
+            experts = adjudication.match_experts(names, case, adjudication.assigned_experts(store, case))
+        made = adjudication.record(store, case, args.reason, paths.current_user(), score, experts)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(made.as_json(), ensure_ascii=False, indent=2))
+    else:
+        flagged = "" if case.adjudicate else "（该案卷分差未超过容限 / not flagged by its spread）"
+        print(f"已记录裁定 / recorded: 案卷 {args.case_id} {describe(made)}{flagged}")
+    return 0
+
+
+def describe(item: Adjudication) -> str:
+    if item.decision == "score":
+        what = f"认定 {format_points(item.score or 0)} 分 / score stands"
+    else:
+        what = f"要求复评 / re-review: {'、'.join(item.experts)}"
+    return f"[{item.rubric_id}] {what}；理由 / reason: {item.reason}（{item.decided_by}）"

@@ -416,3 +416,29 @@ def m009_case_sheets(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m012_adjudications(db: Database) -> None:
+    """The panel lead's decisions on flagged cases: append-only, the latest per case counts.
+
+    ``decision`` is ``score`` (the score that stands, in the rubric's points) or ``rereview`` (the
+    named experts are asked to review again; the case has no final score until a later decision).
+    """
+    db.execute(
+        """
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            rubric_id TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('score', 'rereview')),
+            score TEXT,
+            experts_json TEXT NOT NULL DEFAULT '[]',
+            reason TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX adjudications_case ON adjudications (sha256, source_path, rubric_id, id)")

@@ -1,0 +1,49 @@
+"""The panel lead's adjudication: checked, kept with its history, and used by the case table and rankings."""
+
+from __future__ import annotations
+
+from tests.helpers.panel import case_ids, run
+from tests.helpers.station_cycle import EXPERTS, Cycle
+
+FLAGGED = "德环罚〔2024〕1号"
+
+
+def _case(body: dict, number: str) -> dict:
+    return next(c for c in body["cases"] if c["label"].endswith(number))
+
+
+def test_flagged_case_gets_the_decided_score_and_keeps_history(cycle: Cycle) -> None:
+    before = run(cycle.station, "aggregate", "--json").json()
+    flagged = _case(before, FLAGGED)  # type: ignore[arg-type]
+    assert flagged["adjudicate"] and flagged["status"] == "flagged"
+    case_id = case_ids(cycle.station)[FLAGGED]
+
+    assigned = [e for e in EXPERTS if e["id"] in cycle.assignment[FLAGGED]]
+    asked = run(
+        cycle.station, "adjudicate", str(case_id), "--rereview", f"{assigned[0]['id']},{assigned[1]['name']}",
+        "--reason", "分差过大，请复核笔录起止时间",
+    )  # fmt: skip
+    assert asked.code == 0, asked.err
+    middle = _case(run(cycle.station, "aggregate", "--json").json(), FLAGGED)  # type: ignore[arg-type]
+    assert middle["status"] == "rereview" and middle["score"] == flagged["score"]
+    assert middle["decision"]["experts"] == [assigned[0]["name"], assigned[1]["name"]]
+
+    decided = run(cycle.station, "adjudicate", str(case_id), "--score", "85.5", "--reason", "第2页载明时间")
+    assert decided.code == 0, decided.err
+    after = run(cycle.station, "aggregate", "--json").json()
+    case = _case(after, FLAGGED)  # type: ignore[arg-type]
+    assert case["score"] == 85.5 and case["combined"] == flagged["score"] and case["status"] == "decided"
+    history = after["adjudication_history"]  # type: ignore[index]
+    assert [h["decision"] for h in history] == ["rereview", "score"]
+    assert history[1]["reason"] == "第2页载明时间"
+
+
+def test_adjudication_is_refused_without_reason_or_out_of_range(cycle: Cycle) -> None:
+    case_id = case_ids(cycle.station)[FLAGGED]
+    no_reason = run(cycle.station, "adjudicate", str(case_id), "--score", "80")
+    assert no_reason.code == 2 and "理由" in no_reason.err
+    too_high = run(cycle.station, "adjudicate", str(case_id), "--score", "101", "--reason", "x")
+    assert too_high.code == 2 and "0 到 100.00" in too_high.err
+    stranger = run(cycle.station, "adjudicate", str(case_id), "--rereview", "无名氏", "--reason", "x")
+    assert stranger.code == 2 and "无名氏" in stranger.err
+    assert run(cycle.station, "adjudicate", "--list", "--json").json() == []
