@@ -146,8 +146,12 @@ class PanelReport:
     events: list[dict[str, str]] = field(default_factory=list)
     missing: list[dict[str, Any]] = field(default_factory=list)
     """reviews the latest assignment asked for that no received package holds"""
+    rubric_titles: dict[str, str] = field(default_factory=dict)
     adjudication_history: list[dict[str, Any]] = field(default_factory=list)
     """every decision the panel lead recorded, oldest first (a later one replaces an earlier)"""
+
+    def rubric_title(self, rubric_id: str) -> str:
+        return self.rubric_titles.get(rubric_id, rubric_id)
 
     @property
     def adjudication(self) -> list[CaseResult]:
@@ -241,6 +245,7 @@ def build_panel(
         agreement,
         events=events(store),
         missing=missing_reviews(store),
+        rubric_titles={rid: r.title for rid, r in rubrics.items()},
         adjudication_history=[a.as_json() for a in AdjudicationRepository(store.db).history()],
     )
     if scheme is not None:
