@@ -84,6 +84,12 @@ def register(sub: Any) -> None:
     receive.set_defaults(handler=run_receive)
     register_received(sub)
     register_adjudicate(sub)
+    findings = sub.add_parser(
+        "findings", help="评查意见：各单位案卷的问题清单（PDF、xlsx）/ findings back to each bureau"
+    )
+    findings.add_argument("--out", required=True, metavar="DIR", help="输出文件夹 / output folder")
+    findings.add_argument("--json", action="store_true")
+    findings.set_defaults(handler=run_findings)
 
 
 def register_adjudicate(sub: Any) -> None:
@@ -373,3 +379,29 @@ def describe(item: Adjudication) -> str:
     else:
         what = f"要求复评 / re-review: {'、'.join(item.experts)}"
     return f"[{item.rubric_id}] {what}；理由 / reason: {item.reason}（{item.decided_by}）"
+
+
+def run_findings(args: argparse.Namespace) -> int:
+    from app.aggregate.findings import case_findings, findings_json
+    from app.reports.findings_files import write_findings
+
+    store = open_store(args)
+    try:
+        bureaus = case_findings(store, build_panel(store, Settings()))
+    finally:
+        store.close()
+    written = write_findings(bureaus, Path(args.out))
+    if args.json:
+        print(
+            json.dumps(
+                {"files": [str(p) for p in written], "bureaus": findings_json(bureaus)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for bureau in bureaus:
+        count = sum(len(c.findings) for c in bureau.cases)
+        print(f"{bureau.unit}：{len(bureau.cases)} 份案卷，{count} 条意见 / findings")
+    print(f"已写入 / written: {len(written)} 个文件 / files → {args.out}")
+    return 0

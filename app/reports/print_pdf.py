@@ -79,15 +79,18 @@ class Printer:
 
     def signature_block(self, frame_width: float) -> Flowable:
         """评审组长 ____ 复核人 ____ 日期 ____ on one line, room to sign by hand, never split."""
-        cells = []
+        cells: list[Any] = []
+        widths = []
         for label in SIGNATURES:
-            cells += [self.p(f"{label}：", "body"), ""]
-        line = PdfTable(
-            [cells], colWidths=[frame_width / 6 * w for w in (0.62, 1.38) * 3], rowHeights=[14 * mm]
-        )
+            cells += [f"{label}：", ""]  # plain strings: a label never wraps
+            label_width = display_width(label + "：") * 5 + 18
+            widths += [label_width, frame_width / len(SIGNATURES) - label_width]
+        line = PdfTable([cells], colWidths=widths, rowHeights=[14 * mm])
         line.setStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTSIZE", (0, 0), (-1, -1), 10),
                 *[("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black) for i in (1, 3, 5)],
                 ("RIGHTPADDING", (1, 0), (-1, 0), 18),
             ]
