@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from app.aggregate.panel import CaseResult, PanelReport
+from app.aggregate.panel import CaseResult, PanelReport, manifest_entry
 from app.models.received import ReceivedRepository
 from app.models.store import Store
 from app.rubric import catalog
@@ -104,25 +104,11 @@ def case_findings(store: Store, panel: PanelReport) -> list[BureauFindings]:
     for case in panel.cases:
         if case.rubric_id not in rubrics:
             rubrics[case.rubric_id] = catalog.get_case_rubric(case.rubric_id, store.root)
-        entries = [_entry(manifests.get(s.package_id), case) for s in case.scores]
+        entries = [manifest_entry(manifests.get(s.package_id), case) for s in case.scores]
         merged = merge(rubrics[case.rubric_id], [e for e in entries if e is not None])
         found = CaseFindings(case, len(case.scores), merged)
         by_unit.setdefault(found.unit, []).append(found)
     return [BureauFindings(unit, by_unit[unit]) for unit in sorted(by_unit)]
-
-
-def _entry(manifest: dict[str, Any] | None, case: CaseResult) -> dict[str, Any] | None:
-    """The case's entry in an expert's manifest (a blind packet names the file otherwise: match by hash)."""
-    if manifest is None:
-        return None
-    same = [
-        c for c in manifest.get("cases", []) if c["sha256"] == case.sha256 and c["rubric"] == case.rubric_id
-    ]
-    for entry in same:
-        path = entry.get("source_path") or ""
-        if path == case.path or case.path.endswith("/" + path):
-            return dict(entry)
-    return dict(same[0]) if same else None
 
 
 def merge(rubric: Rubric, entries: list[dict[str, Any]]) -> list[Finding]:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from app.aggregate.item_agreement import ItemAgreement, item_agreement
 from app.aggregate.receive import CountedScore, counted_scores, events
 from app.aggregate.statistics import METHOD_LABELS, combine, krippendorff_alpha_interval, leniency, spread
 from app.errors import UsageError
 from app.models.adjudications import Adjudication, AdjudicationRepository
 from app.models.cases import CaseFile, CaseRepository
+from app.models.received import ReceivedRepository
 from app.models.store import Store
 from app.rubric import catalog
 from app.rubric.engine import ScoreInputError
@@ -147,6 +149,8 @@ class PanelReport:
     missing: list[dict[str, Any]] = field(default_factory=list)
     """reviews the latest assignment asked for that no received package holds"""
     rubric_titles: dict[str, str] = field(default_factory=dict)
+    items: list[ItemAgreement] = field(default_factory=list)
+    """agreement and leniency per rubric item"""
     adjudication_history: list[dict[str, Any]] = field(default_factory=list)
     """every decision the panel lead recorded, oldest first (a later one replaces an earlier)"""
 
@@ -175,6 +179,7 @@ class PanelReport:
                 rid: {"krippendorff_alpha_interval": None if a is None else round(a, 4)}
                 for rid, a in self.agreement.items()
             },
+            "item_agreement": [i.as_json() for i in self.items],
             "candidates": self.candidates.as_json() if self.candidates else None,
             "events": self.events,
             "missing_reviews": self.missing,
@@ -246,6 +251,7 @@ def build_panel(
         events=events(store),
         missing=missing_reviews(store),
         rubric_titles={rid: r.title for rid, r in rubrics.items()},
+        items=_item_agreement(store, cases, rubrics),
         adjudication_history=[a.as_json() for a in AdjudicationRepository(store.db).history()],
     )
     if scheme is not None:
@@ -255,6 +261,35 @@ def build_panel(
         owners = {case.id: (cand.id, cand.name) for cand in candidates(store.db)[0] for case in cand.cases}
         report_.candidates = _candidates(scheme, cases, scheme_inputs or {}, case_rubric, owners, levels)
     return report_
+
+
+def _item_agreement(store: Store, cases: list[CaseResult], rubrics: dict[str, Rubric]) -> list[ItemAgreement]:
+    manifests = ReceivedRepository(store.db).manifests({s.package_id for c in cases for s in c.scores})
+    found: list[ItemAgreement] = []
+    for rubric_id in sorted(rubrics):
+        scored: dict[str, dict[str, dict[str, Any]]] = {}
+        for case in (c for c in cases if c.rubric_id == rubric_id):
+            for cell in case.scores:
+                entry = manifest_entry(manifests.get(cell.package_id), case)
+                if entry is not None:
+                    items = entry.get("result", {}).get("items", {})
+                    scored.setdefault(f"{case.sha256}|{case.path}", {})[cell.fingerprint] = items
+        found += item_agreement(rubrics[rubric_id], scored)
+    return found
+
+
+def manifest_entry(manifest: dict[str, Any] | None, case: CaseResult) -> dict[str, Any] | None:
+    """The case's entry in an expert's manifest (a blind packet names the file otherwise: match by hash)."""
+    if manifest is None:
+        return None
+    same = [
+        c for c in manifest.get("cases", []) if c["sha256"] == case.sha256 and c["rubric"] == case.rubric_id
+    ]
+    for entry in same:
+        path = entry.get("source_path") or ""
+        if path == case.path or case.path.endswith("/" + path):
+            return dict(entry)
+    return dict(same[0]) if same else None
 
 
 def missing_reviews(store: Store) -> list[dict[str, Any]]:

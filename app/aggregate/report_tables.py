@@ -27,7 +27,8 @@ def panel_tables(panel: PanelReport) -> list[Table]:
     tables = [_cases(panel), _adjudication(panel)]
     if panel.candidates is not None:
         tables += [_candidates(panel), _rankings(panel)]
-    tables += [_experts(panel), _agreement(panel), _missing(panel), _events(panel)]
+    tables += [_experts(panel), _agreement(panel), _item_agreement(panel), _item_leniency(panel)]
+    tables += [_missing(panel), _events(panel)]
     return tables
 
 
@@ -210,6 +211,40 @@ def _agreement(panel: PanelReport) -> Table:
         pairable = sum(1 for c in panel.cases if c.rubric_id == rubric_id and len(c.scores) >= 2)
         table.rows.append(
             [panel.rubric_title(rubric_id), None if alpha is None else round(alpha, 3), pairable]
+        )
+    return table
+
+
+def _item_agreement(panel: PanelReport) -> Table:
+    table = Table(
+        "分项一致性",
+        "分项一致性（各评分项目的 Krippendorff α，等距）",
+        ["评分标准", "项目", "分值", "Krippendorff α（等距）", "两位及以上专家评过的案卷"],
+        notes=["α 低的项目是专家分歧所在，宜在评审前统一尺度；α 为空表示可比的案卷不足或评分完全相同。"],
+    )
+    for item in panel.items:
+        alpha = None if item.alpha is None else round(item.alpha, 3)
+        table.rows.append(
+            [panel.rubric_title(item.rubric_id), item.label, _n(item.points), alpha, item.cases]
+        )
+    return table
+
+
+def _item_leniency(panel: PanelReport) -> Table:
+    experts = panel.experts
+    table = Table(
+        "分项宽严",
+        "各专家分项宽严度（该项得分与同一案卷全体专家该项平均分之差的平均，按该项分值）",
+        ["评分标准", "项目", *[e.name for e in experts]],
+        notes=["正数偏宽，负数偏严；空白表示该专家没有与他人共同评过该项。"],
+    )
+    for item in panel.items:
+        table.rows.append(
+            [
+                panel.rubric_title(item.rubric_id),
+                item.label,
+                *[_n(item.leniency.get(e.fingerprint)) for e in experts],
+            ]
         )
     return table
 
