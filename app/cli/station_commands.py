@@ -90,6 +90,13 @@ def register(sub: Any) -> None:
     findings.add_argument("--out", required=True, metavar="DIR", help="输出文件夹 / output folder")
     findings.add_argument("--json", action="store_true")
     findings.set_defaults(handler=run_findings)
+    results = sub.add_parser(
+        "results", help="签名的评审结果（含裁定、汇总表、评查意见）/ the station's signed results"
+    )
+    results.add_argument("--out", required=True, metavar="FILE")
+    results.add_argument("--passphrase-file", metavar="FILE")
+    results.add_argument("--json", action="store_true")
+    results.set_defaults(handler=run_results)
 
 
 def register_adjudicate(sub: Any) -> None:
@@ -404,4 +411,25 @@ def run_findings(args: argparse.Namespace) -> int:
         count = sum(len(c.findings) for c in bureau.cases)
         print(f"{bureau.unit}：{len(bureau.cases)} 份案卷，{count} 条意见 / findings")
     print(f"已写入 / written: {len(written)} 个文件 / files → {args.out}")
+    return 0
+
+
+def run_results(args: argparse.Namespace) -> int:
+    from app.aggregate.results_package import write_results
+
+    root = paths.data_dir(args.data_dir)
+    station = ident.require_identity(root)
+    key = ident.load_private_key(root, ident.read_passphrase(args.passphrase_file))
+    store = open_store(args)
+    try:
+        written = write_results(store, build_panel(store, Settings()), station, key, Path(args.out))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(written, ensure_ascii=False, indent=2))
+    else:
+        print(
+            f"已写入签名的评审结果 / signed results: {written['file']}（{len(written['members'])} 个文件 / files）"
+        )
+        print(f"  监理站密钥指纹 / station key: {station.short_fingerprint}")
     return 0

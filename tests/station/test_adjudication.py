@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
+
+import pytest
+
+from app.aggregate.results_package import read_results
+from app.signing.rejection import PackageRejected
 from tests.helpers.panel import case_ids, run
 from tests.helpers.station_cycle import EXPERTS, Cycle
 
@@ -47,3 +54,33 @@ def test_adjudication_is_refused_without_reason_or_out_of_range(cycle: Cycle) ->
     stranger = run(cycle.station, "adjudicate", str(case_id), "--rereview", "无名氏", "--reason", "x")
     assert stranger.code == 2 and "无名氏" in stranger.err
     assert run(cycle.station, "adjudicate", "--list", "--json").json() == []
+
+
+def test_signed_results_carry_the_adjudication_and_refuse_a_change(cycle: Cycle) -> None:
+    case_id = case_ids(cycle.station)[FLAGGED]
+    assert (
+        run(cycle.station, "adjudicate", str(case_id), "--score", "85.5", "--reason", "第2页载明时间").code
+        == 0
+    )
+    out = cycle.station.parent / "results.zip"
+    made = run(cycle.station, "results", "--out", out, "--passphrase-file", cycle.passphrase, "--json")
+    assert made.code == 0, made.err
+    signed = read_results(out)
+    panel = signed.manifest["panel"]
+    assert panel["adjudication_history"][0]["reason"] == "第2页载明时间"
+    assert _case(panel, FLAGGED)["score"] == 85.5
+    assert signed.fingerprint == cycle.station_fingerprint
+    assert "findings/德令哈市生态环境局.pdf" in made.json()["members"]  # type: ignore[index]
+
+    with zipfile.ZipFile(out) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    manifest = json.loads(members["manifest.json"])
+    manifest["panel"]["cases"][0]["score"] = 99
+    members["manifest.json"] = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
+    changed = out.with_name("changed.zip")
+    with zipfile.ZipFile(changed, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(PackageRejected) as refused:
+        read_results(changed)
+    assert refused.value.code == "bad_signature"
