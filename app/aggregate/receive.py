@@ -24,7 +24,7 @@ from app.rubric.model import Rubric
 from app.rubric.rounding import report, to_decimal
 from app.signing.rejection import PackageRejected
 from app.signing.roster import Roster
-from app.signing.verify import StationContext, VerifiedPackage
+from app.signing.verify import StationContext, VerifiedPackage, check_against_station, read_package
 
 EVENT_LABELS = {
     "received": "已接收 / received",
@@ -286,3 +286,36 @@ def events(store: Store) -> list[dict[str, str]]:
         {"at": a, "package_id": p, "fingerprint": f, "event": e, "label": EVENT_LABELS.get(e, e), "detail": d}
         for a, p, f, e, d in rows
     ]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What happened to one offered file: its events, or the refusal with its reason."""
+
+    file: Path
+    signer: str
+    events: tuple[Event, ...] = ()
+    refused_code: str = ""
+    refused_zh: str = ""
+    refused_en: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.refused_code)
+
+
+def receive_files(store: Store, files: list[Path], context: StationContext) -> list[Receipt]:
+    """Verify and record each file as ``reviewdesk aggregate`` does; a refusal is logged, never raised."""
+    receipts = []
+    for path in files:
+        try:
+            package = read_package(path)
+            check_against_station(package, context)
+            events = receive(store, package)
+        except PackageRejected as rejected:
+            record_rejection(store, path, f"{rejected.code}: {rejected.en}")
+            receipts.append(Receipt(path, "", (), rejected.code, rejected.zh, rejected.en))
+            continue
+        receipts.append(Receipt(path, package.signer_name, tuple(events), warnings=tuple(package.warnings)))
+    return receipts
