@@ -9,7 +9,6 @@ combined case scores and the station's other figures. Across the panel: Krippend
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -303,11 +302,8 @@ def missing_reviews(store: Store) -> list[dict[str, Any]]:
         ).fetchall()
     )
     done: set[tuple[str, str]] = set()
-    for (manifest_json,) in store.db.execute(
-        """SELECT manifest FROM received_packages
-           WHERE package_id NOT IN (SELECT package_id FROM withdrawn_packages)"""
-    ).fetchall():
-        done |= _reviewed(json.loads(manifest_json), sent)
+    for manifest in ReceivedRepository(store.db).counted_manifests():
+        done |= _reviewed(manifest, sent)
     cases = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
     missing = []
     for expert_id, sha256, path in assignment.rows:

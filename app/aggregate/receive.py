@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from app.models.packets import PacketFileRepository, to_station_files
 from app.models.store import Store, now_iso
 from app.rubric import catalog
 from app.rubric.model import Rubric
@@ -54,7 +55,8 @@ def station_context(store: Store, roster: Roster | None, accept_unknown_keys: bo
     found, _errors = catalog.load_all(store.root)
     rubrics = {(r.id, r.content_hash): r for r in found.values() if isinstance(r, Rubric)}
     rows = store.db.execute("SELECT f.sha256 FROM cases c JOIN files f ON f.id = c.file_id").fetchall()
-    return StationContext(roster, rubrics, {r[0] for r in rows if r[0]}, accept_unknown_keys)
+    known = {r[0] for r in rows if r[0]} | set(PacketFileRepository(store.db).originals())
+    return StationContext(roster, rubrics, known, accept_unknown_keys)
 
 
 def receive(store: Store, package: VerifiedPackage) -> list[Event]:
@@ -89,8 +91,10 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
         return _log(store, [Event(package.package_id, fp, "sequence_conflict", detail)])
     events = [Event(package.package_id, fp, "received", package.path.name)]
     assigned = _assigned_paths(store, package.manifest.get("packet"))
-    paths = [_path(store, case, assigned) for case in package.cases]
-    keys = [(case["sha256"], path, case["rubric"]) for case, path in zip(package.cases, paths, strict=True)]
+    originals = PacketFileRepository(store.db).originals()
+    cases = to_station_files({"cases": package.cases}, originals)["cases"]
+    paths = [_path(store, case, assigned) for case in cases]
+    keys = [(case["sha256"], path, case["rubric"]) for case, path in zip(cases, paths, strict=True)]
     if len(set(keys)) != len(keys):
         raise PackageRejected(
             "duplicate_case",
@@ -116,7 +120,7 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
             ],
         )
         row_id = cursor.lastrowid
-        for case, case_path in zip(package.cases, paths, strict=True):
+        for case, case_path in zip(cases, paths, strict=True):
             before = db.execute(
                 """SELECT p.package_id, p.sequence FROM received_scores s JOIN received_packages p ON p.id = s.package
                    WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.case_path = ? AND s.rubric_id = ?

@@ -442,3 +442,24 @@ def m012_adjudications(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX adjudications_case ON adjudications (sha256, source_path, rubric_id, id)")
+
+
+@migrations()
+def m013_packet_files(db: Database) -> None:
+    """Files a review packet carried that differ from the station's (a blind packet's redacted PDFs).
+
+    The expert's scores name the packet's file; the station counts them for its own.
+    """
+    db.execute(
+        """
+        CREATE TABLE packet_files (
+            packet_id TEXT NOT NULL REFERENCES packets_sent(packet_id),
+            sha256 TEXT NOT NULL,
+            original_sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            redactions_json TEXT NOT NULL,
+            PRIMARY KEY (packet_id, sha256)
+        )
+        """
+    )
+    db.execute("CREATE INDEX packet_files_sha256 ON packet_files (sha256)")

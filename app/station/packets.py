@@ -23,10 +23,12 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from app.analysis.find import find_in_file
 from app.atomic import write_durably
 from app.errors import UsageError
 from app.intake.importer import Importer
 from app.models.cases import CaseFile, CaseRepository, FieldValue
+from app.models.packets import PacketFileRepository
 from app.models.store import Store, now_iso
 from app.rubric import catalog
 from app.rubric.loader import RubricError
@@ -38,6 +40,7 @@ from app.signing.identity import ExpertIdentity
 from app.signing.manifest_schema import check_packet
 from app.signing.verify import PackageRejected, read_signed
 from app.station.assign import Assignment, Expert
+from app.station.redaction import redact_pdf, terms_for
 
 FORMAT = "reviewdesk-review-packet"
 FORMAT_VERSION = 1
@@ -129,11 +132,17 @@ def write_packet(
     members: dict[str, bytes] = {STATION_KEY: station.public_pem(), f"rubric/{rubric.id}.toml": rubric_text}
     entries = []
     mine = [(sha, path) for who, sha, path in assignment.rows if who == expert_id]
+    carried: list[tuple[str, str, str, list[dict[str, Any]]]] = []
     for number, (sha, path) in enumerate(mine, 1):
         case = cases.get((sha, path))
         name = f"cases/案卷{number:02d}.pdf" if blind else f"cases/{path}"
-        members[name] = store.blobs.path_for(sha).read_bytes()
+        data = store.blobs.path_for(sha).read_bytes()
         entry: dict[str, Any] = {"sha256": sha, "file": name}
+        if blind:
+            data, redactions = _redacted(store, sha, data, case)
+            entry |= {"sha256": hashlib.sha256(data).hexdigest(), "redactions": redactions}
+            carried.append((entry["sha256"], sha, path, redactions))
+        members[name] = data
         if case is not None:
             entry |= {"case_type": case.value("case_type"), "selection": case.value("selection")}
             if not blind:
@@ -166,6 +175,9 @@ def write_packet(
             "INSERT INTO packets_sent (packet_id, assignment, expert_id, blind, path, at) VALUES (?, ?, ?, ?, ?, ?)",
             [packet_id, assignment.id, expert_id, int(blind), str(out), manifest["created_at"]],
         )
+        files = PacketFileRepository(store.db)
+        for packet_sha, original, path, redactions in carried:
+            files.record(packet_id, packet_sha, original, path, redactions)
     return {
         "packet_id": packet_id,
         "expert": expert.id,
@@ -173,6 +185,17 @@ def write_packet(
         "blind": blind,
         "file": str(out),
     }
+
+
+def _redacted(
+    store: Store, sha256: str, data: bytes, case: CaseFile | None
+) -> tuple[bytes, list[dict[str, Any]]]:
+    """A blind packet's copy of a case file: unit, 文号, candidate and letterhead removed (listed)."""
+    if case is None or not data.startswith(b"%PDF"):
+        return data, []
+    terms = terms_for(case.value("unit"), case.value("case_number"), case.value("candidate_name"))
+    redacted, found = redact_pdf(data, terms, lambda text: find_in_file(store.db, sha256, text))
+    return redacted, [r.as_json() for r in found]
 
 
 # -- receiving a packet (expert) -----------------------------------------------------------------------
@@ -305,8 +328,9 @@ def visible_cases(db: Database, cases: list[CaseFile]) -> list[CaseFile]:
     wanted = {c["sha256"] for c in packet["cases"]}
     shown = [c for c in cases if c.sha256 in wanted]
     if packet["blind"]:
-        for case in shown:
-            for name in ("unit", "case_number", "candidate_name"):
-                if name in case.fields:
-                    case.fields[name] = FieldValue(BLIND_LABEL, "blind")
+        for case in shown:  # whatever intake read from the (redacted) file, the expert sees the label
+            for name in ("unit", "case_number"):
+                case.fields[name] = FieldValue(BLIND_LABEL, "blind")
+            if "candidate_name" in case.fields:
+                case.fields["candidate_name"] = FieldValue(BLIND_LABEL, "blind")
     return shown

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.models.packets import PacketFileRepository
 from app.models.scores import ScoreRepository
 from app.models.store import Store
 from app.rubric import catalog
@@ -132,9 +133,16 @@ def remember_assignment(cycle: Cycle, body: dict) -> None:
 
 
 def _case_numbers(station: Path, packet: Path) -> dict[str, str]:
-    """SHA-256 → 文号 from the station's list (a blind packet names neither)."""
+    """SHA-256 → 文号 from the station's list (a blind packet names neither, and its files are redacted
+    copies: the station's record of the packet maps them back)."""
     listed = run(station, "cases", "--json").json()
-    return {c["sha256"]: c["case_number"] for c in listed}  # type: ignore[union-attr]
+    numbers = {c["sha256"]: c["case_number"] for c in listed}  # type: ignore[union-attr]
+    store = Store.open(station)
+    try:
+        originals = PacketFileRepository(store.db).originals()
+    finally:
+        store.close()
+    return numbers | {copy: numbers[original] for copy, original in originals.items()}
 
 
 def _cite(data: Path, case_id: int, item: str, page: int) -> None:
