@@ -18,6 +18,7 @@ from app.aggregate.receive import CountedScore, counted_scores, events
 from app.aggregate.statistics import METHOD_LABELS, combine, krippendorff_alpha_interval, leniency, spread
 from app.errors import UsageError
 from app.models.adjudications import Adjudication, AdjudicationRepository
+from app.models.assignments import AssignmentRepository
 from app.models.cases import CaseFile, CaseRepository
 from app.models.received import ReceivedRepository
 from app.models.store import Store
@@ -296,11 +297,7 @@ def missing_reviews(store: Store) -> list[dict[str, Any]]:
     assignment = latest_assignment(store.db)
     if assignment is None:
         return []
-    sent = dict(
-        store.db.execute(
-            "SELECT packet_id, expert_id FROM packets_sent WHERE assignment = ?", [assignment.id]
-        ).fetchall()
-    )
+    sent = AssignmentRepository(store.db).packets_of(assignment.id)
     done: set[tuple[str, str]] = set()
     for manifest in ReceivedRepository(store.db).counted_manifests():
         done |= _reviewed(manifest, sent)

@@ -16,7 +16,7 @@ from app.cli.intake_commands import open_store
 from app.errors import UsageError
 from app.models.adjudications import Adjudication, AdjudicationRepository
 from app.models.cases import CaseRepository
-from app.models.store import now_iso
+from app.models.station_facts import StationFactsRepository
 from app.rubric import catalog
 from app.rubric.rounding import format_points
 from app.rubric.scheme import Scheme
@@ -192,19 +192,8 @@ def run_publication(args: argparse.Namespace) -> int:
     try:
         case = CaseRepository(store.db).get(args.case_id)
         with store.db.atomic():
-            store.db.execute(
-                """INSERT INTO case_publication (sha256, source_path, published, portal, set_by, set_at)
-                   VALUES (?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (sha256, source_path) DO UPDATE SET published = excluded.published,
-                       portal = excluded.portal, set_by = excluded.set_by, set_at = excluded.set_at""",
-                [
-                    case.sha256,
-                    case.source_path,
-                    int(args.state == "yes"),
-                    args.portal,
-                    paths.current_user(),
-                    now_iso(),
-                ],
+            StationFactsRepository(store.db).set_publication(
+                case.sha256, case.source_path, args.state == "yes", args.portal, paths.current_user()
             )
     finally:
         store.close()

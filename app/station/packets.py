@@ -27,6 +27,7 @@ from app.analysis.find import find_in_file
 from app.atomic import write_durably
 from app.errors import UsageError
 from app.intake.importer import Importer
+from app.models.assignments import AssignmentRepository
 from app.models.cases import CaseFile, CaseRepository, FieldValue
 from app.models.packets import PacketFileRepository
 from app.models.store import Store, now_iso
@@ -56,19 +57,13 @@ PACKET_LIMITS = ZipLimits(member_bytes=1024 * MiB, total_bytes=4096 * MiB, membe
 def record_assignment(store: Store, result: Assignment, cases: list[CaseFile], by: str) -> int:
     by_id = {c.id: c for c in cases}
     experts = [e.as_json() for e in result.experts]
+    repo = AssignmentRepository(store.db)
     with store.db.atomic():
-        cursor = store.db.execute(
-            "INSERT INTO assignments (seed, per_case, experts_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-            [result.seed, result.per_case, json.dumps(experts, ensure_ascii=False), now_iso(), by],
-        )
-        assignment_id = int(cursor.lastrowid or 0)
+        assignment_id = repo.add(result.seed, result.per_case, experts, by)
         for case_id, expert_ids in result.by_case.items():
             case = by_id[case_id]
             for expert_id in expert_ids:
-                store.db.execute(
-                    "INSERT INTO assignment_rows (assignment, expert_id, sha256, source_path) VALUES (?, ?, ?, ?)",
-                    [assignment_id, expert_id, case.sha256, case.source_path],
-                )
+                repo.add_row(assignment_id, expert_id, case.sha256, case.source_path)
     return assignment_id
 
 
@@ -91,19 +86,11 @@ class StoredAssignment:
 
 
 def latest_assignment(db: Database) -> StoredAssignment | None:
-    row = db.execute(
-        "SELECT id, seed, per_case, experts_json FROM assignments ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
+    found = AssignmentRepository(db).latest()
+    if found is None:
         return None
-    experts = [Expert.from_json(e) for e in json.loads(row[3])]
-    rows = db.execute(
-        "SELECT expert_id, sha256, source_path FROM assignment_rows WHERE assignment = ? ORDER BY expert_id, source_path",
-        [row[0]],
-    ).fetchall()
-    return StoredAssignment(
-        int(row[0]), int(row[1]), int(row[2]), experts, [(str(a), str(b), str(c)) for a, b, c in rows]
-    )
+    ident, seed, per_case, experts, rows = found
+    return StoredAssignment(ident, seed, per_case, [Expert.from_json(e) for e in experts], rows)
 
 
 # -- writing a packet (station) ----------------------------------------------------------------------
@@ -171,9 +158,8 @@ def write_packet(
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     write_zip(out, {fmt.MANIFEST: manifest_bytes, fmt.SIGNATURE: key.sign(manifest_bytes), **members})
     with store.db.atomic():
-        store.db.execute(
-            "INSERT INTO packets_sent (packet_id, assignment, expert_id, blind, path, at) VALUES (?, ?, ?, ?, ?, ?)",
-            [packet_id, assignment.id, expert_id, int(blind), str(out), manifest["created_at"]],
+        AssignmentRepository(store.db).packet_sent(
+            packet_id, assignment.id, expert_id, blind, str(out), manifest["created_at"]
         )
         files = PacketFileRepository(store.db)
         for packet_sha, original, path, redactions in carried:
@@ -246,12 +232,7 @@ def receive_packet(store: Store, path: Path, station_fingerprint: str | None, us
         shutil.rmtree(folder, ignore_errors=True)
     _apply_manifest_facts(store, manifest, user)
     with store.db.atomic():
-        store.db.execute(
-            """INSERT INTO packets_received (packet_id, station_fingerprint, expert_id, blind, manifest, received_at)
-               VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (packet_id) DO NOTHING""",
-            [manifest["packet_id"], signed.fingerprint, manifest["expert"]["id"], int(manifest["blind"]),
-             json.dumps(manifest, ensure_ascii=False), now_iso()],
-        )  # fmt: skip
+        AssignmentRepository(store.db).packet_received(manifest, signed.fingerprint)
     return {
         "packet_id": manifest["packet_id"],
         "station": manifest["station"]["name"],
@@ -316,8 +297,7 @@ def _apply_manifest_facts(store: Store, manifest: dict[str, Any], user: str) -> 
 
 
 def active_packet(db: Database) -> dict[str, Any] | None:
-    row = db.execute("SELECT manifest FROM packets_received ORDER BY received_at DESC LIMIT 1").fetchone()
-    return json.loads(row[0]) if row else None
+    return AssignmentRepository(db).active_packet()
 
 
 def visible_cases(db: Database, cases: list[CaseFile]) -> list[CaseFile]:
