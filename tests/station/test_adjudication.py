@@ -84,3 +84,29 @@ def test_signed_results_carry_the_adjudication_and_refuse_a_change(cycle: Cycle)
     with pytest.raises(PackageRejected) as refused:
         read_results(changed)
     assert refused.value.code == "bad_signature"
+
+
+def test_the_decided_score_feeds_the_candidates_and_rankings(cycle: Cycle) -> None:
+    values = {"cases": 10, "fines": 100, "major_cases": 1, "key_units": 5}
+    inputs = {
+        "region": {"totals": {"cases": 40, "fines": 400, "major_cases": 4, "key_units": 20}},
+        "candidates": {
+            unit: {"values": {**values, "votes": 40}, "manual": {"four_measures_cases": 6}}
+            for unit in ("德令哈市生态环境局", "格尔木市生态环境局", "茫崖市生态环境局")
+        },
+    }
+    inputs_file = cycle.station.parent / "scheme-inputs.json"
+    inputs_file.write_text(json.dumps(inputs, ensure_ascii=False), encoding="utf-8")
+    args = ("aggregate", "--scheme", "haixi-2017-collective", "--scheme-inputs", inputs_file, "--json")
+
+    def deling() -> dict:
+        body = run(cycle.station, *args).json()
+        found = {c["id"]: c for c in body["candidates"]["candidates"]}  # type: ignore[index]
+        return found["德令哈市生态环境局"]
+
+    before = deling()
+    case_id = case_ids(cycle.station)[FLAGGED]
+    assert run(cycle.station, "adjudicate", str(case_id), "--score", "90", "--reason", "按多数意见").code == 0
+    after = deling()
+    explanation = "\n".join(s["text"] for s in after["explanation"])
+    assert "90" in explanation and after["total"] > before["total"]

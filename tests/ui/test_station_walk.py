@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 
 from app.models.store import Store
 from app.signing.identity import load_identity
 from app.station.packets import latest_assignment
+from app.ui import station_menu
 from app.ui.main_window import MainWindow
 from app.ui.station_menu import is_review_packet, open_packet, open_workbench
 from tests.helpers.panel import PASSPHRASE, case_ids, public_key, run, score
@@ -75,7 +77,7 @@ def _scheme_inputs(tmp: Path) -> Path:
     return path
 
 
-def test_station_cycle_through_the_desk(qtbot, tmp_path: Path) -> None:
+def test_station_cycle_through_the_desk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.rmtree(OUTPUT, ignore_errors=True)
     OUTPUT.mkdir(parents=True)
     cycle = prepare_station(tmp_path)
@@ -129,8 +131,22 @@ def test_station_cycle_through_the_desk(qtbot, tmp_path: Path) -> None:
     laptop = _window(qtbot, e1, tmp_path, "张三")
     wrong = open_packet(laptop, cycle.packets["E1"], "00" * 32)
     assert wrong is None and "指纹" in laptop.statusBar().currentMessage()
-    got = open_packet(laptop, cycle.packets["E1"], cycle.station_fingerprint)
-    assert got is not None and laptop.model.rowCount() == got["cases"]
+    # dropped on the window, the packet opens as a packet (not imported as a zip of PDFs)
+    monkeypatch.setattr(station_menu, "ask_fingerprint", lambda _window: cycle.station_fingerprint)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(cycle.packets["E1"]))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # offscreen Qt does not route a synthetic drop through event filters: hand it to the desk's filter
+    assert laptop._packet_drops.eventFilter(laptop, drop)
+    assignment_e1 = [n for n, experts in cycle.assignment.items() if "E1" in experts]
+    qtbot.waitUntil(lambda: laptop.model.rowCount() == len(assignment_e1), timeout=10000)
+    assert "已导入评审包" in laptop.statusBar().currentMessage()
     _shot(laptop, "04-expert-packet-opened")
     for number, case_id in case_ids(e1).items():
         first = min(cycle.assignment.get(number, ["E1"])) == "E1"
