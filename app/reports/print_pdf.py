@@ -113,7 +113,8 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[Any]], frame_wi
     if sum(natural) <= frame_width:
         return [w * frame_width / sum(natural) for w in natural]
     fixed = [w if w <= SHORT_COLUMN else 0.0 for w in natural]
-    flexible = [w if w > SHORT_COLUMN else 0.0 for w in natural]
+    # a long text (计分说明) may take at most 40 % of the width, so the names beside it stay readable
+    flexible = [min(w, frame_width * 0.4) if w > SHORT_COLUMN else 0.0 for w in natural]
     room = max(frame_width - sum(fixed), frame_width * 0.3)
     scale = room / sum(flexible) if sum(flexible) else 1.0
     widths = [f or w * scale for f, w in zip(fixed, flexible, strict=True)]
