@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.models.exports import ExportRepository
-from app.models.publication import Publication, PublicationRepository
+from app.models.station_facts import StationFactsRepository
 from app.models.store import Store
 
 
@@ -18,10 +18,10 @@ def test_export_sequence_counts_up_from_one(store: Store) -> None:
 
 
 def test_publication_is_one_row_per_case_file_and_the_last_word_wins(store: Store) -> None:
-    publication = PublicationRepository(store.db)
-    assert publication.get("abc", "a/case.pdf") is None
-    publication.record("abc", "a/case.pdf", False, "https://portal.example", "expert", "t1")
-    publication.record("abc", "a/case.pdf", True, "", "lead", "t2")
-    assert publication.get("abc", "a/case.pdf") == Publication(True, "")
-    assert publication.get("abc", "b/case.pdf") is None
+    facts = StationFactsRepository(store.db)
+    assert facts.publication("abc", "a/case.pdf") is None
+    facts.set_publication("abc", "a/case.pdf", False, "https://portal.example", "expert")
+    facts.set_publication("abc", "a/case.pdf", True, "", "lead")
+    assert facts.publication("abc", "a/case.pdf") == (True, "")
+    assert facts.publication("abc", "b/case.pdf") is None
     assert store.db.execute("SELECT COUNT(*) FROM case_publication").fetchone()[0] == 1
