@@ -465,6 +465,7 @@ def m013_packet_files(db: Database) -> None:
     db.execute("CREATE INDEX packet_files_sha256 ON packet_files (sha256)")
 
 
+@migrations()
 def m020_crosscheck_findings(db: Database) -> None:
     """The last cross-case run's findings (copied records, leftover names, impossible schedules).
 
