@@ -20,10 +20,16 @@ from sqlite_utils import Database
 from app.errors import UsageError
 from app.models.store import now_iso
 from app.rubric.catalog import SheetChoice, sheet_for_case
-from app.rubric.engine import CaseScore, ScoreInputError, compute_case
+from app.rubric.engine import (
+    INPUT_SECTIONS,
+    LIST_SECTIONS,
+    CaseScore,
+    ScoreInputError,
+    compute_case,
+    empty_inputs,
+)
 from app.rubric.model import Rubric
 
-SECTIONS = ("scores", "not_applicable", "missing", "deductions", "gates", "notes", "evidence", "facts")
 STATUS_LABELS = {"not_started": "未评", "in_progress": "评审中", "complete": "已完成"}
 
 
@@ -51,23 +57,10 @@ class ScoreSheet:
         return _get(self.inputs, path)
 
 
-def _empty() -> dict[str, Any]:
-    return {
-        "scores": {},
-        "not_applicable": [],
-        "missing": [],
-        "deductions": {},
-        "gates": {},
-        "notes": {},
-        "evidence": {},
-        "facts": {},
-    }
-
-
 def _get(inputs: dict[str, Any], path: str) -> Any:
     section, *rest = path.split("/")
     value: Any = inputs.get(section)
-    if section in ("not_applicable", "missing"):
+    if section in LIST_SECTIONS:
         return rest[0] in (value or [])
     for key in rest:
         if not isinstance(value, dict) or key not in value:
@@ -81,9 +74,9 @@ def _get(inputs: dict[str, Any], path: str) -> Any:
 def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
     changed = copy.deepcopy(inputs)
     section, *rest = path.split("/")
-    if section not in SECTIONS or not rest:
+    if section not in INPUT_SECTIONS or not rest:
         raise UsageError("bad_path", f"无法识别的评分项：{path}", f"not a score path: {path}")
-    if section in ("not_applicable", "missing"):
+    if section in LIST_SECTIONS:
         items = [i for i in changed[section] if i != rest[0]]
         if new:
             items.append(rest[0])
@@ -149,8 +142,8 @@ class ScoreRepository:
             [case_id, rubric.id],
         ).fetchone()
         if row is None:
-            return ScoreSheet(case_id, rubric, _empty(), "not_started", None)
-        inputs = {**_empty(), **json.loads(row[0])}
+            return ScoreSheet(case_id, rubric, empty_inputs(), "not_started", None)
+        inputs = {**empty_inputs(), **json.loads(row[0])}
         return ScoreSheet(case_id, rubric, inputs, row[1], row[2])
 
     def statuses_on(self, sheets: dict[int, str]) -> dict[int, str]:

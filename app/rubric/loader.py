@@ -50,8 +50,13 @@ ITEM_KEYS = {
     "applies_if",
 }
 DEDUCTION_KEYS = {"id", "label", "cap", "elements", "apply", "documents", "note"}
+DEDUCTION_KEYS |= {"document_key", "whole_key", "whole_label"}
 GATE_KEYS = {"id", "label", "description", "group"}
 PART_KEYS = {"id", "label", "points", "zeroes_item"}
+ELEMENT_KEYS = {"id", "label", "points", "checks", "flags"}
+PRESENTATION_KEYS = {"checks", "flags", "document_key", "whole_key", "whole_label"}
+"""keys that change what the desk shows, never a score: outside the content hash, so a sheet that
+gains hints keeps its hash and every package signed under it stays verifiable"""
 FACT_KEYS = {"id", "label", "question"}
 READING_KEYS = {"id", "value", "text"}
 
@@ -77,9 +82,30 @@ class RubricError(Exception):
 
 
 def content_hash(data: dict[str, Any]) -> str:
-    """The hash of what a rubric says, not how the file is laid out: canonical JSON of the parsed TOML."""
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    """The hash of what a rubric says, not how the file is laid out: canonical JSON of the parsed TOML.
+
+    Presentation keys (``PRESENTATION_KEYS``, in deduction groups and their elements) are left out.
+    """
+    canonical = json.dumps(
+        _scoring_content(data), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _scoring_content(data: dict[str, Any]) -> dict[str, Any]:
+    groups = data.get("deductions")
+    if not isinstance(groups, list):
+        return data
+
+    def strip(table: object) -> object:
+        if not isinstance(table, dict):
+            return table
+        kept = {k: v for k, v in table.items() if k not in PRESENTATION_KEYS}
+        if isinstance(kept.get("elements"), list):
+            kept["elements"] = [strip(e) for e in kept["elements"]]
+        return kept
+
+    return {**data, "deductions": [strip(g) for g in groups]}
 
 
 class SourceReader:
@@ -128,7 +154,16 @@ class SourceReader:
             self.problem(line, item, f"'{key}' must be a number, not {value!r}")
             return Decimal(0)
 
-    def parts(self, raw: object, item: str, line: int, key: str) -> list[tuple[str, str, Decimal, bool]]:
+    def names(self, table: dict[str, Any], key: str, item: str, line: int) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(line, item, f"'{key}' must be a list of strings")
+            return ()
+        return tuple(value)
+
+    def parts(
+        self, raw: object, item: str, line: int, key: str, allowed: set[str] = PART_KEYS
+    ) -> list[tuple[str, str, Decimal, bool]]:
         if raw is None:
             return []
         if not isinstance(raw, list):
@@ -141,7 +176,7 @@ class SourceReader:
                 continue
             ident = entry.get("id", "")
             where = self.line_of_id(ident) or line
-            self.unknown_keys(entry, PART_KEYS, f"{item}.{ident}", where)
+            self.unknown_keys(entry, allowed, f"{item}.{ident}", where)
             found.append(
                 (
                     self.text(entry, "id", item, where),
@@ -291,7 +326,18 @@ def _deduction(reader: SourceReader, raw: dict[str, Any]) -> DeductionGroup:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
     reader.unknown_keys(raw, DEDUCTION_KEYS, ident, line)
-    elements = tuple(Element(*p[:3]) for p in reader.parts(raw.get("elements"), ident, line, "elements"))
+    elements = tuple(
+        Element(
+            *part[:3],
+            checks=reader.names(entry, "checks", f"{ident}.{part[0]}", line),
+            flags=reader.names(entry, "flags", f"{ident}.{part[0]}", line),
+        )
+        for part, entry in zip(
+            reader.parts(raw.get("elements"), ident, line, "elements", ELEMENT_KEYS),
+            [e for e in raw.get("elements") or [] if isinstance(e, dict)],
+            strict=True,
+        )
+    )
     documents = raw.get("documents", [])
     return DeductionGroup(
         id=reader.text(raw, "id", "", line),
@@ -302,6 +348,9 @@ def _deduction(reader: SourceReader, raw: dict[str, Any]) -> DeductionGroup:
         documents=tuple(documents) if isinstance(documents, list) else (),
         note=str(raw.get("note", "")),
         line=line,
+        document_key=str(raw.get("document_key", "p{page}")),
+        whole_key=str(raw.get("whole_key", "全卷")),
+        whole_label=str(raw.get("whole_label", raw.get("whole_key", "全卷"))),
     )
 
 
