@@ -62,6 +62,9 @@ def _get(inputs: dict[str, Any], path: str) -> Any:
     value: Any = inputs.get(section)
     if section in LIST_SECTIONS:
         return rest[0] in (value or [])
+    if section == "scores" and len(rest) == 2:  # scores/ITEM/CRITERION, as ``_set`` writes it
+        entry = (value or {}).get(rest[0])
+        return entry.get("criteria", {}).get(rest[1]) if isinstance(entry, dict) else None
     for key in rest:
         if not isinstance(value, dict) or key not in value:
             if isinstance(value, list):
