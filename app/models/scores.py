@@ -132,6 +132,19 @@ def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
     return changed
 
 
+def _unset(value: Any, path: str) -> bool:
+    """No value at ``path``: None, or an unticked box or empty text — never a score of 0.
+
+    A yes/no fact's "no" is an answer, not the absence of one. (``0 in (None, False)`` is true in
+    Python, which once made a 0 typed for a criterion vanish.)
+    """
+    if value is None:
+        return True
+    if path.startswith("facts/"):
+        return False
+    return value is False or (isinstance(value, str) and not value)
+
+
 class ScoreRepository:
     """Reads and changes scores in one store connection."""
 
@@ -171,8 +184,7 @@ class ScoreRepository:
             )
         old = _get(sheet.inputs, path)
         # a yes/no fact: "no" is an answer, not the absence of one
-        unset = (None,) if path.startswith("facts/") else (None, False, "")
-        if old == new or (old in unset and new in unset):
+        if old == new or (_unset(old, path) and _unset(new, path)):
             return sheet
         inputs = _set(sheet.inputs, path, new)
         candidate = ScoreSheet(sheet.case_id, sheet.rubric, inputs, "in_progress", sheet.rubric.content_hash)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -153,7 +152,7 @@ class ScoreForm(QWidget):
                 # the facts stay in sight: one line each, and an answer changes what can be scored
                 for fact in rubric.facts:
                     column.addWidget(self._fact_row(fact.id, fact.label, fact.question))
-                column.addWidget(self._gates_section(rubric))
+                self._gates_section(rubric, column)
             else:
                 section = self._section(self.tr("案件事实与重大问题"), column)
                 for fact in rubric.facts:
@@ -226,40 +225,17 @@ class ScoreForm(QWidget):
         self.editors[path] = combo
         return row
 
-    def _gates_section(self, rubric: Rubric) -> QWidget:
+    def _gates_section(self, rubric: Rubric, column: QVBoxLayout) -> None:
         """A long veto list (the 2024 sheets' 25 合法性 items) folded under one line, open when one is raised.
 
         Twenty-five rows above the items would push every score off the screen of a laptop.
         """
         assert self.sheet is not None
-        section = QWidget()
-        layout = QVBoxLayout(section)
-        layout.setContentsMargins(0, 0, 0, 0)
         raised = sum(1 for gate in rubric.gates if self.sheet.get(f"gates/{gate.id}"))
-        toggle = QToolButton()
-        toggle.setCheckable(True)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setText(
-            self.tr("合法性评查·重大问题（一票否决）：{count} 项，已认定 {raised} 项").format(
-                count=len(rubric.gates), raised=raised
-            )
-        )
-        body = QWidget()
-        rows = QVBoxLayout(body)
-        rows.setContentsMargins(12, 0, 0, 0)
+        section = self._section(self.tr("合法性评查·重大问题（一票否决）"), column)
         for gate in rubric.gates:
-            rows.addWidget(self._gate_row(gate.id, gate.label, gate.description))
-
-        def show(on: bool) -> None:
-            body.setVisible(on)
-            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-
-        toggle.toggled.connect(show)
-        toggle.setChecked(raised > 0)
-        show(raised > 0)
-        layout.addWidget(toggle)
-        layout.addWidget(body)
-        return section
+            section.rows.addWidget(self._gate_row(gate.id, gate.label, gate.description))
+        section.set_open(raised > 0)
 
     def _gate_row(self, gate_id: str, label: str, description: str) -> QWidget:
         row = QWidget()
@@ -621,7 +597,12 @@ class ScoreForm(QWidget):
         rubric = self.sheet.rubric
         for index, section in enumerate(self.sections):
             text = ""
-            if section.title == self.tr("评分项目"):
+            if section.title == self.tr("合法性评查·重大问题（一票否决）"):
+                raised = sum(1 for gate in rubric.gates if self.sheet.get(f"gates/{gate.id}"))
+                text = self.tr("{count} 项，已认定 {raised} 项").format(
+                    count=len(rubric.gates), raised=raised
+                )
+            elif section.title == self.tr("评分项目"):
                 text = self.tr("已评 {done}/{items} 项").format(
                     done=self.done_items(result), items=len(rubric.items)
                 )
