@@ -20,17 +20,13 @@ from app.rubric.rounding import format_points, to_decimal
 Apply = Callable[[str, Any], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ItemEditor", text)
-
-
 def points_box(maximum: object, step: object, value: object) -> QDoubleSpinBox:
     """A box from 未评 (one step below zero) to ``maximum``; typing replaces what is there."""
     spin = QDoubleSpinBox()
     spin.setDecimals(2)
     spin.setSingleStep(float(to_decimal(step)))
     spin.setRange(-float(to_decimal(step)), float(to_decimal(maximum)))
-    spin.setSpecialValueText(tr("未评"))
+    spin.setSpecialValueText(QCoreApplication.translate("ItemEditor", "未评"))
     spin.setKeyboardTracking(True)
     spin.setMinimumWidth(84)
     show_points(spin, value)
@@ -69,12 +65,14 @@ class ItemEditor(ABC):
         """A line under the item's title: how far it is scored and what it earns so far."""
         done, total = item_type(self.item).progress(self.item, raw)
         if not done:
-            return tr("未评")
-        shown = tr("小计 {earned} / {points}").format(
+            return QCoreApplication.translate("ItemEditor", "未评")
+        shown = QCoreApplication.translate("ItemEditor", "小计 {earned} / {points}").format(
             earned=format_points(earned), points=format_points(self.item.points)
         )
         if total > 1 and done < total:
-            shown += " · " + tr("已评 {done}/{total} 条细则").format(done=done, total=total)
+            shown += " · " + QCoreApplication.translate("ItemEditor", "已评 {done}/{total} 条细则").format(
+                done=done, total=total
+            )
         return shown
 
 
@@ -86,7 +84,7 @@ class PointsEditor(ItemEditor):
         spin.valueChanged.connect(lambda _v: apply(path, stored_value(spin)))
         grid = QGridLayout(self.widget)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(tr("得分")), 0, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("ItemEditor", "得分")), 0, 0)
         grid.addWidget(spin, 0, 1)
         grid.addWidget(QLabel(f"/ {format_points(item.points)}"), 0, 2)
         grid.setColumnStretch(3, 1)
@@ -115,7 +113,14 @@ class CriteriaEditor(ItemEditor):
         given = _criteria(raw)
         for row, criterion in enumerate(item.criteria, start=1):
             path = f"scores/{item.id}/{criterion.id}"
-            label = QLabel(criterion.label + (tr("（为0则本项0分）") if criterion.zeroes_item else ""))
+            label = QLabel(
+                criterion.label
+                + (
+                    QCoreApplication.translate("ItemEditor", "（为0则本项0分）")
+                    if criterion.zeroes_item
+                    else ""
+                )
+            )
             label.setWordWrap(True)
             label.setStyleSheet("color: #333;")
             spin = points_box(criterion.points, item.step, given.get(criterion.id))
@@ -133,7 +138,9 @@ class CriteriaEditor(ItemEditor):
         self.whole.setVisible(whole)
         if whole:
             self.whole.setText(
-                tr("整项得分 {points}（未按细则评分；按细则评分后以细则之和为准）").format(
+                QCoreApplication.translate(
+                    "ItemEditor", "整项得分 {points}（未按细则评分；按细则评分后以细则之和为准）"
+                ).format(
                     points=format_points(raw)  # type: ignore[arg-type]
                 )
             )
@@ -154,7 +161,7 @@ class LevelEditor(ItemEditor):
         super().__init__(item)
         path = f"scores/{item.id}"
         combo = QComboBox()
-        combo.addItem(tr("未评"), None)
+        combo.addItem(QCoreApplication.translate("ItemEditor", "未评"), None)
         for level in item.levels:
             combo.addItem(f"{level.label}（{format_points(level.points)}）", level.id)
         self.combo = combo
@@ -164,7 +171,7 @@ class LevelEditor(ItemEditor):
         )
         grid = QGridLayout(self.widget)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(tr("等级")), 0, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("ItemEditor", "等级")), 0, 0)
         grid.addWidget(combo, 0, 1)
         grid.setColumnStretch(2, 1)
         self.fields[path] = combo

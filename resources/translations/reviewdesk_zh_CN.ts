@@ -475,241 +475,286 @@
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="29"/>
+        <location filename="../../app/ui/item_editors.py" line="68"/>
+        <location filename="../../app/ui/item_editors.py" line="164"/>
+        <source>未评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="69"/>
+        <source>小计 {earned} / {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="73"/>
+        <source>已评 {done}/{total} 条细则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="87"/>
+        <source>得分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="119"/>
+        <source>（为0则本项0分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="141"/>
+        <source>整项得分 {points}（未按细则评分；按细则评分后以细则之和为准）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="174"/>
+        <source>等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="58"/>
         <source>下一份 / 上一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="58"/>
+        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>完成本案卷并打开下一份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>在评分项之间移动；数字键直接给分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
-        <source>撤销 / 重做</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/ui/main_window.py" line="61"/>
-        <source>下一页 / 上一页</source>
+        <source>下一个评分框 / 跳到评分表的第1…9部分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>撤销 / 重做</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="63"/>
+        <source>下一页 / 上一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>在本案卷中查找 / 下一处 / 上一处</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="67"/>
         <source>放大 / 缩小 / 适合宽度 / 适合页面</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="67"/>
+        <location filename="../../app/ui/main_window.py" line="69"/>
         <source>旋转页面 / 缩略图</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="70"/>
         <source>导入光盘文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>导出签名评分包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>筛选案卷队列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>本快捷键表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>文书与信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>修改记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>筛选：单位、文号、类型、状态… (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>未完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>下一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>上一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>完成并打开下一份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="259"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="477"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>筛选案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>导入光盘文件夹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>分析全部案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>导出签名评分包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>监理站</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>报送材料检查…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>帮助</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>快捷键 (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>专家身份与密钥指纹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>未设置专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -719,82 +764,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>导出评分包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>选择光盘或文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>已有后台任务在进行中。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>正在准备…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
+        <location filename="../../app/ui/main_window.py" line="401"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>导入与分析</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>案卷队列（{count} 份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443"/>
+        <location filename="../../app/ui/main_window.py" line="445"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="445"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>完成。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>有来源无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="578"/>
+        <location filename="../../app/ui/main_window.py" line="580"/>
         <source>，显示 {shown} 份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="636"/>
+        <location filename="../../app/ui/main_window.py" line="638"/>
         <source>第 {page} / {count} 页</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,138 +860,160 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="87"/>
+        <location filename="../../app/ui/score_form.py" line="91"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="89"/>
+        <location filename="../../app/ui/score_form.py" line="94"/>
         <source>重新打开…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="155"/>
+        <location filename="../../app/ui/score_form.py" line="161"/>
+        <source>案件事实与重大问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="166"/>
+        <location filename="../../app/ui/score_form.py" line="609"/>
+        <source>评分项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="217"/>
         <source>未确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="156"/>
+        <location filename="../../app/ui/score_form.py" line="218"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="157"/>
+        <location filename="../../app/ui/score_form.py" line="219"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="184"/>
-        <source>合法性评查·重大问题（一票否决）：{count} 项，已认定 {raised} 项</source>
+        <location filename="../../app/ui/score_form.py" line="239"/>
+        <location filename="../../app/ui/score_form.py" line="604"/>
+        <source>合法性评查·重大问题（一票否决）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="209"/>
+        <location filename="../../app/ui/score_form.py" line="361"/>
+        <source>扣分制，上限 {cap} 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="590"/>
+        <source>文书缺失 · 得分 {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="606"/>
+        <source>{count} 项，已认定 {raised} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="610"/>
+        <source>已评 {done}/{items} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="624"/>
+        <source>扣 {points} 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="248"/>
         <source>重大问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="212"/>
+        <location filename="../../app/ui/score_form.py" line="251"/>
         <source>认定理由（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="230"/>
+        <location filename="../../app/ui/score_form.py" line="270"/>
         <source>{label}（{points} 分）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="238"/>
-        <location filename="../../app/ui/score_form.py" line="254"/>
-        <source>未评</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/score_form.py" line="260"/>
-        <source>得分</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/score_form.py" line="264"/>
+        <location filename="../../app/ui/score_form.py" line="289"/>
+        <location filename="../../app/ui/score_form.py" line="588"/>
         <source>无需评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="270"/>
+        <location filename="../../app/ui/score_form.py" line="295"/>
         <source>文书缺失</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="284"/>
+        <location filename="../../app/ui/score_form.py" line="303"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="286"/>
+        <location filename="../../app/ui/score_form.py" line="305"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="293"/>
+        <location filename="../../app/ui/score_form.py" line="312"/>
         <source>依据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="316"/>
-        <source>{label}（扣分，上限 {cap}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/score_form.py" line="324"/>
+        <location filename="../../app/ui/score_form.py" line="345"/>
         <source>第{page}页 {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="332"/>
-        <source>全部笔录（尚未找到文书）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/score_form.py" line="334"/>
-        <source>全卷</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/score_form.py" line="379"/>
+        <location filename="../../app/ui/score_form.py" line="407"/>
         <source>文中可见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="380"/>
+        <location filename="../../app/ui/score_form.py" line="408"/>
         <source>文中未见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="443"/>
+        <location filename="../../app/ui/score_form.py" line="493"/>
         <source>重新打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="443"/>
+        <location filename="../../app/ui/score_form.py" line="493"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="482"/>
+        <location filename="../../app/ui/score_form.py" line="570"/>
+        <source>已评 {done}/{items} 项 · 暂计 {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="576"/>
+        <source>未评 · 满分 {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/score_form.py" line="580"/>
         <source>（未评完）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="484"/>
+        <location filename="../../app/ui/score_form.py" line="582"/>
         <source> · 评分标准已更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="490"/>
+        <location filename="../../app/ui/score_form.py" line="534"/>
         <source>尚未评分。</source>
         <translation type="unfinished"></translation>
     </message>
