@@ -1,4 +1,4 @@
-"""Each kind of rubric item in one place: how it is read, checked, scored, typed at the CLI and described.
+"""Each kind of rubric item in one place: read from TOML, checked, scored, typed at the CLI, described.
 
 A sheet line is scored one of three ways: ``points`` (one number, 0..points in steps), ``criteria``
 (the 2024 sheets' 评分细则: a number per criterion, the item earning their sum) or ``level`` (choose one
@@ -9,11 +9,12 @@ and never branch on the kind themselves; the desk's editors are chosen by ``Item
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from app.rubric.model import Item
+from app.rubric.model import Criterion, Item, Level
 from app.rubric.rounding import format_points, to_decimal
 
 
@@ -36,9 +37,18 @@ class Part:
     """None: not scored (yet)"""
 
 
+ReadParts = Callable[[str], list[tuple[str, str, Decimal, bool]]]
+"""the loader's reader of a list of parts under a key (id, label, points, zeroes_item), lines reported"""
+
+
 class ItemType(Protocol):
     kind: str
     """the value of ``kind`` in the rubric file, or ``criteria`` for points scored by their criteria"""
+    keys: frozenset[str]
+    """the TOML keys this kind adds to an item's common ones (any other is an unknown key)"""
+
+    def read(self, parts: ReadParts) -> dict[str, Any]:
+        """The kind's own fields of ``Item``, from its keys."""
 
     def problems(self, item: Item) -> list[str]:
         """What is wrong with this item as written (the validator words the line and file)."""
@@ -78,14 +88,15 @@ class PointsType:
     """One number for the item: 0..points, a multiple of its step."""
 
     kind = "points"
+    keys = frozenset({"criteria"})
+
+    def read(self, parts: ReadParts) -> dict[str, Any]:
+        return {"criteria": tuple(Criterion(*p) for p in parts("criteria"))}
 
     def problems(self, item: Item) -> list[str]:
-        found = []
         if item.step <= 0 or (item.points / item.step) % 1 != 0:
-            found.append(f"step {item.step} does not divide the item's {item.points} points")
-        if item.levels:
-            found.append("levels are given but the kind is not 'level'")
-        return found
+            return [f"step {item.step} does not divide the item's {item.points} points"]
+        return []
 
     def score(self, item: Item, raw: object) -> tuple[Decimal, Decimal, dict[str, Any]]:
         if isinstance(raw, dict):
@@ -203,6 +214,10 @@ class LevelType:
     """One of a few named levels (优/良/中/差), each worth its points."""
 
     kind = "level"
+    keys = frozenset({"levels"})
+
+    def read(self, parts: ReadParts) -> dict[str, Any]:
+        return {"levels": tuple(Level(*p[:3]) for p in parts("levels"))}
 
     def problems(self, item: Item) -> list[str]:
         found = [] if item.levels else ["a level item needs levels"]
@@ -211,8 +226,6 @@ class LevelType:
             for level in item.levels
             if not Decimal(0) <= level.points <= item.points
         ]
-        if item.criteria:
-            found.append("a level item cannot also have criteria")
         return found
 
     def score(self, item: Item, raw: object) -> tuple[Decimal, Decimal, dict[str, Any]]:

@@ -16,14 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.rubric.item_types import KINDS, POINTS
 from app.rubric.model import (
-    Criterion,
     DeductionGroup,
     Element,
     Fact,
     Gate,
     Item,
-    Level,
     Reading,
     Rubric,
     Scoring,
@@ -33,7 +32,7 @@ from app.rubric.rounding import to_decimal
 TOP_KEYS = {"id", "title", "version", "source", "notes", "scoring", "groups", "items", "deductions", "gates"}
 TOP_KEYS |= {"facts", "readings", "family", "case_types", "family_default"}
 SCORING_KEYS = {"method", "total", "base", "weight", "items_total", "floor", "normative_floor", "bonus"}
-ITEM_KEYS = {
+ITEM_KEYS = {  # each kind adds its own (``item_types.ItemType.keys``)
     "id",
     "label",
     "points",
@@ -44,8 +43,6 @@ ITEM_KEYS = {
     "missing",
     "not_applicable",
     "note",
-    "criteria",
-    "levels",
     "bonus",
     "applies_if",
 }
@@ -298,27 +295,27 @@ def _entries(
 def _item(reader: SourceReader, raw: dict[str, Any]) -> Item:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
-    reader.unknown_keys(raw, ITEM_KEYS, ident, line)
-    criteria = tuple(Criterion(*p) for p in reader.parts(raw.get("criteria"), ident, line, "criteria"))
-    levels = tuple(Level(*p[:3]) for p in reader.parts(raw.get("levels"), ident, line, "levels"))
+    kind = str(raw.get("kind", "points"))
+    kind_type = KINDS.get(kind, POINTS)  # an unknown kind is reported by the validator
+    reader.unknown_keys(raw, ITEM_KEYS | kind_type.keys, ident, line)
+    own = kind_type.read(lambda key: reader.parts(raw.get(key), ident, line, key))
     not_applicable = raw.get("not_applicable")
     applies_if = raw.get("applies_if")
     return Item(
         id=reader.text(raw, "id", "", line),
         label=reader.text(raw, "label", ident, line),
         points=reader.number(raw, "points", ident, line),
-        kind=str(raw.get("kind", "points")),
+        kind=kind,
         step=reader.number(raw, "step", ident, line, "0.5"),
         group=str(raw.get("group", "")),
         document=raw.get("document"),
         missing=str(raw.get("missing", "zero")),
         not_applicable=str(not_applicable) if not_applicable is not None else None,
         note=str(raw.get("note", "")),
-        criteria=criteria,
-        levels=levels,
         bonus=raw.get("bonus", False) is True,
         applies_if=str(applies_if) if applies_if is not None else None,
         line=line,
+        **own,
     )
 
 
