@@ -139,3 +139,70 @@ def test_a_case_is_scored_to_completion_with_the_keyboard_alone(
         window.close()
     finally:
         store.close()
+
+
+LEVEL_SHEET = """
+id = "levels-test"
+title = "等级评分测试表"
+version = "1"
+source = "test"
+
+[scoring]
+method = "sum"
+total = 20
+
+[[items]]
+id = "quality"
+label = "卷面质量"
+points = 10
+kind = "level"
+levels = [
+  { id = "good", label = "好", points = 10 },
+  { id = "fair", label = "中", points = 6 },
+  { id = "poor", label = "差", points = 2 },
+]
+
+[[items]]
+id = "order"
+label = "装订顺序"
+points = 10
+step = 1
+"""
+
+
+def test_a_level_is_chosen_with_the_arrow_keys(qtbot, scored_store: Path) -> None:
+    from app.rubric.loader import parse_rubric
+    from app.rubric.validate import validate
+
+    rubric, problems = parse_rubric(LEVEL_SHEET)
+    assert rubric is not None and not problems and not validate(rubric)
+    store = Store.open(scored_store)
+    try:
+        case = CaseRepository(store.db).list()[0]
+        window = QWidget()
+        form = ScoreForm(ScoreRepository(store.db, "专家甲"), window)
+        QVBoxLayout(window).addWidget(form)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        form.load(case, rubric, [])
+        press(
+            qtbot,
+            Qt.Key(Qt.Key.Key_1 + [s.title for s in form.sections].index("评分项目")),
+            Qt.KeyboardModifier.AltModifier,
+        )
+        qtbot.wait(10)
+        press(qtbot, Qt.Key.Key_Down)  # 未评 → 好
+        press(qtbot, Qt.Key.Key_Down)  # 好 → 中
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.keyClicks(QApplication.focusWidget(), "7")
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
+        sheet = ScoreRepository(store.db, "reader").sheet(case.id, rubric)
+        assert sheet.status == "complete", form.message.text()
+        assert sheet.inputs["scores"] == {"quality": {"level": "fair"}, "order": 7}
+        assert form.total.text() == "13.00 / 20.00"
+        window.close()
+    finally:
+        store.close()

@@ -90,7 +90,11 @@ def test_screenshots_of_a_criterion_scored_item(qtbot, qapp, desk_data: Path, si
         image = window.grab().toImage()
         target = OUTPUT / f"form-criteria-{language}-{size[0]}x{size[1]}.png"
         assert image.save(str(target))
-        print(target)
+        # and the 笔录基本要素, opened from the bar, with analysis's hints beside the elements
+        window.form.open_section([s.title for s in window.form.sections].index("笔录基本要素"))
+        qtbot.wait(100)
+        elements = OUTPUT / f"form-elements-{language}-{size[0]}x{size[1]}.png"
+        assert window.grab().toImage().save(str(elements))
         window.close()
         store.close()
     finally:
