@@ -37,7 +37,11 @@ def register(sub: Any) -> None:
     set_cmd.add_argument("values", nargs="*", metavar="ITEM=VALUE")
     set_cmd.add_argument("--rubric", required=True, metavar="ID")
     set_cmd.add_argument(
-        "--na", action="append", default=[], metavar="ITEM", help="无需评审 / not applicable"
+        "--na",
+        action="append",
+        default=[],
+        metavar="ITEM[.CRITERION]",
+        help="无需评审（项目或细则）/ not applicable (an item or one criterion)",
     )
     set_cmd.add_argument(
         "--missing", action="append", default=[], metavar="ITEM", help="文书缺失 / document missing"
@@ -169,7 +173,7 @@ def _apply(args: argparse.Namespace, repo: ScoreRepository, sheet: ScoreSheet) -
     if args.reopen is not None:
         sheet = repo.reopen(sheet, args.reopen)
     changes: list[tuple[str, Any]] = [_value_path(sheet.rubric, *_pair(v, "ITEM=VALUE")) for v in args.values]
-    changes += [(f"not_applicable/{item}", True) for item in args.na]
+    changes += [(_not_applicable_path(sheet.rubric, item), True) for item in args.na]
     changes += [(f"missing/{item}", True) for item in args.missing]
     changes += [(f"notes/{k}", v) for k, v in (_pair(n, "--note") for n in args.note)]
     changes += [(f"deductions/{d}", True) for d in args.deduct]
@@ -180,6 +184,15 @@ def _apply(args: argparse.Namespace, repo: ScoreRepository, sheet: ScoreSheet) -
     if args.complete:
         sheet = repo.complete(sheet)
     return sheet
+
+
+def _not_applicable_path(rubric: Rubric, text: str) -> str:
+    """``--na ITEM`` (the item) or ``--na ITEM.CRITERION`` (one criterion: 对应项目无需评审)."""
+    item_id, _, criterion = text.partition(".")
+    if not criterion:
+        return f"not_applicable/{item_id}"
+    _value_path(rubric, text, "0")  # the item and its criterion exist
+    return f"scores/{item_id}/not_applicable/{criterion}"
 
 
 def _yes_no(text: str) -> bool | None:

@@ -2,6 +2,7 @@
 
 A case's scores under a rubric are the rubric engine's input document (``app.rubric.engine``). A
 change names a *path* into it — ``scores/ITEM``, ``not_applicable/ITEM``, ``missing/ITEM``,
+``scores/ITEM/CRITERION``, ``scores/ITEM/not_applicable/CRITERION`` (对应项目无需评审),
 ``deductions/GROUP/DOCUMENT/ELEMENT``, ``gates/GATE``, ``notes/ITEM``, ``evidence/ITEM``,
 ``facts/FACT`` (true, false, or None for not yet confirmed) — and a new value (None removes it). Each is validated by computing the partial score with the engine,
 so nothing the engine would refuse is ever stored. A complete case is locked; reopening it needs
@@ -62,9 +63,13 @@ def _get(inputs: dict[str, Any], path: str) -> Any:
     value: Any = inputs.get(section)
     if section in LIST_SECTIONS:
         return rest[0] in (value or [])
-    if section == "scores" and len(rest) == 2:  # scores/ITEM/CRITERION, as ``_set`` writes it
+    if section == "scores" and len(rest) in (2, 3):  # a criterion, as ``_set`` writes it
         entry = (value or {}).get(rest[0])
-        return entry.get("criteria", {}).get(rest[1]) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict):
+            return False if len(rest) == 3 else None
+        if len(rest) == 3:  # scores/ITEM/not_applicable/CRITERION
+            return rest[2] in entry.get("not_applicable", [])
+        return entry.get("criteria", {}).get(rest[1])
     for key in rest:
         if not isinstance(value, dict) or key not in value:
             if isinstance(value, list):
@@ -112,14 +117,26 @@ def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
         else:
             table[key] = bool(new)
         return changed
-    if len(rest) == 2:  # scores/ITEM/CRITERION
+    if len(rest) in (2, 3):  # scores/ITEM/CRITERION, scores/ITEM/not_applicable/CRITERION
         entry = table.get(key)
         if not isinstance(entry, dict) or "criteria" not in entry:
             entry = {"criteria": {}}
-        if new is None:
-            entry["criteria"].pop(rest[1], None)
+        criterion = rest[-1]
+        if len(rest) == 3:
+            if rest[1] != "not_applicable":
+                raise UsageError("bad_path", f"无法识别的评分项：{path}", f"not a score path: {path}")
+            excluded = [c for c in entry.get("not_applicable", []) if c != criterion]
+            if new:
+                excluded.append(criterion)
+                entry["criteria"].pop(criterion, None)
+            if excluded:
+                entry["not_applicable"] = excluded
+            else:
+                entry.pop("not_applicable", None)
+        elif new is None:
+            entry["criteria"].pop(criterion, None)
         else:
-            entry["criteria"][rest[1]] = new
+            entry["criteria"][criterion] = new
         if entry["criteria"] or entry.get("not_applicable"):
             table[key] = entry
         else:

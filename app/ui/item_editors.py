@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QToolButton, QWidget
 
 from app.rubric.item_types import item_type
 from app.rubric.model import Item
@@ -56,6 +56,8 @@ class ItemEditor(ABC):
         self.item = item
         self.widget = QWidget()
         self.fields: dict[str, QWidget] = {}
+        self.toggles: dict[str, QWidget] = {}
+        """other inputs by path (not walked by Enter), e.g. a criterion's 无需评审"""
 
     @abstractmethod
     def show(self, raw: object) -> None:
@@ -105,6 +107,7 @@ class CriteriaEditor(ItemEditor):
         grid.setHorizontalSpacing(6)
         grid.setColumnStretch(0, 1)
         self.spins: dict[str, QDoubleSpinBox] = {}
+        self.excluded: dict[str, QToolButton] = {}
         # an item's total given at once (older stores, ``score set ITEM=N``): shown until a criterion is typed
         self.whole = QLabel()
         self.whole.setWordWrap(True)
@@ -126,11 +129,23 @@ class CriteriaEditor(ItemEditor):
             spin = points_box(criterion.points, item.step, given.get(criterion.id))
             spin.valueChanged.connect(lambda _v, p=path, s=spin: apply(p, stored_value(s)))
             label.setBuddy(spin)
+            # “根据案情不涉及相关内容的，对应项目无需评审”: out of the item's standard points
+            na = QToolButton()
+            na.setCheckable(True)
+            na.setText(QCoreApplication.translate("ItemEditor", "无需评审"))
+            na.setToolTip(QCoreApplication.translate("ItemEditor", "本条细则无需评审：不计入本项标准分"))
+            na.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            na_path = f"scores/{item.id}/not_applicable/{criterion.id}"
+            na.toggled.connect(lambda on, p=na_path, s=spin: self._exclude(apply, p, s, on))
             grid.addWidget(label, row, 0)
             grid.addWidget(spin, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(QLabel(f"/ {format_points(criterion.points)}"), row, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(na, row, 3, Qt.AlignmentFlag.AlignTop)
             self.spins[criterion.id] = spin
+            self.excluded[criterion.id] = na
             self.fields[path] = spin
+            self.toggles[na_path] = na
+        self._show_excluded(raw)
         self._show_whole(raw)
 
     def _show_whole(self, raw: object) -> None:
@@ -145,8 +160,24 @@ class CriteriaEditor(ItemEditor):
                 )
             )
 
+    @staticmethod
+    def _exclude(apply: Apply, path: str, spin: QDoubleSpinBox, on: bool) -> None:
+        apply(path, on)
+        if on:
+            show_points(spin, None)
+        spin.setEnabled(not on)
+
+    def _show_excluded(self, raw: object) -> None:
+        out = set(raw.get("not_applicable", [])) if isinstance(raw, dict) else set()
+        for criterion_id, button in self.excluded.items():
+            button.blockSignals(True)
+            button.setChecked(criterion_id in out)
+            button.blockSignals(False)
+            self.spins[criterion_id].setEnabled(criterion_id not in out)
+
     def show(self, raw: object) -> None:
         self._show_whole(raw)
+        self._show_excluded(raw)
         given = _criteria(raw)
         for criterion_id, spin in self.spins.items():
             show_points(spin, given.get(criterion_id))

@@ -284,6 +284,7 @@ class ScoreForm(QWidget):
         for path, field in editor.fields.items():
             self.editors[path] = field
             self.score_fields.append(field)
+        self.editors.update(editor.toggles)
         flags = QHBoxLayout()
         if item.not_applicable is not None:
             na = QCheckBox(self.tr("无需评审"))

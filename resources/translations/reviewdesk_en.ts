@@ -479,38 +479,48 @@
     <name>ItemEditor</name>
     <message>
         <location filename="../../app/ui/item_editors.py" line="29"/>
-        <location filename="../../app/ui/item_editors.py" line="68"/>
-        <location filename="../../app/ui/item_editors.py" line="164"/>
+        <location filename="../../app/ui/item_editors.py" line="70"/>
+        <location filename="../../app/ui/item_editors.py" line="195"/>
         <source>未评</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="69"/>
+        <location filename="../../app/ui/item_editors.py" line="71"/>
         <source>小计 {earned} / {points}</source>
         <translation>Subtotal {earned} / {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="73"/>
+        <location filename="../../app/ui/item_editors.py" line="75"/>
         <source>已评 {done}/{total} 条细则</source>
         <translation>{done}/{total} criteria scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="87"/>
+        <location filename="../../app/ui/item_editors.py" line="89"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="119"/>
+        <location filename="../../app/ui/item_editors.py" line="122"/>
         <source>（为0则本项0分）</source>
         <translation> (0 here makes the item 0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="141"/>
+        <location filename="../../app/ui/item_editors.py" line="135"/>
+        <source>无需评审</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="136"/>
+        <source>本条细则无需评审：不计入本项标准分</source>
+        <translation>This criterion does not apply: it leaves the item's standard points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/item_editors.py" line="156"/>
         <source>整项得分 {points}（未按细则评分；按细则评分后以细则之和为准）</source>
         <translation>Item scored {points} as a whole (not by criteria; once criteria are scored, their sum counts)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="174"/>
+        <location filename="../../app/ui/item_editors.py" line="205"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
@@ -882,7 +892,7 @@ Key fingerprint:
     </message>
     <message>
         <location filename="../../app/ui/score_form.py" line="166"/>
-        <location filename="../../app/ui/score_form.py" line="609"/>
+        <location filename="../../app/ui/score_form.py" line="610"/>
         <source>评分项目</source>
         <translation>Items</translation>
     </message>
@@ -903,32 +913,32 @@ Key fingerprint:
     </message>
     <message>
         <location filename="../../app/ui/score_form.py" line="239"/>
-        <location filename="../../app/ui/score_form.py" line="604"/>
+        <location filename="../../app/ui/score_form.py" line="605"/>
         <source>合法性评查·重大问题（一票否决）</source>
         <translation>Legality: major problems (veto)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="361"/>
+        <location filename="../../app/ui/score_form.py" line="362"/>
         <source>扣分制，上限 {cap} 分</source>
         <translation>Deducted, at most {cap} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="590"/>
+        <location filename="../../app/ui/score_form.py" line="591"/>
         <source>文书缺失 · 得分 {points}</source>
         <translation>Document missing · score {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="606"/>
+        <location filename="../../app/ui/score_form.py" line="607"/>
         <source>{count} 项，已认定 {raised} 项</source>
         <translation>{count} items, {raised} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="610"/>
+        <location filename="../../app/ui/score_form.py" line="611"/>
         <source>已评 {done}/{items} 项</source>
         <translation>{done}/{items} items scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="624"/>
+        <location filename="../../app/ui/score_form.py" line="625"/>
         <source>扣 {points} 分</source>
         <translation>{points} points deducted</translation>
     </message>
@@ -948,78 +958,78 @@ Key fingerprint:
         <translation>{label} ({points} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="289"/>
-        <location filename="../../app/ui/score_form.py" line="588"/>
+        <location filename="../../app/ui/score_form.py" line="290"/>
+        <location filename="../../app/ui/score_form.py" line="589"/>
         <source>无需评审</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="295"/>
+        <location filename="../../app/ui/score_form.py" line="296"/>
         <source>文书缺失</source>
         <translation>Document missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="303"/>
+        <location filename="../../app/ui/score_form.py" line="304"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation>Note (you may cite a page, e.g. “page 7”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="305"/>
+        <location filename="../../app/ui/score_form.py" line="306"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="312"/>
+        <location filename="../../app/ui/score_form.py" line="313"/>
         <source>依据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="345"/>
+        <location filename="../../app/ui/score_form.py" line="346"/>
         <source>第{page}页 {kind}</source>
         <translation>p. {page} {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="407"/>
+        <location filename="../../app/ui/score_form.py" line="408"/>
         <source>文中可见</source>
         <translation>seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="408"/>
+        <location filename="../../app/ui/score_form.py" line="409"/>
         <source>文中未见</source>
         <translation>not seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="493"/>
+        <location filename="../../app/ui/score_form.py" line="494"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="493"/>
+        <location filename="../../app/ui/score_form.py" line="494"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation>Reopening a completed case file needs a reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="570"/>
+        <location filename="../../app/ui/score_form.py" line="571"/>
         <source>已评 {done}/{items} 项 · 暂计 {score}</source>
         <translation>{done}/{items} items scored · provisional {score}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="576"/>
+        <location filename="../../app/ui/score_form.py" line="577"/>
         <source>未评 · 满分 {total}</source>
         <translation>Not scored · out of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="580"/>
+        <location filename="../../app/ui/score_form.py" line="581"/>
         <source>（未评完）</source>
         <translation> (not complete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="582"/>
+        <location filename="../../app/ui/score_form.py" line="583"/>
         <source> · 评分标准已更新</source>
         <translation> · the rubric has changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="534"/>
+        <location filename="../../app/ui/score_form.py" line="535"/>
         <source>尚未评分。</source>
         <translation>Not scored yet.</translation>
     </message>

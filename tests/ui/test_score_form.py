@@ -100,3 +100,22 @@ def test_screenshots_of_a_criterion_scored_item(qtbot, qapp, desk_data: Path, si
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_a_criterion_marked_not_applicable_leaves_the_standard(qtbot, desk_data: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    window, store = open_window(qtbot, desk_data)
+    form = window.form
+    spin = form.editors["scores/inspection_record/sampling_other"]
+    na = form.editors["scores/inspection_record/not_applicable/sampling_other"]
+    na.setFocus()
+    qtbot.keyClick(na, Qt.Key.Key_Space)
+    assert na.isChecked() and not spin.isEnabled()
+    sheet = ScoreRepository(store.db, "x").sheet(form.sheet.case_id, form.sheet.rubric)
+    assert sheet.get("scores/inspection_record/not_applicable/sampling_other") is True
+    assert "2/4" in form.item_summaries["inspection_record"].text()
+    form.undo()
+    assert not na.isChecked() and spin.isEnabled()
+    window.close()
+    store.close()
