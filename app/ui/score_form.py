@@ -194,7 +194,8 @@ class ScoreForm(QWidget):
         )
         first.setFocus(Qt.FocusReason.TabFocusReason)
         # after the layout has taken the unfolded body into account
-        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(section.y()))
+        # (with the form as context: a form closed before then cancels it)
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(section.y()))
 
     def _focusable(self, root: QWidget) -> list[QWidget]:
         wanted = (QAbstractSpinBox, QComboBox, QCheckBox)
