@@ -243,7 +243,7 @@ def _case_section(p: Any, number: int, entry: dict[str, Any], rubric: Rubric) ->
                 [
                     p(f"　· {part.label}", "small"),
                     p(format_points(part.points), "small"),
-                    p(format_points(part.given), "small"),
+                    p("无需评审" if part.excluded else format_points(part.given), "small"),
                     "",
                 ]
             )

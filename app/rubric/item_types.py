@@ -35,6 +35,8 @@ class Part:
     points: Decimal
     given: Decimal | None
     """None: not scored (yet)"""
+    excluded: bool = False
+    """无需评审: out of the item's standard points"""
 
 
 ReadParts = Callable[[str], list[tuple[str, str, Decimal, bool]]]
@@ -192,15 +194,20 @@ class CriteriaType(PointsType):
         given = raw.get("criteria", {}) if isinstance(raw, dict) else {}
         excluded = set(raw.get("not_applicable", [])) if isinstance(raw, dict) else set()
         return [
-            Part(c.id, c.label, c.points, None if c.id not in given else to_decimal(given[c.id]))
+            Part(
+                c.id,
+                c.label,
+                c.points,
+                None if c.id not in given else to_decimal(given[c.id]),
+                c.id in excluded,
+            )
             for c in item.criteria
-            if c.id not in excluded
         ]
 
     def progress(self, item: Item, raw: object) -> tuple[int, int]:
         if raw is not None and not isinstance(raw, dict):
             return len(item.criteria), len(item.criteria)  # the total given at once
-        parts = self.parts(item, raw)
+        parts = [p for p in self.parts(item, raw) if not p.excluded]
         return sum(1 for p in parts if p.given is not None), len(parts)
 
     def describe(self, raw: object) -> str:

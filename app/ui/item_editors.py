@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -63,7 +64,7 @@ class ItemEditor(ABC):
     def show(self, raw: object) -> None:
         """Put a stored value back into the boxes without writing it."""
 
-    def summary(self, raw: object, earned: object) -> str:
+    def summary(self, raw: object, earned: Decimal | None) -> str:
         """A line under the item's title: how far it is scored and what it earns so far."""
         done, total = item_type(self.item).progress(self.item, raw)
         if not done:

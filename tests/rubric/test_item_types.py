@@ -71,6 +71,9 @@ def test_criteria_sum_and_a_qualifying_criterion_zeroes_the_item() -> None:
     assert CRITERIA.progress(BY_CRITERIA, 9) == (2, 2)  # the total given at once still reads
     parts = CRITERIA.parts(BY_CRITERIA, {"criteria": {"who": 2}})
     assert [(p.id, p.given) for p in parts] == [("who", Decimal(2)), ("what", None)]
+    out = {"criteria": {"what": 7}, "not_applicable": ["who"]}
+    assert [p.excluded for p in CRITERIA.parts(BY_CRITERIA, out)] == [True, False]
+    assert CRITERIA.progress(BY_CRITERIA, out) == (1, 1)
 
 
 def test_levels_are_chosen_by_name() -> None:
