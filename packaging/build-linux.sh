@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Build the Linux one-folder bundle: dist/ReviewDesk/{ReviewDesk,reviewdesk-cli,_internal/}.
+# Needs the project installed (pip install -e '.[bundle]') in the Python that runs it.
+#   bash packaging/build-linux.sh [PYTHON]      (default: python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${1:-python3}"
+BUILD="${REVIEWDESK_BUILD:-build/packaging}"
+export REVIEWDESK_BUILD="$BUILD"
+rm -rf "$BUILD" dist/ReviewDesk
+mkdir -p "$BUILD/source"
+VERSION="$("$PYTHON" -c 'from app import __version__; print(__version__)')"
+"$PYTHON" packaging/make_icon.py --png "$BUILD/reviewdesk.png" --ico "$BUILD/reviewdesk.ico"
+# AGPL: the bundle carries its own source (the committed tree; commit before building a release).
+git archive --format=tar.gz --prefix="reviewdesk-$VERSION/" -o "$BUILD/source/reviewdesk-$VERSION-source.tar.gz" HEAD
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --workpath "$BUILD/work" --distpath dist packaging/reviewdesk.spec
+echo "built dist/ReviewDesk ($(du -sh dist/ReviewDesk | cut -f1))"
