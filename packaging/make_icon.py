@@ -43,7 +43,7 @@ def svg() -> str:
     return "\n".join(parts) + "\n"
 
 
-def raster(scale: int = 4):  # noqa: ANN201 - a PIL image; PIL is imported only here
+def raster(scale: int = 4):
     """Drawn 4× larger and scaled down: Pillow draws no anti-aliased shapes."""
     from PIL import Image, ImageDraw
 
@@ -73,7 +73,9 @@ def main() -> None:
         if args.png:
             image.save(args.png)
         if args.ico:
-            image.save(args.ico, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+            image.save(
+                args.ico, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+            )
 
 
 if __name__ == "__main__":
