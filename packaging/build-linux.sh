@@ -13,6 +13,7 @@ VERSION="$("$PYTHON" -c 'from app import __version__; print(__version__)')"
 "$PYTHON" packaging/make_icon.py --png "$BUILD/reviewdesk.png" --ico "$BUILD/reviewdesk.ico"
 # AGPL: the bundle carries its own source (the committed tree; commit before building a release).
 git archive --format=tar.gz --prefix="reviewdesk-$VERSION/" -o "$BUILD/source/reviewdesk-$VERSION-source.tar.gz" HEAD
+"$PYTHON" packaging/version_info.py "$BUILD/version-ReviewDesk.txt" ReviewDesk.exe
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --workpath "$BUILD/work" --distpath dist packaging/reviewdesk.spec
 echo "built dist/ReviewDesk ($(du -sh dist/ReviewDesk | cut -f1))"
