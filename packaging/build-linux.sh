@@ -12,7 +12,12 @@ mkdir -p "$BUILD/source"
 VERSION="$("$PYTHON" -c 'from app import __version__; print(__version__)')"
 "$PYTHON" packaging/make_icon.py --png "$BUILD/reviewdesk.png" --ico "$BUILD/reviewdesk.ico"
 # AGPL: the bundle carries its own source (the committed tree; commit before building a release).
-git archive --format=tar.gz --prefix="reviewdesk-$VERSION/" -o "$BUILD/source/reviewdesk-$VERSION-source.tar.gz" HEAD
+ARCHIVE="$BUILD/source/reviewdesk-$VERSION-source.tar.gz"
+if ! git archive --format=tar.gz --prefix="reviewdesk-$VERSION/" -o "$ARCHIVE" HEAD 2>/dev/null; then
+  # Not a git checkout (an unpacked source archive): pack the tree as it is.
+  tar -czf "$ARCHIVE" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist \
+    --exclude='__pycache__' --transform "s,^\.,reviewdesk-$VERSION," .
+fi
 "$PYTHON" packaging/version_info.py "$BUILD/version-ReviewDesk.txt" ReviewDesk.exe
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --workpath "$BUILD/work" --distpath dist packaging/reviewdesk.spec
