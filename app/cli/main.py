@@ -110,16 +110,17 @@ def first_positional(argv: Sequence[str]) -> tuple[str | None, str | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    word, data_dir = first_positional(arguments)
+    from app.console import make_streams_safe
+
+    # First: a windowed bundle (and its child processes) has no stdout/stderr at all.
+    make_streams_safe(data_dir)
     if getattr(sys, "frozen", False):
         # A bundle's background jobs start this executable again as a child process.
         import multiprocessing
 
         multiprocessing.freeze_support()
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    word, data_dir = first_positional(arguments)
-    from app.console import make_streams_safe
-
-    make_streams_safe(data_dir)
     if word is not None and word not in BY_NAME and Path(word).exists():
         from app.cli.open_path import open_path
 

@@ -97,3 +97,32 @@ def test_a_review_packet_needs_a_person_to_compare_the_fingerprint(
     received = run(laptop, packet)
     assert received.code == 0, received.err
     assert len(run(laptop, "cases", "--json").json()) == 3
+
+
+def test_a_disc_opens_the_desk_and_starts_its_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui import main_window
+
+    disc = make_disc(tmp_path / "disc")
+    started: list[list[str]] = []
+    seen: list[object] = []
+
+    class Window(QWidget):
+        def start_import(self, sources: list[str]) -> None:
+            started.append(sources)
+
+    def desk(args) -> int:
+        seen.append(args.data_dir)
+        window = Window()
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: bool(started))
+        return 0
+
+    monkeypatch.setattr(main_window, "MainWindow", Window)
+    monkeypatch.setattr("app.cli.desk_commands.run_desk", desk)
+    assert run(tmp_path / "data", disc).code == 0
+    assert started == [[str(disc.resolve())]] and seen == [str(tmp_path / "data")]
