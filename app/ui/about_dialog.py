@@ -64,7 +64,7 @@ class AboutDialog(QDialog):
                 "<p>许可证：{licence}（GNU Affero 通用公共许可证第 3 版或更高版本）。"
                 "本程序是自由软件，不提供任何担保。<a href='{url}'>许可证全文</a></p>"
                 "<p>源代码：{source}</p>"
-            ).format(version=__version__, licence=LICENCE, url=LICENCE_URL, source=self.source)
+            ).format(version=__version__, licence=LICENCE, url=self.licence_url(), source=self.source)
         )
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -81,6 +81,12 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
+
+    @staticmethod
+    def licence_url() -> str:
+        """The shipped LICENSE (laptops are offline), else the licence's address."""
+        local = licence_file()
+        return QUrl.fromLocalFile(str(local)).toString() if local else LICENCE_URL
 
     def source_folder(self) -> Path:
         return self.source if self.source.is_dir() else self.source.parent

@@ -20,6 +20,7 @@ def test_about_names_version_licence_and_source(qtbot, monkeypatch: pytest.Monke
     text = dialog.text.text()
     assert __version__ in text and "AGPL-3.0-or-later" in text and str(source_location()) in text
     assert (source_location() / "cli" / "main.py").is_file()  # a checkout is its own source
+    assert dialog.licence_url().startswith("file://") and dialog.licence_url().endswith("/LICENSE")
     dialog.open_source_button.click()
     assert opened == [str(source_location())]
 
