@@ -1,4 +1,4 @@
-# Build the Windows one-folder bundle: dist\ReviewDesk\{ReviewDesk.exe, reviewdesk-cli.exe, _internal\}
+﻿# Build the Windows one-folder bundle: dist\ReviewDesk\{ReviewDesk.exe, reviewdesk-cli.exe, _internal\}
 # and its zip. Run on 64-bit Windows 10 1809+ with 64-bit Python 3.11 and git, from the checkout:
 #   powershell -ExecutionPolicy Bypass -File packaging\build-windows.ps1
 # With -Wheelhouse DIR, everything is installed from a wheelhouse (packaging/make-wheelhouse.sh) offline.

@@ -1,22 +1,23 @@
-# Install ReviewDesk on a Windows laptop with no network, from the wheelhouse folder this script is in.
+﻿# Install ReviewDesk on a Windows laptop with no network, from the wheelhouse folder this script is in.
 # Needs only that folder and Python 3.11 (64-bit) installed from python.org's installer.
 #   Right-click → "Run with PowerShell", or:  powershell -ExecutionPolicy Bypass -File install-offline.ps1
 # Installs into %LOCALAPPDATA%\ReviewDesk\venv and puts a "ReviewDesk" shortcut on the desktop.
+# Saved as UTF-8 with a BOM: Windows PowerShell 5.1 reads a file without one in the ANSI code page.
 $ErrorActionPreference = "Stop"
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 $wheels = Join-Path $here "wheels"
 $target = Join-Path $env:LOCALAPPDATA "ReviewDesk\venv"
 
 # The py launcher comes with python.org's installer; fall back to python on PATH.
-$python = $null
-if (Get-Command py -ErrorAction SilentlyContinue) { $python = @("py", "-3.11") }
-elseif (Get-Command python -ErrorAction SilentlyContinue) { $python = @("python") }
-if (-not $python) { throw "找不到 Python 3.11，请先安装 python-3.11.x-amd64.exe / Python 3.11 (64-bit) is not installed" }
-$version = & $python[0] $python[1..9] -c "import sys, struct; print('%d.%d-%d' % (sys.version_info[0], sys.version_info[1], struct.calcsize('P') * 8))"
+$exe = $null; $pre = @()
+if (Get-Command py -ErrorAction SilentlyContinue) { $exe = "py"; $pre = @("-3.11") }
+elseif (Get-Command python -ErrorAction SilentlyContinue) { $exe = "python" }
+if (-not $exe) { throw "找不到 Python 3.11，请先安装 python-3.11.x-amd64.exe / Python 3.11 (64-bit) is not installed" }
+$version = & $exe @pre -c "import sys, struct; print('%d.%d-%d' % (sys.version_info[0], sys.version_info[1], struct.calcsize('P') * 8))"
 if ($version -ne "3.11-64") { throw "需要 64 位 Python 3.11，找到的是 $version / 64-bit Python 3.11 is needed, found $version" }
 
 Write-Host "创建虚拟环境 / making the virtual environment: $target"
-& $python[0] $python[1..9] -m venv $target
+& $exe @pre -m venv $target
 if ($LASTEXITCODE -ne 0) { throw "venv failed" }
 $venvPython = Join-Path $target "Scripts\python.exe"
 
