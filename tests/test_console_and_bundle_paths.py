@@ -39,7 +39,7 @@ def test_no_console_sends_messages_and_the_progress_bar_to_the_log(tmp_path: Pat
         "import sys\n"
         "sys.stdout = sys.stderr = None\n"
         "from app.cli.main import main\n"
-        f"code = main(['--data-dir', {str(data)!r}, 'case', 'show', '999'])\n"
+        f"code = main(['--data-dir', {str(data)!r}, '--no-error-dialogs', 'case', 'show', '999'])\n"
         "from app.cli.progressbar import ProgressBar\n"
         "ProgressBar().finish()\n"
         "raise SystemExit(code)\n"

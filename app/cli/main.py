@@ -124,7 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if word is not None and word not in BY_NAME and Path(word).exists():
         from app.cli.open_path import open_path
 
-        return _guarded(lambda: open_path(arguments, word), argparse.Namespace(data_dir=data_dir))
+        known = argparse.Namespace(data_dir=data_dir, no_error_dialogs="--no-error-dialogs" in arguments)
+        return _guarded(lambda: open_path(arguments, word), known)
     parser = build_parser([BY_NAME[word].module] if word in BY_NAME else [])
     args = parser.parse_args(arguments)
     return _guarded(lambda: int(args.handler(args)), args)
@@ -134,12 +135,11 @@ def _guarded(run: Callable[[], int], args: argparse.Namespace) -> int:
     try:
         return int(run())
     except KnownError as error:
-        print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
+        _tell(error, args)
         return EXIT_FAILED
     except sqlite3.DatabaseError as error:
         # The store went bad under a running command (pages corrupted, disk pulled): say so plainly.
-        known = _store_failure(error, args)
-        print(f"错误：{known.zh}\nerror: {known.en}", file=sys.stderr)
+        _tell(_store_failure(error, args), args)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is saved.", file=sys.stderr)
@@ -148,6 +148,18 @@ def _guarded(run: Callable[[], int], args: argparse.Namespace) -> int:
         # The reader went away (`reviewdesk cases | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _tell(error: KnownError, args: argparse.Namespace) -> None:
+    """On stderr; a windowed program (stderr is its log) also shows it, unless --no-error-dialogs."""
+    print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
+    from app.console import windowed
+
+    if windowed() and not getattr(args, "no_error_dialogs", False):
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(None, "ReviewDesk", f"{error.zh}\n\n{error.en}")
 
 
 def _store_failure(error: sqlite3.DatabaseError, args: argparse.Namespace) -> KnownError:
