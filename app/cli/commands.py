@@ -51,6 +51,24 @@ COMMANDS: tuple[Command, ...] = (
     Command("packet", "station_commands", "为专家生成签名评审包 / write an expert's signed review packet"),
     Command("receive-packet", "station_commands", "导入监理站的评审包 / import the station's review packet"),
     Command("received", "station_commands", "已接收的评分包：列出、撤回 / received score packages"),
+    Command(
+        "adjudicate", "station_commands", "组长裁定：认定分数或要求复评 / the panel lead's decision on a case"
+    ),
+    Command(
+        "findings",
+        "station_commands",
+        "评查意见：各单位案卷的问题清单（PDF、xlsx）/ findings back to each bureau",
+    ),
+    Command(
+        "results",
+        "station_commands",
+        "签名的评审结果（含裁定、汇总表、评查意见）/ the station's signed results",
+    ),
+    Command(
+        "crosscheck",
+        "crosscheck_commands",
+        "跨案卷核查：笔录雷同、他案名称、执法人员时间冲突 / copied records and impossible schedules",
+    ),
     Command("demo", "desk_commands", "在内置演示光盘上打开评审台 / open the desk on the built-in demo disc"),
 )
 

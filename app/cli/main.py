@@ -156,10 +156,9 @@ def _tell(error: KnownError, args: argparse.Namespace) -> None:
     from app.console import windowed
 
     if windowed() and not getattr(args, "no_error_dialogs", False):
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from app.ui.open_with import show_error
 
-        _app = QApplication.instance() or QApplication(sys.argv[:1])
-        QMessageBox.critical(None, "ReviewDesk", f"{error.zh}\n\n{error.en}")
+        show_error(error.zh, error.en)
 
 
 def _store_failure(error: sqlite3.DatabaseError, args: argparse.Namespace) -> KnownError:

@@ -55,7 +55,7 @@ def _signed_zip_kind(path: Path) -> str | None:
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
         return None
     kind = manifest.get("format") if isinstance(manifest, dict) else None
-    return {SCORE_PACKAGE: "score-package", REVIEW_PACKET: "review-packet"}.get(kind)
+    return {SCORE_PACKAGE: "score-package", REVIEW_PACKET: "review-packet"}.get(str(kind))
 
 
 def open_path(arguments: list[str], word: str) -> int:
@@ -79,27 +79,14 @@ def open_path(arguments: list[str], word: str) -> int:
 
 def open_desk_importing(global_arguments: list[str], sources: list[str]) -> int:
     """Open the desk and start importing ``sources`` as soon as its window is up."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from app.cli.desk_commands import run_desk
     from app.cli.main import BilingualParser, _add_global_options
+    from app.ui.open_with import open_desk_importing as in_desk
 
     parser = BilingualParser(prog="reviewdesk")
     _add_global_options(parser)
     args = parser.parse_args(global_arguments)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-
-    def start() -> None:
-        from app.ui.main_window import MainWindow
-
-        for widget in app.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.start_import(sources)
-                return
-
-    QTimer.singleShot(0, start)
-    return run_desk(args)
+    return in_desk(lambda: run_desk(args), sources)
 
 
 def packet_signer(path: Path) -> str:
@@ -134,11 +121,9 @@ def confirm_fingerprint(fingerprint: str) -> bool:
     zh = f"评审包由以下密钥签名：\n{shown}\n请与监理站公布的密钥指纹逐字核对。一致吗？"
     en = f"The packet is signed by the key\n{shown}\nCompare it with the fingerprint the station published. Same?"
     if windowed():
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from app.ui.open_with import ask
 
-        _app = QApplication.instance() or QApplication(sys.argv[:1])
-        answer = QMessageBox.question(None, "ReviewDesk", f"{zh}\n\n{en}")
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(f"{zh}\n\n{en}")
     if not sys.stdin or not sys.stdin.isatty():
         raise UsageError(
             "station_fingerprint_needed",
@@ -161,9 +146,7 @@ def _shown(run: Callable[[], int]) -> int:
         code = run()
     text = buffer.getvalue()
     print(text, file=sys.stderr)
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from app.ui.open_with import show_result
 
-    _app = QApplication.instance() or QApplication(sys.argv[:1])
-    box = QMessageBox.information if code == 0 else QMessageBox.warning
-    box(None, "ReviewDesk", text[-4000:] or "OK")
+    show_result(text, code == 0)
     return code

@@ -31,8 +31,8 @@ from app.errors import SourceError, UsageError
 from app.intake import casefacts
 from app.intake import phrases as vocab
 from app.intake.classify import Classification, classify
-from app.intake.documents import inspect_docx, inspect_pdf
-from app.intake.report import FileOutcome, ImportReport, Progress, SourceOutcome
+from app.intake.inspection import inspect_docx, inspect_pdf
+from app.intake.outcome import FileOutcome, ImportOutcome, Progress, SourceOutcome
 from app.intake.sniff import sniff_file
 from app.intake.sources import (
     Entry,
@@ -49,7 +49,7 @@ from app.models.blobs import SizeLimitExceeded, StoredBlob
 from app.models.store import Store, disk_full_error, now_iso, store_error_from
 from app.problems import Problem, problem
 
-__all__ = ["ImportCancelled", "ImportReport", "Importer", "Progress"]
+__all__ = ["ImportCancelled", "ImportOutcome", "Importer", "Progress"]
 
 MAX_NESTING = 3
 CONTAINER_KINDS = ("zip", "iso", "udf")
@@ -190,8 +190,8 @@ class Importer:
         self.encoding = _checked_encoding(encoding)
         self._state = Progress("", "", 0, 0, 0, 0)
 
-    def run(self, sources: list[Path]) -> ImportReport:
-        report = ImportReport()
+    def run(self, sources: list[Path]) -> ImportOutcome:
+        report = ImportOutcome()
         self.store.blobs.clear_stale_temporaries()
         for path in sources:
             outcome = SourceOutcome(path=str(path))
@@ -478,7 +478,7 @@ class Importer:
                 [found.zh, found.code, found.zh, found.en, source_id, outcome.source_path, outcome.sha256],
             )
 
-    def _flag_duplicates(self, report: ImportReport) -> None:
+    def _flag_duplicates(self, report: ImportOutcome) -> None:
         """同一案卷重复报送: the same case PDF under two paths. Derived, so shown, not stored."""
         for outcome in report.files:
             if outcome.cls != "case_file" or outcome.sha256 is None or outcome.problem is not None:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from app.filelock import FileLock
 
@@ -61,7 +61,7 @@ class BlobStore:
 
     def put_stream(
         self,
-        stream: BinaryIO,
+        stream: IO[bytes],
         limit: int | None = None,
         on_bytes: Callable[[int], None] | None = None,
     ) -> StoredBlob:

@@ -256,7 +256,8 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                     )
                 )
                 continue
-            points, counted, used = Decimal(0), item.points, {"missing": True}
+            used: dict[str, Any] = {"missing": True}
+            points, counted = Decimal(0), item.points
             steps.append(
                 Step(
                     "missing_zero",

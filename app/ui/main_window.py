@@ -278,6 +278,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         station_menu = self.menuBar().addMenu(self.tr("监理站"))
         station_menu.addAction(self.tr("报送材料检查…")).triggered.connect(self.show_check)
+        from app.ui.station_menu import install_station_menu
+
+        install_station_menu(self, station_menu, menu)
         settings_menu = self.menuBar().addMenu(self.tr("设置"))
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
         current = chosen_language(self.settings)
