@@ -11,6 +11,8 @@ PACKAGES=(
   fonts-wqy-microhei
   genisoimage udftools p7zip-full poppler-utils openssl
   python3-venv
+  # PyInstaller (the one-folder bundle, packaging/build-linux.sh) needs Python's shared library.
+  libpython3-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,17 +2,24 @@
 
 Exit codes: 0 success; 1 done, but some files had problems; 2 usage error, or a source or the
 store could not be read; 130 cancelled with Ctrl+C.
+
+Only the module of the command that runs is imported: the parser lists the others from the static
+table in ``app.cli.commands`` (``--help`` stays well under a second). ``reviewdesk PATH`` (no command,
+an existing file or folder) opens it: see ``app.cli.open_path``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
+from app.cli.commands import BY_NAME, COMMANDS, MODULES
 from app.errors import KnownError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
@@ -30,27 +37,23 @@ class BilingualParser(argparse.ArgumentParser):
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from app.cli import (
-        analysis_commands,
-        crosscheck_commands,
-        desk_commands,
-        intake_commands,
-        package_commands,
-        rubric_commands,
-        score_commands,
-        station_commands,
-    )
+class _PreParseError(Exception):
+    pass
 
-    parser = BilingualParser(
-        prog="reviewdesk",
-        description="案卷评审台 ReviewDesk — 环境执法案卷离线评审 / offline review of enforcement case files",
-    )
-    parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
+
+class _QuietParser(argparse.ArgumentParser):
+    """Finds the command name only; any complaint is left to the real parser."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _PreParseError(message)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="数据目录 / data directory (default: $REVIEWDESK_DATA_DIR or the platform's user data dir)",
+        help="数据目录 / data directory (default: $REVIEWDESK_DATA_DIR, portable.txt beside the program, "
+        "or the platform's user data dir)",
     )
     parser.add_argument(
         "--no-error-dialogs",
@@ -62,31 +65,81 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["zh_CN", "en"],
         help="评审台界面语言（默认中文，或设置中所选）/ the desk's language (default: Chinese or the setting)",
     )
+
+
+def build_parser(load: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; ``load`` names the command modules to import (all when None), the rest are listed only."""
+    wanted = set(MODULES if load is None else load)
+    parser = BilingualParser(
+        prog="reviewdesk",
+        description="案卷评审台 ReviewDesk — 环境执法案卷离线评审 / offline review of enforcement case files",
+        epilog="reviewdesk PATH：打开光盘目录、映像、压缩包或 PDF（导入），评分包（核验并接收），评审包（接收）"
+        " / opens a disc folder, image, zip or PDF (import), a score package (verify and receive) "
+        "or a review packet (receive)",
+    )
+    parser.add_argument("--version", action="version", version=f"ReviewDesk {__version__}")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    intake_commands.register(sub)
-    analysis_commands.register(sub)
-    rubric_commands.register(sub)
-    score_commands.register(sub)
-    package_commands.register(sub)
-    station_commands.register(sub)
-    crosscheck_commands.register(sub)
-    desk_commands.register(sub)
-    parser.set_defaults(handler=desk_commands.run_desk)
+    for module_name in MODULES:
+        if module_name in wanted:
+            importlib.import_module(f"app.cli.{module_name}").register(sub)
+        else:
+            for command in COMMANDS:
+                if command.module == module_name:
+                    sub.add_parser(command.name, help=command.help, add_help=False)
+    parser.set_defaults(handler=_run_desk)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _run_desk(args: argparse.Namespace) -> int:
+    from app.cli.desk_commands import run_desk
+
+    return run_desk(args)
+
+
+def first_positional(argv: Sequence[str]) -> tuple[str | None, str | None]:
+    """(the command or path given, the --data-dir given), read without importing any command module."""
+    pre = _QuietParser(add_help=False)
+    _add_global_options(pre)
+    pre.add_argument("word", nargs="?")
     try:
-        return int(args.handler(args))
+        found, _rest = pre.parse_known_args(list(argv))
+    except _PreParseError:
+        return None, None
+    return found.word, found.data_dir
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    word, data_dir = first_positional(arguments)
+    from app.console import make_streams_safe
+
+    # First: a windowed bundle (and its child processes) has no stdout/stderr at all.
+    make_streams_safe(data_dir)
+    if getattr(sys, "frozen", False):
+        # A bundle's background jobs start this executable again as a child process.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+    if word is not None and word not in BY_NAME and Path(word).exists():
+        from app.cli.open_path import open_path
+
+        known = argparse.Namespace(data_dir=data_dir, no_error_dialogs="--no-error-dialogs" in arguments)
+        return _guarded(lambda: open_path(arguments, word), known)
+    parser = build_parser([BY_NAME[word].module] if word in BY_NAME else [])
+    args = parser.parse_args(arguments)
+    return _guarded(lambda: int(args.handler(args)), args)
+
+
+def _guarded(run: Callable[[], int], args: argparse.Namespace) -> int:
+    try:
+        return int(run())
     except KnownError as error:
-        print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
+        _tell(error, args)
         return EXIT_FAILED
     except sqlite3.DatabaseError as error:
         # The store went bad under a running command (pages corrupted, disk pulled): say so plainly.
-        known = _store_failure(error, args)
-        print(f"错误：{known.zh}\nerror: {known.en}", file=sys.stderr)
+        _tell(_store_failure(error, args), args)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is saved.", file=sys.stderr)
@@ -95,6 +148,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`reviewdesk cases | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _tell(error: KnownError, args: argparse.Namespace) -> None:
+    """On stderr; a windowed program (stderr is its log) also shows it, unless --no-error-dialogs."""
+    print(f"错误：{error.zh}\nerror: {error.en}", file=sys.stderr)
+    from app.console import windowed
+
+    if windowed() and not getattr(args, "no_error_dialogs", False):
+        from app.ui.open_with import show_error
+
+        show_error(error.zh, error.en)
 
 
 def _store_failure(error: sqlite3.DatabaseError, args: argparse.Namespace) -> KnownError:

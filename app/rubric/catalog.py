@@ -23,7 +23,7 @@ class RubricFile:
 
 
 def builtin_dir() -> Path:
-    return resource_dir("rubrics")
+    return resource_dir("rubrics", required="*.toml")
 
 
 def rubric_files(data_dir: Path | None) -> list[RubricFile]:

@@ -41,6 +41,7 @@ from app.rubric.model import Rubric
 from app.signing.identity import ExpertIdentity, load_identity
 from app.station.packets import visible_cases
 from app.ui import export_flow
+from app.ui.about_dialog import AboutDialog
 from app.ui.case_info import CaseInfo
 from app.ui.case_table import CaseTableModel
 from app.ui.history_view import HistoryView
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
         help_menu.addAction(self.tr("快捷键 (F1)")).triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.tr("专家身份与密钥指纹…")).triggered.connect(self.show_identity)
+        help_menu.addAction(self.tr("关于 ReviewDesk…")).triggered.connect(lambda: AboutDialog(self).exec())
 
     def show_check(self) -> None:
         from app.ui.check_dialog import CheckDialog
