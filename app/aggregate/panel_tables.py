@@ -8,6 +8,7 @@ from typing import Any
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.statistics import METHOD_LABELS
+from app.localtime import local_text
 from app.models.cases import candidate_text
 from app.rubric.rounding import format_points, report
 from app.signing.identity import display_fingerprint
@@ -121,7 +122,7 @@ def _adjudication(panel: PanelReport) -> Table:
                 what = "复评：" + "、".join(decision.experts)
             reason, who = (
                 decision.reason,
-                f"{decision.decided_by} {decision.decided_at[:16].replace('T', ' ')}",
+                f"{decision.decided_by} {local_text(decision.decided_at)}",
             )
         table.rows.append(
             [
@@ -252,7 +253,5 @@ def _item_leniency(panel: PanelReport) -> Table:
 def _events(panel: PanelReport) -> Table:
     table = Table("接收记录", "评分包接收记录", ["时间", "评分包", "事件", "说明"])
     for event in panel.events:
-        table.rows.append(
-            [event["at"][:19].replace("T", " "), event["package_id"][:8], event["label"], event["detail"]]
-        )
+        table.rows.append([local_text(event["at"]), event["package_id"][:8], event["label"], event["detail"]])
     return table

@@ -16,6 +16,7 @@ from app.aggregate.statistics import METHOD_LABELS, METHODS
 from app.atomic import write_durably
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
+from app.localtime import local_text
 from app.rubric import catalog
 from app.rubric.rounding import as_json_number
 from app.rubric.scheme import Scheme
@@ -111,7 +112,7 @@ def run_keys_show(args: argparse.Namespace) -> int:
     print(f"专家 / expert: {made.name}（{made.unit}）编号 / number: {made.number or '—'}")
     print(f"密钥指纹 / fingerprint: {made.short_fingerprint}")
     print(f"完整指纹 / full: {made.fingerprint}")
-    print(f"创建于 / created: {made.created_at}")
+    print(f"创建于 / created: {local_text(made.created_at)}")
     return 0
 
 

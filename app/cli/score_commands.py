@@ -16,6 +16,7 @@ from typing import Any
 from app import paths
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
+from app.localtime import local_text
 from app.models.cases import CaseRepository
 from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet, SheetChoices
 from app.rubric import catalog
@@ -295,4 +296,4 @@ def _print(sheet: ScoreSheet, as_json: bool, history: list[dict[str, Any]] | Non
         reason = f"  理由：{entry['reason']}" if entry["reason"] else ""
         old = describe_value(entry["path"], entry["old"], items)
         new = describe_value(entry["path"], entry["new"], items)
-        print(f"  {entry['at']} {entry['expert']} {entry['path']}: {old} → {new}{reason}")
+        print(f"  {local_text(entry['at'])} {entry['expert']} {entry['path']}: {old} → {new}{reason}")

@@ -14,6 +14,7 @@ from app.aggregate.panel import Settings, build_panel
 from app.aggregate.withdrawals import received_packages, withdraw
 from app.cli.intake_commands import open_store
 from app.errors import UsageError
+from app.localtime import local_text
 from app.models.adjudications import Adjudication, AdjudicationRepository
 from app.models.cases import CaseRepository
 from app.models.station_facts import StationFactsRepository
@@ -347,9 +348,7 @@ def run_adjudicate(args: argparse.Namespace) -> int:
                 print("还没有任何裁定。/ no adjudications yet.")
             for item in history:
                 known = labels.get((item.sha256, item.source_path))
-                print(
-                    f"{item.decided_at[:16].replace('T', ' ')}  案卷 {known.id if known else '?'}  {describe(item)}"
-                )
+                print(f"{local_text(item.decided_at)}  案卷 {known.id if known else '?'}  {describe(item)}")
             return 0
         panel = build_panel(store, Settings())
         case = adjudication.find_case(panel, args.case_id, args.rubric)

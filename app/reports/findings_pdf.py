@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 
 from app.aggregate.findings import BureauFindings
+from app.localtime import local_date
 from app.models.store import now_iso
 from app.reports.findings_tables import case_table
 from app.reports.print_pdf import MARGIN, Printer, build
@@ -17,7 +18,7 @@ FRAME_WIDTH = A4[0] - 2 * MARGIN
 
 def write_findings_pdf(bureau: BureauFindings, out: Path) -> None:
     printer = Printer()
-    made = now_iso()[:10]
+    made = local_date(now_iso())
     title = f"案卷评查意见 · {bureau.unit}"
     story: list[Any] = [
         printer.p(title, "title"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.panel_tables import panel_tables
+from app.localtime import local_text
 from app.models.store import now_iso
 from app.reports.print_pdf import MARGIN, PAGE, Printer, build
 
@@ -16,7 +17,7 @@ TITLE = "环境执法案卷评审 · 专家评分汇总"
 
 def write_panel_pdf(panel: PanelReport, out: Path) -> None:
     printer = Printer()
-    made = now_iso()[:16].replace("T", " ")
+    made = local_text(now_iso())
     story: list[Any] = [printer.p(TITLE, "title"), printer.p(f"生成于 {made}", "subtitle")]
     for table in panel_tables(panel):
         story += printer.section(table, FRAME_WIDTH)
