@@ -197,15 +197,16 @@ def test_queue_filter_by_words_and_status(qtbot, tmp_path: Path) -> None:
     Importer(store, "tester").run([disc])
     store.close()
     window, opened = open_window(qtbot, data)
-    queue = window.queue
-    shown = lambda: [r for r in range(window.model.rowCount()) if not queue.isRowHidden(r)]  # noqa: E731
+    queue = window.case_queue
+    shown = queue.shown_cases
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    window.queue_filter.setText("格尔木")
-    assert len(shown()) == 1 and "显示 1 份" in window.queue_title.text()
-    window.queue_filter.setText("德令哈 3号")
-    assert [window.model.case_at(r).value("case_number") for r in shown()] == ["环罚〔2024〕3号"]
-    window.queue_filter.clear()
-    window.status_filter.setCurrentIndex(window.status_filter.findData("complete"))
+    assert queue.filter.hasFocus()
+    queue.filter.setText("格尔木")
+    assert len(shown()) == 1 and "显示 1 份" in queue.title.text()
+    queue.filter.setText("德令哈 3号")
+    assert [case.value("case_number") for case in shown()] == ["环罚〔2024〕3号"]
+    queue.filter.clear()
+    queue.status.setCurrentIndex(queue.status.findData("complete"))
     assert shown() == []
     window.close()
     opened.close()
