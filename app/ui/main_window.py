@@ -75,9 +75,12 @@ SHORTCUTS = [
 
 def shortcut_table() -> str:
     """The F1 list as rich text; no cell wraps (a line broke before its last character, "分")."""
+    cell = "<td style='white-space:nowrap'>{}</td>"
     rows = "".join(
-        f"<tr><td style='white-space:nowrap'><b>{keys}</b></td>"
-        f"<td style='white-space:nowrap'>&nbsp;&nbsp;{QCoreApplication.translate('MainWindow', text)}</td></tr>"
+        "<tr>"
+        + cell.format(f"<b>{keys}</b>")
+        + cell.format("&nbsp;&nbsp;" + QCoreApplication.translate("MainWindow", text))
+        + "</tr>"
         for keys, text in SHORTCUTS
     )
     return f"<table>{rows}</table>"
