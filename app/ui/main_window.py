@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
         self.form.evidence_source = self._evidence_here
+        # the form's status line wraps rather than widen the pane past the page's 60 % (the items helper
+        # may move this into the form itself)
+        self.form.status.setWordWrap(True)
         # A family of sheets (the 2024 细则's six) is one choice: each case opens on its own sheet.
         self.rubric_choice = QComboBox()
         for rubric in sorted(self.rubrics.values(), key=lambda r: r.id):
@@ -121,7 +124,16 @@ class MainWindow(QMainWindow):
             wanted = self.rubrics[wanted].family
         self.rubric_choice.setCurrentIndex(max(0, self.rubric_choice.findData(wanted)))
         self.rubric_choice.currentIndexChanged.connect(self._rubric_changed)
+        # long sheet titles must not widen the pane: the page keeps its share of the window
+        self.rubric_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rubric_choice.setMinimumContentsLength(12)
         self.sheet_choice = QComboBox()
+        self.sheet_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sheet_choice.setMinimumContentsLength(12)
         self.sheet_choice.activated.connect(lambda _i: self._sheet_chosen())
         scoring = QWidget()
         scoring_layout = QVBoxLayout(scoring)
@@ -185,7 +197,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             case = self.current_case()
-            if case is not None:  # the panes are built from translated texts: build them again
+            if case is not None and self.isVisible():  # the panes hold translated texts: build them again
                 self._panes_for = case
                 self._panes_timer.start(0)
             else:
@@ -638,7 +650,7 @@ class MainWindow(QMainWindow):
 
     def _load_pending_panes(self) -> None:
         case, self._panes_for = self._panes_for, None
-        if case is not None:
+        if case is not None and self.isVisible():
             self._load_case_panes(case)
 
     def _page_moved(self) -> None:
@@ -662,15 +674,23 @@ class MainWindow(QMainWindow):
         screen = self.screen() or QApplication.primaryScreen()
         available = screen.availableGeometry()
         geometry = self.settings.value("desk/geometry")
-        remembered = geometry is not None and self.restoreGeometry(geometry)
+        remembered = geometry is not None
         if remembered:
+            self.restoreGeometry(geometry)  # False for another screen's geometry: clamped all the same
             self.setGeometry(fit_to_screen(self.geometry(), available))
         else:
             self.setGeometry(available)
         state = self.settings.value("desk/splitter")
-        if state is None or not self.splitter.restoreState(state):
+        self._default_panes = state is None or not self.splitter.restoreState(state)
+        if self._default_panes:
             self.splitter.setSizes(splitter_sizes(self.width()))
         return not remembered
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._default_panes:  # once shown (maximised, framed), share out the width it really has
+            self._default_panes = False
+            QTimer.singleShot(0, lambda: self.splitter.setSizes(splitter_sizes(self.splitter.width())))
 
     def closeEvent(self, event) -> None:
         self._panes_timer.stop()  # a form still due must not be built on a store about to close

@@ -80,6 +80,18 @@ class ThumbnailStrip(QListWidget):
         self._timer.start()
 
 
+class FindBox(QLineEdit):
+    """As wide as its whole placeholder wants ("Fin…" was all English showed), narrower only when cramped."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        wanted = self.fontMetrics().horizontalAdvance(self.placeholderText()) + 48
+        return QSize(max(hint.width(), wanted), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, super().minimumSizeHint().height())
+
+
 class ViewerPane(QWidget):
     def __init__(
         self, view: PageView, finder: Callable[[str], list[Match]], parent: QWidget | None = None
@@ -114,7 +126,7 @@ class ViewerPane(QWidget):
         view.zoom_changed.connect(self.zoom_label.setText)
         tools.addWidget(self.zoom_label)
         tools.addStretch(1)
-        self.find_box = QLineEdit()
+        self.find_box = FindBox()
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(340)
         self.find_box.returnPressed.connect(self._enter)
@@ -168,10 +180,7 @@ class ViewerPane(QWidget):
         self.zoom_label.setText(self.view.zoom_text())
         placeholder = self.tr("在本案卷中查找（含扫描页）Ctrl+F")
         self.find_box.setPlaceholderText(placeholder)
-        # wide enough for the whole placeholder, in either language
-        self.find_box.setMinimumWidth(
-            min(340, self.find_box.fontMetrics().horizontalAdvance(placeholder) + 40)
-        )
+        self.find_box.updateGeometry()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -9,12 +9,15 @@ PAGE_SHARE = 0.6
 
 
 def splitter_sizes(width: int) -> list[int]:
-    """Queue | page | form for a window ``width`` wide: queue and form bounded, the page the rest."""
-    queue = max(200, min(360, round(width * 0.16)))
-    form = max(300, min(560, round(width * 0.24)))
-    page = max(width - queue - form, round(width * PAGE_SHARE))
-    spare = width - queue - page
-    return [queue, page, max(spare, 0) if spare < form else form]
+    """Queue | page | form for a window ``width`` wide: queue and form bounded, the page the rest.
+
+    The page is given a little over ``PAGE_SHARE`` so that it keeps its share after the window's frame
+    and the splitter's handles take their pixels.
+    """
+    queue = max(170, min(340, round(width * 0.135)))
+    form = max(300, min(540, round(width * 0.245)))
+    page = max(width - queue - form, round(width * (PAGE_SHARE + 0.02)))
+    return [queue, page, max(0, width - queue - page)]
 
 
 def fit_to_screen(geometry: QRect, available: QRect) -> QRect:

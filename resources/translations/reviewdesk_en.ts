@@ -283,7 +283,7 @@ or drop a disc, image, zip or PDF on the window.</translation>
     <message>
         <location filename="../../app/ui/check_dialog.py" line="83"/>
         <source>说明</source>
-        <translation>Reason</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../app/ui/check_dialog.py" line="83"/>
