@@ -106,11 +106,12 @@ class CaseQueue(QWidget):
         return [(self.tr("全部"), None), (self.tr("未完成"), "open"), (self.tr("已完成"), "complete")]
 
     def retranslate(self) -> None:
-        self.filter.setPlaceholderText(self.tr("筛选：单位、文号、类型、状态… (Ctrl+L)"))
+        self.filter.setPlaceholderText(self.tr("筛选… (Ctrl+L)"))  # whole even in a narrow queue
+        self.filter.setToolTip(self.tr("筛选：单位、文号、类型、状态… (Ctrl+L)"))
         for index, (label, _data) in enumerate(self._status_choices()):
             self.status.setItemText(index, label)
         self.empty_hint.setText(
-            self.tr("还没有案卷。\n\n按 Ctrl+O 导入光盘文件夹，\n或把光盘、映像、压缩包或 PDF 拖到窗口上。")
+            self.tr("还没有案卷。\n\n按 Ctrl+O 导入光盘文件夹，\n或把光盘、映像、压缩包\n或 PDF 拖到窗口上。")
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_title()

@@ -21,21 +21,32 @@ from app.ui.labels import in_language, label_of
 Index = QModelIndex | QPersistentModelIndex
 
 
-# 推/抽 right after the status: a case submitted both as 推选 and as 抽选 is two rows that differ there
+# 推/抽 right after the status (a case submitted both as 推选 and as 抽选 is two rows that differ there),
+# then the type, so the three read without scrolling in a queue as narrow as it is at 1366 px
 COLUMNS: list[tuple[str, Any]] = [
     (
         QT_TRANSLATE_NOOP("CaseTableModel", "推/抽"),
         lambda c: label_of(vocab.SELECTION_LABELS, c.value("selection")),
     ),
-    (QT_TRANSLATE_NOOP("CaseTableModel", "单位"), lambda c: c.value("unit") or "—"),
     (
         QT_TRANSLATE_NOOP("CaseTableModel", "类型"),
         lambda c: label_of(vocab.CASE_TYPE_LABELS, c.value("case_type")),
     ),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "单位"), lambda c: short_unit(c.value("unit"))),
     (QT_TRANSLATE_NOOP("CaseTableModel", "文号"), lambda c: c.value("case_number") or "—"),
     (QT_TRANSLATE_NOOP("CaseTableModel", "候选"), lambda c: _candidate(c)),
     (QT_TRANSLATE_NOOP("CaseTableModel", "页数"), lambda c: str(c.pages or "?")),
 ]
+UNIT_SUFFIX = "生态环境局"
+
+
+def short_unit(unit: str | None) -> str:
+    """海西州生态环境局 → 海西州: every unit ends alike, the place tells them apart (the tooltip has it whole)."""
+    if not unit:
+        return "—"
+    return unit.removesuffix(UNIT_SUFFIX) or unit
+
+
 STATUS_COLUMN = QT_TRANSLATE_NOOP("CaseTableModel", "状态")
 # STATUS_LABELS' texts, for the translation files
 _STATUS_TEXTS = (
@@ -75,7 +86,8 @@ class CaseTableModel(QAbstractTableModel):
         """What the filter box searches: every column as shown, the file's path and its problems."""
         case = self._cases[row]
         shown = [tr(STATUS_LABELS[self.status_of(row)]), *(column(case) for _label, column in COLUMNS)]
-        return " ".join([*shown, case.source_path, *(_problem_text(p) for p in case.problems)])
+        unit = case.value("unit") or ""
+        return " ".join([*shown, unit, case.source_path, *(_problem_text(p) for p in case.problems)])
 
     def case_at(self, row: int) -> CaseFile:
         return self._cases[row]
@@ -98,7 +110,7 @@ class CaseTableModel(QAbstractTableModel):
                 return tr(STATUS_LABELS[self.status_of(index.row())])
             return COLUMNS[index.column() - 1][1](case)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [case.source_path, *(_problem_text(p) for p in case.problems)]
+            lines = [case.value("unit") or "", case.source_path, *(_problem_text(p) for p in case.problems)]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and case.problems:
             from PySide6.QtGui import QColor

@@ -22,16 +22,16 @@ SECTION_LABELS = {
 
 
 class HistoryView(QTableWidget):
-    """时间 | 项目 (and a reopening's reason) | 原值 | 新值 | 专家.
+    """时间 | 项目 (and a reopening's reason) | 原值 | 新值; who made the change is in each row's tooltip.
 
     The item's name takes the room that is left and wraps, so old → new always show in a pane as
     narrow as the form's at 1366 px, without scrolling sideways.
     """
 
-    TIME, WHAT, OLD, NEW, EXPERT = range(5)
+    TIME, WHAT, OLD, NEW = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(0, 4, parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()
@@ -44,9 +44,7 @@ class HistoryView(QTableWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels(
-            [self.tr("时间"), self.tr("项目"), self.tr("原值"), self.tr("新值"), self.tr("专家")]
-        )
+        self.setHorizontalHeaderLabels([self.tr("时间"), self.tr("项目"), self.tr("原值"), self.tr("新值")])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -66,11 +64,11 @@ class HistoryView(QTableWidget):
                 what,
                 _shown(entry["old"]),
                 _shown(entry["new"]),
-                entry["expert"],
             ]
+            who = self.tr("专家：") + entry["expert"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{entry['at']}\n{text}" if column == self.TIME else text)
+                item.setToolTip(f"{entry['at']}\n{who}" if column == self.TIME else f"{text}\n{who}")
                 self.setItem(row, column, item)
         self.resizeRowsToContents()
 

@@ -50,3 +50,10 @@ def switch_language(app: QCoreApplication, language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed[:] = install_translators(app, language)
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source texts (Chinese) and Qt's own English: what a test leaves behind."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app import vocabulary as vocab
 from app.models.store import Store
 from app.ui.labels import label_of
-from app.ui.language import switch_language
+from app.ui.language import remove_translators, switch_language
 from app.ui.main_window import MainWindow, shortcut_table
 from app.ui.window_layout import PAGE_SHARE, fit_to_screen, splitter_sizes
 from app.workflow import analyse_born_digital, import_and_analyse
@@ -29,7 +29,7 @@ SIZES = [(1366, 768), (1920, 1080)]
 def chinese(qapp):
     switch_language(qapp, "zh_CN")
     yield qapp
-    switch_language(qapp, "zh_CN")
+    remove_translators(qapp)
 
 
 @pytest.fixture(scope="module")
@@ -291,4 +291,4 @@ def test_screenshots(
         empty.close()
         empty_store.close()
     finally:
-        switch_language(qapp, "zh_CN")
+        remove_translators(qapp)
