@@ -242,17 +242,17 @@ or PDF on the window.</translation>
     <message>
         <location filename="../../app/ui/case_table.py" line="53"/>
         <source>未评</source>
-        <translation>Not started</translation>
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_table.py" line="54"/>
         <source>评审中</source>
-        <translation>In progress</translation>
+        <translation>Started</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_table.py" line="55"/>
         <source>已完成</source>
-        <translation>Complete</translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
