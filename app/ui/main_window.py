@@ -690,7 +690,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._default_panes:  # once shown (maximised, framed), share out the width it really has
             self._default_panes = False
-            QTimer.singleShot(0, lambda: self.splitter.setSizes(splitter_sizes(self.splitter.width())))
+            self.splitter.setSizes(splitter_sizes(self.splitter.width()))
 
     def closeEvent(self, event) -> None:
         self._panes_timer.stop()  # a form still due must not be built on a store about to close

@@ -142,7 +142,7 @@ def test_history_tab_lists_every_change_newest_first(qtbot, window: MainWindow) 
     assert history.rowCount() == 2
     assert history.item(0, history.WHAT).text().endswith("现场检查（勘察）笔录")
     assert history.item(0, history.NEW).text() == "第5页未出示证件"
-    assert "专家甲" in history.item(0, history.TIME).toolTip()
+    assert window.expert in history.item(0, history.TIME).toolTip()
     assert history.item(1, history.OLD).text() == "—" and history.item(1, history.NEW).text() == "30.00"
     window.form._apply("scores/inspection_record", 31.0)
     assert history.rowCount() == 3 and history.item(0, history.OLD).text() == "30.00"
