@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.analysis.find import Match, find_in_file
-from app.errors import KnownError
 from app.jobs import DEMO_SOURCE
 from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
@@ -48,42 +47,13 @@ from app.ui.language import LANGUAGES, chosen_language, switch_language
 from app.ui.language import SETTING as LANGUAGE_SETTING
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
+from app.ui.shortcuts import shortcut_table
 from app.ui.viewer_pane import ViewerPane
 from app.ui.window_layout import fit_to_screen, splitter_sizes
 from app.vocabulary import TRANSCRIPT_KINDS
 from app.workflow import unanalysed_cases
 
 DEFAULT_RUBRIC = "transcripts-2024"
-SHORTCUTS = [
-    ("F8 / Shift+F8", QT_TRANSLATE_NOOP("MainWindow", "下一份 / 上一份未完成的案卷")),
-    ("Ctrl+Enter", QT_TRANSLATE_NOOP("MainWindow", "完成本案卷并打开下一份")),
-    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("MainWindow", "在评分项之间移动；数字键直接给分")),
-    ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "撤销 / 重做")),
-    ("PgDn / PgUp", QT_TRANSLATE_NOOP("MainWindow", "下一页 / 上一页")),
-    ("Ctrl+F / F3 / Shift+F3", QT_TRANSLATE_NOOP("MainWindow", "在本案卷中查找 / 下一处 / 上一处")),
-    (
-        "Ctrl+= / Ctrl+- / Ctrl+0 / Ctrl+9",
-        QT_TRANSLATE_NOOP("MainWindow", "放大 / 缩小 / 适合宽度 / 适合页面"),
-    ),
-    ("Ctrl+R / Ctrl+T", QT_TRANSLATE_NOOP("MainWindow", "旋转页面 / 缩略图")),
-    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "导入光盘文件夹")),
-    ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow", "导出签名评分包")),
-    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "筛选案卷队列")),
-    ("F1", QT_TRANSLATE_NOOP("MainWindow", "本快捷键表")),
-]
-
-
-def shortcut_table() -> str:
-    """The F1 list as rich text; no cell wraps (a line broke before its last character, "分")."""
-    cell = "<td style='white-space:nowrap'>{}</td>"
-    rows = "".join(
-        "<tr>"
-        + cell.format(f"<b>{keys}</b>")
-        + cell.format("&nbsp;&nbsp;" + QCoreApplication.translate("MainWindow", text))
-        + "</tr>"
-        for keys, text in SHORTCUTS
-    )
-    return f"<table>{rows}</table>"
 
 
 class MainWindow(QMainWindow):
@@ -403,29 +373,12 @@ class MainWindow(QMainWindow):
         if self.identity is None and not self.first_run():
             return
         assert self.identity is not None
-        folder = str(self.settings.value("desk/export_folder", str(Path.home())))
-        target = export_flow.ask_target(self, self.identity, folder)
-        if target is None:
-            return
-        passphrase = export_flow.ask_passphrase(self)
-        if passphrase is None:
-            return
-        self.export_to(target, passphrase)
+        export_flow.ask_and_export(self, self.store, self.identity, self.settings, self.dialogs)
 
     def export_to(self, target: Path, passphrase: str) -> bool:
-        """The export itself, for the menu and for tests; a known problem becomes a message."""
+        """The export itself (for the menu and for tests); a known problem becomes a message."""
         assert self.identity is not None
-        try:
-            result = export_flow.export_signed(self.store, self.identity, target, passphrase)
-        except KnownError as error:
-            self._report(error.zh)
-            return False
-        self.settings.setValue("desk/export_folder", str(target.parent))
-        text = export_flow.summary(result, self.identity)
-        self.statusBar().showMessage(text.splitlines()[0], 15000)
-        if self.dialogs:
-            QMessageBox.information(self, self.tr("导出评分包"), text)
-        return True
+        return export_flow.export_and_tell(self, self.store, self.identity, target, passphrase, self.settings)
 
     # -- import and analysis in the background ------------------------------------------------------
 

@@ -16,7 +16,8 @@ from app import vocabulary as vocab
 from app.models.store import Store
 from app.ui.labels import label_of
 from app.ui.language import remove_translators, switch_language
-from app.ui.main_window import MainWindow, shortcut_table
+from app.ui.main_window import MainWindow
+from app.ui.shortcuts import shortcut_table
 from app.ui.window_layout import PAGE_SHARE, fit_to_screen, splitter_sizes
 from app.workflow import analyse_born_digital, import_and_analyse
 
