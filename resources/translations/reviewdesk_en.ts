@@ -187,9 +187,7 @@
 或 PDF 拖到窗口上。</source>
         <translation>No case files yet.
 
-Press Ctrl+O to import a disc folder,
-or drop a disc, image, zip
-or PDF on the window.</translation>
+Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the window.</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_queue.py" line="149"/>
