@@ -51,7 +51,6 @@ from app.ui.shortcuts import shortcut_table
 from app.ui.viewer_pane import ViewerPane
 from app.ui.window_layout import fit_to_screen, splitter_sizes
 from app.vocabulary import TRANSCRIPT_KINDS
-from app.workflow import unanalysed_cases
 
 DEFAULT_RUBRIC = "transcripts-2024"
 
@@ -414,6 +413,8 @@ class MainWindow(QMainWindow):
 
     def analyse_pending(self) -> bool:
         """Start analysing in the background when some case is not analysed yet (the desk opening)."""
+        from app.workflow import unanalysed_cases  # here: it loads the analyser, which start-up can skip
+
         if self.jobs.running or not unanalysed_cases(self.store):
             return False
         self.start_import([])
