@@ -1,11 +1,13 @@
-"""Long work for the desk, run in a separate process: import, then analysis.
+"""Long work for the desk, run in a separate process: import, then analysis (``app.workflow``).
 
 PyMuPDF is not thread-safe and the desk renders pages with it on the GUI thread, so intake and
 analysis run in a child process with their own store connection. Progress and results come back
 as plain tuples through a multiprocessing queue (the same Progress callbacks the command line
-uses, never parsed output); a multiprocessing event asks the job to stop between files.
+uses, never parsed output); a multiprocessing event asks the job to stop between pages, and a shared
+integer says which case the expert has open, so that case is analysed next.
 
-Messages: ("progress", text, done, total), ("files_changed",), ("done", summary), ("error", zh, en).
+Messages: ("progress", text, done, total), ("files_changed",), ("analysing", sha256 or ""),
+("done", summary), ("error", zh, en).
 """
 
 from __future__ import annotations
@@ -19,26 +21,46 @@ from app.errors import KnownError
 DEMO_SOURCE = "<demo disc>"
 """a source that means: generate the built-in demo disc in the data directory, then import it"""
 
+PHASES = {
+    "pages": ("识别页面", "Reading pages"),
+    "transcripts": ("笔录全文", "Transcripts"),
+    "full_text": ("其余全文", "Full text"),
+}
 
-def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any, cancel: Any) -> None:
-    """Import ``sources``, then find the documents of every case not yet analysed."""
-    from app.analysis.analyzer import AnalysisCancelled, AnalysisProgress, Analyzer
-    from app.intake.importer import ImportCancelled, Importer
+
+def import_and_analyze(
+    data_dir: str, sources: list[str], user: str, queue: Any, cancel: Any, focus: Any = None
+) -> None:
+    """Import ``sources``, then analyse every case not yet analysed, the expert's open case first."""
+    from app.analysis.analyzer import AnalysisCancelled, AnalysisProgress, FileAnalysis
+    from app.intake.importer import ImportCancelled
     from app.intake.outcome import Progress
-    from app.models.cases import CaseRepository
     from app.models.store import Store
+    from app.workflow import WorkflowEvents
+    from app.workflow import import_and_analyse as run_workflow
+
+    current = {"sha256": ""}
 
     def on_import(progress: Progress) -> None:
         queue.put(("progress", f"导入 {progress.current}", progress.bytes_done, max(progress.bytes_total, 1)))
 
     def on_analysis(progress: AnalysisProgress) -> None:
-        phase = {"pages": "识别页面", "transcripts": "笔录全文", "full_text": "其余全文"}[progress.phase]
+        if progress.sha256 != current["sha256"]:
+            current["sha256"] = progress.sha256
+            queue.put(("analysing", progress.sha256))
+        phase = PHASES[progress.phase][0]
         queue.put(("progress", f"{phase} {Path(progress.label).name}", progress.done, max(progress.total, 1)))
+
+    def on_file_done(result: FileAnalysis) -> None:
+        if result.status == "analysed":
+            queue.put(("files_changed",))
+
+    def focused() -> int | None:
+        return (focus.value or None) if focus is not None else None
 
     try:
         store = Store.open(Path(data_dir))
         try:
-            summary: dict[str, Any] = {}
             if DEMO_SOURCE in sources:
                 from app import paths
                 from app.demo.disc import ensure_demo_disc
@@ -47,25 +69,22 @@ def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any,
                 disc = paths.demo_disc_dir(Path(data_dir))
                 ensure_demo_disc(disc)
                 sources = [str(disc) if s == DEMO_SOURCE else s for s in sources]
-            if sources:
-                report = Importer(store, user, progress=on_import, cancelled=cancel.is_set).run(
-                    [Path(s) for s in sources]
-                )
-                summary = {
-                    **report.summary(),
-                    "exit_code": report.exit_code,
-                    "errors": [s.error.zh for s in report.sources if s.error is not None],
-                }
-                queue.put(("files_changed",))
-            analyzer = Analyzer(store, progress=on_analysis, cancelled=cancel.is_set)
-            seen = set()
-            for case in CaseRepository(store.db).list():
-                if case.sha256 in seen or cancel.is_set():
-                    continue
-                seen.add(case.sha256)
-                result = analyzer.analyze_file(case.sha256, case.source_path, titles_only=True)
-                if result.status == "analysed":
-                    queue.put(("files_changed",))
+            events = WorkflowEvents(
+                on_import=on_import,
+                on_analysis=on_analysis,
+                on_imported=lambda _report: queue.put(("files_changed",)),
+                on_file_done=on_file_done,
+                cancelled=cancel.is_set,
+                focus=focused,
+            )
+            report = run_workflow(store, user, [Path(s) for s in sources], events=events)
+            summary: dict[str, Any] = {}
+            if report.imported is not None:
+                summary = report.imported.summary() | {"exit_code": report.imported.exit_code}
+                summary["errors"] = [s.error.zh for s in report.imported.sources if s.error is not None]
+            if cancel.is_set():
+                summary["cancelled"] = True
+            queue.put(("analysing", ""))
             queue.put(("done", summary))
         finally:
             store.close()

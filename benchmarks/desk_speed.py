@@ -95,11 +95,11 @@ def measure_window(data: Path, size: tuple[int, int]) -> dict[str, float]:
     for _ in range(3):
         for row in (1, 0):
             started = time.perf_counter()
-            window.queue.selectRow(row)
+            window.case_queue.table.selectRow(row)
             target = window._target_page
             wait(lambda t=target: window.viewer._labels[t - 1].rendered, f"select row {row} → page {target}")
             selects.append((time.perf_counter() - started) * 1000)
-    window.queue.selectRow(0)
+    window.case_queue.table.selectRow(0)
     wait(lambda: window.viewer.page_count > 0, "open")
     steps = []
     for number in range(2, 120):

@@ -26,10 +26,14 @@ def register(sub: Any) -> None:
 
 
 def prepare_demo(data_dir: Path) -> int:
-    """Generate the demo disc once and import it; re-running changes nothing."""
+    """Generate the demo disc once and import it; re-running changes nothing.
+
+    Born-digital files get their documents here (milliseconds); the scans are read by the desk in the
+    background when it opens, through the same workflow.
+    """
     from app.demo.disc import ensure_demo_disc
-    from app.intake.importer import Importer
     from app.models.store import Store
+    from app.workflow import analyse_born_digital, import_and_analyse
 
     disc_dir = paths.demo_disc_dir(data_dir)
     if not disc_dir.with_name(disc_dir.name + ".complete").exists():
@@ -37,16 +41,11 @@ def prepare_demo(data_dir: Path) -> int:
     ensure_demo_disc(disc_dir)
     store = Store.open(data_dir)
     try:
-        report = Importer(store, paths.current_user()).run([disc_dir])
-        # Born-digital files analyse in milliseconds; scans need OCR (reviewdesk analyze --all).
-        from app.analysis.analyzer import Analyzer
-        from app.models.cases import CaseRepository
-
-        born_digital = [c.id for c in CaseRepository(store.db).list() if c.has_text]
-        Analyzer(store).analyze_cases(born_digital, titles_only=True)
+        report = import_and_analyse(store, paths.current_user(), [disc_dir], analyse=analyse_born_digital)
     finally:
         store.close()
-    return report.exit_code
+    assert report.imported is not None
+    return report.imported.exit_code
 
 
 def run_demo(args: argparse.Namespace) -> int:

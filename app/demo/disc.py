@@ -289,9 +289,16 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", content_types)
-        archive.writestr("_rels/.rels", rels)
-        archive.writestr("word/document.xml", document)
+        for name, text in (
+            ("[Content_Types].xml", content_types),
+            ("_rels/.rels", rels),
+            ("word/document.xml", document),
+        ):
+            # a ZipInfo of our own: writestr with a bare name stamps the entry with the time of writing
+            info = zipfile.ZipInfo(name, date_time=DEMO_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, text)
     return buffer.getvalue()
 
 
@@ -320,6 +327,10 @@ def _integrity_certificate(name: str, bureau: str, scans: bool) -> bytes:
     return scan_pdf(data, random.Random(f"scan:{name}")) if scans else data
 
 
+DEMO_ZIP_TIME = (2024, 10, 20, 9, 30, 0)
+"""every zip entry's date (the .docx files and the GBK zip): fixed, so the disc is the same bytes"""
+
+
 class _GbkZipInfo(zipfile.ZipInfo):
     """Writes the name as GBK bytes without the UTF-8 flag, as Chinese Windows' built-in zip does."""
 
@@ -331,7 +342,7 @@ def _write_gbk_zip(path: Path, members: dict[str, bytes]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
-            info = _GbkZipInfo(name, date_time=(2024, 10, 20, 9, 30, 0))
+            info = _GbkZipInfo(name, date_time=DEMO_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
 

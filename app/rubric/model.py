@@ -80,7 +80,7 @@ class Reading:
 class Element:
     """A 基本要素 whose absence deducts its points.
 
-    ``checks`` and ``flags`` name what transcript analysis reports about it (``app.analysis.facts``):
+    ``checks`` and ``flags`` name what transcript analysis reports about it (``app.analysis.transcript_facts``):
     the desk shows them beside the box as a hint, never a tick. They change no score, so they are
     left out of the rubric's content hash.
     """

@@ -170,7 +170,7 @@ def _duplicates(cand: Candidate) -> list[Finding]:
                     Finding(
                         cand.id,
                         "duplicate_category",
-                        f"同一案卷作为两类案卷重复报送：{problem.get('message', '')}",
+                        f"同一案卷作为两类案卷重复报送：{problem.get('message', '').removeprefix('同一案卷重复报送：')}",
                         "the same case file was submitted under two categories",
                         case.source_path,
                     )

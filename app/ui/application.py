@@ -80,9 +80,15 @@ def run(
     )
     if screenshot is not None:
         _arm_screenshot(app, window, screenshot)
-    window.show()
+    if window.opens_maximized and screenshot is None:
+        window.showMaximized()
+    else:
+        window.show()
     if window.identity is None and screenshot is None and error_dialogs:
         QTimer.singleShot(0, window.first_run)
+    if screenshot is None:
+        # scans the expert has not had read yet: read now, in the background, the open case first
+        QTimer.singleShot(500, window.analyse_pending)
     try:
         return app.exec()
     finally:

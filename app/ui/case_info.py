@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
 from app import vocabulary as vocab
 from app.models.cases import CaseFile
-from app.vocabulary import DOCUMENT_LABELS, TRANSCRIPT_KINDS
+from app.models.documents import Document
+from app.ui.labels import in_language, label_of
+from app.vocabulary import DOCUMENT_LABELS, TITLED_KINDS, TRANSCRIPT_KINDS
 
 FIELD_LABELS = {
     "unit": QT_TRANSLATE_NOOP("CaseInfo", "报送单位"),
@@ -39,6 +41,13 @@ def tr(text: str) -> str:
 VALUE_LABELS = {**vocab.CASE_TYPE_LABELS, **vocab.SELECTION_LABELS, **vocab.CANDIDATE_LABELS}
 
 
+def document_label(doc: Document) -> str:
+    """``Document.label`` in the interface language: the kind translated, a printed title as it is."""
+    kind = label_of(DOCUMENT_LABELS, doc.kind)
+    title = " ".join(doc.title.split())
+    return f"{kind}：{title}" if doc.kind in TITLED_KINDS and title else kind
+
+
 class CaseInfo(QWidget):
     """The case's documents (a click goes to the page) and what intake found about it."""
 
@@ -46,14 +55,17 @@ class CaseInfo(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.analysing = False
+        self.analysing_now = False
+        self._case: CaseFile | None = None
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("文书"))
+        self.heading = heading = QLabel()
         heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.documents = QListWidget()
         self.documents.setMaximumHeight(230)
         self.documents.itemActivated.connect(self._go)
         self.documents.itemClicked.connect(self._go)
-        self.title = QLabel(self.tr("案卷信息"))
+        self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
@@ -61,6 +73,16 @@ class CaseInfo(QWidget):
         layout.addWidget(self.documents)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("文书"))
+        self.title.setText(self.tr("案卷信息"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.page_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
@@ -70,7 +92,13 @@ class CaseInfo(QWidget):
         if case is None:
             return
         if not case.documents:
-            placeholder = QListWidgetItem(self.tr("尚未分析（reviewdesk analyze）"))
+            if self.analysing_now:
+                waiting = self.tr("正在分析…文书识别后会显示在这里。")
+            elif self.analysing:
+                waiting = self.tr("等待分析…（正在分析其他案卷，本案卷排在前面）")
+            else:
+                waiting = self.tr("尚未分析：导入后会在后台自动分析（文件 → 分析全部案卷）。")
+            placeholder = QListWidgetItem(waiting)
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.documents.addItem(placeholder)
             return
@@ -80,7 +108,7 @@ class CaseInfo(QWidget):
                 if doc.first_page == doc.last_page
                 else f"{doc.first_page}–{doc.last_page}"
             )
-            item = QListWidgetItem(f"{pages:>7}  {doc.label}")
+            item = QListWidgetItem(f"{pages:>7}  {document_label(doc)}")
             item.setData(Qt.ItemDataRole.UserRole, doc.first_page)
             item.setToolTip(doc.found_by)
             if doc.kind in TRANSCRIPT_KINDS:
@@ -89,7 +117,16 @@ class CaseInfo(QWidget):
                 item.setFont(font)
             self.documents.addItem(item)
 
+    def set_analysing(self, running: bool, now: bool = False) -> None:
+        """Whether a background analysis runs, and whether it is reading this case now."""
+        if (running, now) == (self.analysing, self.analysing_now):
+            return
+        self.analysing, self.analysing_now = running, now
+        if self._case is not None and not self._case.documents:
+            self._show_documents(self._case)
+
     def show_case(self, case: CaseFile | None, transcripts: list[dict] | None = None) -> None:
+        self._case = case
         self._show_documents(case)
         if case is None:
             choose = self.tr("请在左侧选择一份案卷。")
@@ -98,7 +135,7 @@ class CaseInfo(QWidget):
         rows = []
         for name, label in FIELD_LABELS.items():
             found = case.fields.get(name)
-            value = VALUE_LABELS.get(found.value or "", found.value) if found and found.value else "—"
+            value = label_of(VALUE_LABELS, found.value) if found else "—"
             origin = f"{tr(FOUND_BY.get(found.found_by, found.found_by))}：{found.detail}" if found else ""
             rows.append(
                 f"<tr><td style='color:#555;padding-right:8px'>{escape(tr(label))}</td>"
@@ -106,7 +143,10 @@ class CaseInfo(QWidget):
             )
         no_problems = self.tr("未发现问题")
         problems = (
-            "".join(f"<p style='color:#b45309'>⚠ {escape(p['message'])}</p>" for p in case.problems)
+            "".join(
+                f"<p style='color:#b45309'>⚠ {escape(in_language(p['message'], p.get('message_en')))}</p>"
+                for p in case.problems
+            )
             or f"<p style='color:#2e7d32'>{escape(no_problems)}</p>"
         )
         hints = "".join(self._transcript_hint(record) for record in transcripts or [])
@@ -126,11 +166,12 @@ class CaseInfo(QWidget):
         )
 
     def _transcript_hint(self, record: dict) -> str:
-        label = DOCUMENT_LABELS.get(str(record["kind"]), str(record["kind"]))
+        label = label_of(DOCUMENT_LABELS, str(record["kind"]))
         no_badge = self.tr("无证号")
         officers = "、".join(f"{o['name']}（{o['badge'] or no_badge}）" for o in record["officers"]) or "—"
         flags = "".join(
-            f"<br><span style='color:#b45309'>⚑ {escape(f['message'])}</span>" for f in record["flags"]
+            f"<br><span style='color:#b45309'>⚑ {escape(in_language(f['message'], f.get('message_en')))}</span>"
+            for f in record["flags"]
         )
         when = f"{record['start'] or '?'} → {record['end'] or '?'}".replace("T", " ")
         page = self.tr("第 {page} 页").format(page=record["first_page"])

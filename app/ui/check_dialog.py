@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 from PySide6.QtCore import QDate
@@ -23,10 +24,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.cases import CaseFile, CaseRepository
 from app.models.store import Store
 from app.rubric import catalog
 from app.rubric.scheme import Scheme
 from app.station.check import Period, check_submissions
+from app.ui import labels
+
+YEAR = re.compile(r"[〔\[（(]((?:19|20)\d\d)[〕\]）)]")
+
+
+def case_years(cases: list[CaseFile], fallback: int) -> tuple[int, int]:
+    """The first and last year named in the cases' 文号 (环罚〔2024〕3号); ``fallback`` when none names one."""
+    years = [int(m.group(1)) for c in cases if (m := YEAR.search(c.value("case_number") or ""))]
+    return (min(years), max(years)) if years else (fallback, fallback)
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu's "&File" is a column's "File"."""
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text)
 
 
 class CheckDialog(QDialog):
@@ -41,8 +57,10 @@ class CheckDialog(QDialog):
         for scheme in self.schemes:
             self.scheme.addItem(scheme.title, scheme.id)
         self.use_period = QCheckBox(self.tr("活动期间"))
-        self.start = QDateEdit(QDate(QDate.currentDate().year(), 1, 1))
-        self.end = QDateEdit(QDate(QDate.currentDate().year(), 12, 31))
+        # the campaign's period is proposed from the cases' own years (文号 〔2024〕), not today's
+        first, last = case_years(CaseRepository(store.db).list(), QDate.currentDate().year())
+        self.start = QDateEdit(QDate(first, 1, 1))
+        self.end = QDateEdit(QDate(last, 12, 31))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -60,11 +78,17 @@ class CheckDialog(QDialog):
         self.summary = QLabel()
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("候选"), self.tr("问题"), self.tr("说明"), self.tr("文件")]
+            [
+                without_mnemonic(text)
+                for text in (self.tr("候选"), self.tr("问题"), self.tr("说明"), self.tr("文件"))
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # names stay whole on one line (a unit's name broke mid-word); the explanation takes the rest
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -94,13 +118,14 @@ class CheckDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             veto = finding.severity == "veto"
+            english = labels.english()
             cells = [
                 names.get(finding.candidate, finding.candidate),
-                finding.label,
-                finding.zh,
+                finding.code.replace("_", " ") if english else finding.label,
+                labels.in_language(finding.zh, finding.en),
                 PurePosixPath(finding.file).name if finding.file else "",
             ]
-            tips = [finding.candidate, finding.code, finding.en, finding.file]
+            tips = [finding.candidate, finding.code, finding.zh if english else finding.en, finding.file]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tips[column])

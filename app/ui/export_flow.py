@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
+from app.errors import KnownError
 from app.models.store import Store
 from app.score_export import ExportResult, export_package
 from app.signing.identity import ExpertIdentity, load_private_key
@@ -62,3 +63,43 @@ def summary(result: ExportResult, identity: ExpertIdentity) -> str:
             + result.missing_glyphs
         )
     return "\n".join(lines)
+
+
+def ask_and_export(
+    window: QMainWindow, store: Store, identity: ExpertIdentity, settings: QSettings, dialogs: bool
+) -> bool:
+    """The menu's export: where to save, the passphrase, then the export; False when cancelled or failed."""
+    folder = str(settings.value("desk/export_folder", str(Path.home())))
+    target = ask_target(window, identity, folder)
+    if target is None:
+        return False
+    passphrase = ask_passphrase(window)
+    if passphrase is None:
+        return False
+    return export_and_tell(window, store, identity, target, passphrase, settings, dialogs)
+
+
+def export_and_tell(
+    window: QMainWindow,
+    store: Store,
+    identity: ExpertIdentity,
+    target: Path,
+    passphrase: str,
+    settings: QSettings,
+    dialogs: bool = False,
+) -> bool:
+    """Export, then say what was written (status bar, and a message box when dialogs are on)."""
+    title = QCoreApplication.translate("ExportFlow", "导出评分包")
+    try:
+        result = export_signed(store, identity, target, passphrase)
+    except KnownError as error:
+        window.statusBar().showMessage(error.zh, 15000)
+        if dialogs:
+            QMessageBox.warning(window, title, error.zh)
+        return False
+    settings.setValue("desk/export_folder", str(target.parent))
+    text = summary(result, identity)
+    window.statusBar().showMessage(text.splitlines()[0], 15000)
+    if dialogs:
+        QMessageBox.information(window, title, text)
+    return True

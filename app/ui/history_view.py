@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from app.rubric.model import Rubric
+from app.rubric.rounding import format_points
 
 SECTION_LABELS = {
     "not_applicable": QT_TRANSLATE_NOOP("HistoryView", "无需评审"),
@@ -20,40 +22,55 @@ SECTION_LABELS = {
 
 
 class HistoryView(QTableWidget):
+    """时间 | 项目 (and a reopening's reason) | 原值 | 新值; who made the change is in each row's tooltip.
+
+    The item's name takes the room that is left and wraps, so old → new always show in a pane as
+    narrow as the form's at 1366 px, without scrolling sideways.
+    """
+
+    TIME, WHAT, OLD, NEW = range(4)
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 6, parent)
-        self.setHorizontalHeaderLabels(
-            [
-                self.tr("时间"),
-                self.tr("专家"),
-                self.tr("项目"),
-                self.tr("原值"),
-                self.tr("新值"),
-                self.tr("理由"),
-            ]
-        )
+        super().__init__(0, 4, parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("时间"), self.tr("项目"), self.tr("原值"), self.tr("新值")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_history(self, rubric: Rubric | None, history: list[dict[str, Any]]) -> None:
         self.setRowCount(0)
         for entry in reversed(history):  # newest first
             row = self.rowCount()
             self.insertRow(row)
+            what = self._what(rubric, entry["path"])
+            if entry.get("reason"):
+                what += "\n" + self.tr("理由：") + entry["reason"]
             cells = [
-                str(entry["at"])[:19].replace("T", " "),
-                entry["expert"],
-                self._what(rubric, entry["path"]),
+                str(entry["at"])[5:16].replace("T", " "),
+                what,
                 _shown(entry["old"]),
                 _shown(entry["new"]),
-                entry.get("reason") or "",
             ]
+            who = self.tr("专家：") + entry["expert"]
             for column, text in enumerate(cells):
-                self.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{entry['at']}\n{who}" if column == self.TIME else f"{text}\n{who}")
+                self.setItem(row, column, item)
+        self.resizeRowsToContents()
 
     def _what(self, rubric: Rubric | None, path: str) -> str:
         if path == "status":
@@ -86,10 +103,14 @@ def _shown(value: Any) -> str:
         return "—"
     if value is True:
         return "✓"
+    if isinstance(value, int | float | Decimal):
+        return format_points(value)
     if isinstance(value, dict):
         if "page" in value:
             return f"p.{value['page']}" + (f" “{value['text']}”" if value.get("text") else "")
         if "level" in value:
             return str(value["level"])
+        if "points" in value:
+            return format_points(value["points"])
         return json.dumps(value, ensure_ascii=False)
     return str(value)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 class BackgroundJob(QObject):
     progress = Signal(str, int, int)
     files_changed = Signal()
+    analysing = Signal(str)
+    """the sha256 of the file being analysed now ("" when analysis is over)"""
     finished = Signal(dict)
     failed = Signal(str, str)
 
@@ -21,12 +23,14 @@ class BackgroundJob(QObject):
         context = multiprocessing.get_context("spawn")
         self.queue = context.Queue()
         self.cancel_event = context.Event()
+        self.focus = context.Value("q", 0, lock=False)
         self.process = context.Process(
-            target=target, args=(*args, self.queue, self.cancel_event), daemon=True
+            target=target, args=(*args, self.queue, self.cancel_event, self.focus), daemon=True
         )
         self.timer = QTimer(self, interval=100)
         self.timer.timeout.connect(self._poll)
         self.running = False
+        self.analysing_now = ""
 
     def start(self) -> None:
         self.process.start()
@@ -35,6 +39,10 @@ class BackgroundJob(QObject):
 
     def cancel(self) -> None:
         self.cancel_event.set()
+
+    def set_focus(self, case_id: int) -> None:
+        """The case the expert has open: the job analyses it next if it is still waiting."""
+        self.focus.value = case_id
 
     def _poll(self) -> None:
         while True:
@@ -49,6 +57,9 @@ class BackgroundJob(QObject):
                 )
             elif kind == "files_changed":
                 self.files_changed.emit()
+            elif kind == "analysing":
+                self.analysing_now = message[1]
+                self.analysing.emit(message[1])
             elif kind == "done":
                 self._stop()
                 self.finished.emit(message[1])
@@ -65,5 +76,6 @@ class BackgroundJob(QObject):
 
     def _stop(self) -> None:
         self.running = False
+        self.analysing_now = ""
         self.timer.stop()
         self.process.join(timeout=5)

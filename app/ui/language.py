@@ -17,6 +17,8 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT = "zh_CN"
 ENV_VAR = "REVIEWDESK_LANG"
 SETTING = "ui/language"
+_installed: list[QTranslator] = []
+"""the translators in force, so a switch of language can take them out again"""
 
 
 def chosen_language(settings: QSettings, override: str | None = None) -> str:
@@ -39,4 +41,19 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt)
         installed.append(qt)
     QLocale.setDefault(QLocale(language))
+    _installed[:] = installed
     return installed
+
+
+def switch_language(app: QCoreApplication, language: str) -> None:
+    """Replace the installed translators; Qt then sends every widget a LanguageChange event."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed[:] = install_translators(app, language)
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source texts (Chinese) and Qt's own English: what a test leaves behind."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()

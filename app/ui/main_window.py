@@ -6,32 +6,29 @@ the expert was; every score is already in the store.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
+    QMenu,
+    QMenuBar,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.analysis.find import Match, find_in_file
-from app.errors import KnownError
-from app.jobs import DEMO_SOURCE, import_and_analyze
+from app.jobs import DEMO_SOURCE
 from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
 from app.models.scores import ScoreRepository, SheetChoices
@@ -43,36 +40,20 @@ from app.station.packets import visible_cases
 from app.ui import export_flow
 from app.ui.about_dialog import AboutDialog
 from app.ui.case_info import CaseInfo
-from app.ui.case_table import CaseTableModel
+from app.ui.case_queue import CaseQueue
 from app.ui.history_view import HistoryView
 from app.ui.identity_dialog import FirstRunDialog
-from app.ui.jobs import BackgroundJob
-from app.ui.language import LANGUAGES, chosen_language
+from app.ui.job_panel import JobPanel
+from app.ui.language import LANGUAGES, chosen_language, switch_language
 from app.ui.language import SETTING as LANGUAGE_SETTING
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
+from app.ui.shortcuts import shortcut_table
 from app.ui.viewer_pane import ViewerPane
+from app.ui.window_layout import fit_to_screen, splitter_sizes
 from app.vocabulary import TRANSCRIPT_KINDS
 
 DEFAULT_RUBRIC = "transcripts-2024"
-SHORTCUTS = [
-    ("F8 / Shift+F8", QT_TRANSLATE_NOOP("MainWindow", "下一份 / 上一份未完成的案卷")),
-    ("Ctrl+Enter", QT_TRANSLATE_NOOP("MainWindow", "完成本案卷并打开下一份")),
-    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("MainWindow", "在评分项之间移动；数字键直接给分")),
-    ("Enter / Alt+1…9", QT_TRANSLATE_NOOP("MainWindow", "下一个评分框 / 跳到评分表的第1…9部分")),
-    ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "撤销 / 重做")),
-    ("PgDn / PgUp", QT_TRANSLATE_NOOP("MainWindow", "下一页 / 上一页")),
-    ("Ctrl+F / F3 / Shift+F3", QT_TRANSLATE_NOOP("MainWindow", "在本案卷中查找 / 下一处 / 上一处")),
-    (
-        "Ctrl+= / Ctrl+- / Ctrl+0 / Ctrl+9",
-        QT_TRANSLATE_NOOP("MainWindow", "放大 / 缩小 / 适合宽度 / 适合页面"),
-    ),
-    ("Ctrl+R / Ctrl+T", QT_TRANSLATE_NOOP("MainWindow", "旋转页面 / 缩略图")),
-    ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "导入光盘文件夹")),
-    ("Ctrl+E", QT_TRANSLATE_NOOP("MainWindow", "导出签名评分包")),
-    ("Ctrl+L", QT_TRANSLATE_NOOP("MainWindow", "筛选案卷队列")),
-    ("F1", QT_TRANSLATE_NOOP("MainWindow", "本快捷键表")),
-]
 
 
 class MainWindow(QMainWindow):
@@ -82,8 +63,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.dialogs = dialogs
         self.expert = expert or "expert"
-        self.job: BackgroundJob | None = None
-        self.progress_dialog: QProgressDialog | None = None
         self.setAcceptDrops(True)
         self.store = store
         self.settings = settings
@@ -93,21 +72,16 @@ class MainWindow(QMainWindow):
         self.rubrics = {r.id: r for r in catalog.load_all(store.root)[0].values() if isinstance(r, Rubric)}
         self.families = catalog.families(dict(self.rubrics))
         self.sheet_choices = SheetChoices(store.db, self.expert)
-        self.setWindowTitle(self.tr("案卷评审台 ReviewDesk"))
-        self.model = CaseTableModel()
-        self.queue = QTableView()
-        self.queue.setModel(self.model)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.verticalHeader().hide()
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.queue.horizontalHeader().setStretchLastSection(True)
-        self.queue.setAlternatingRowColors(True)
+        self.case_queue = CaseQueue()
+        self.model = self.case_queue.model
         self.viewer = PageView()
         self.viewer_pane = ViewerPane(self.viewer, self._find_in_current_case)
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
         self.form.evidence_source = self._evidence_here
+        # the form's status line wraps rather than widen the pane past the page's 60 % (the items helper
+        # may move this into the form itself)
+        self.form.status.setWordWrap(True)
         # A family of sheets (the 2024 细则's six) is one choice: each case opens on its own sheet.
         self.rubric_choice = QComboBox()
         for rubric in sorted(self.rubrics.values(), key=lambda r: r.id):
@@ -120,8 +94,16 @@ class MainWindow(QMainWindow):
             wanted = self.rubrics[wanted].family
         self.rubric_choice.setCurrentIndex(max(0, self.rubric_choice.findData(wanted)))
         self.rubric_choice.currentIndexChanged.connect(self._rubric_changed)
+        # long sheet titles must not widen the pane: the page keeps its share of the window
+        self.rubric_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rubric_choice.setMinimumContentsLength(12)
         self.sheet_choice = QComboBox()
-        self.sheet_choice.setToolTip(self.tr("按案卷类型选定评查表；改选后本案卷按所选评查表评分"))
+        self.sheet_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sheet_choice.setMinimumContentsLength(12)
         self.sheet_choice.activated.connect(lambda _i: self._sheet_chosen())
         scoring = QWidget()
         scoring_layout = QVBoxLayout(scoring)
@@ -130,44 +112,32 @@ class MainWindow(QMainWindow):
         scoring_layout.addWidget(self.sheet_choice)
         scoring_layout.addWidget(self.form)
         self.tabs = QTabWidget()
-        self.tabs.addTab(scoring, self.tr("评分"))
-        self.tabs.addTab(self.info, self.tr("文书与信息"))
+        self.tabs.addTab(scoring, "")
+        self.tabs.addTab(self.info, "")
         self.history = HistoryView()
-        self.tabs.addTab(self.history, self.tr("修改记录"))
+        self.tabs.addTab(self.history, "")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_history())
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(4, 4, 4, 4)
-        self.queue_title = QLabel()
-        self.queue_filter = QLineEdit()
-        self.queue_filter.setPlaceholderText(self.tr("筛选：单位、文号、类型、状态… (Ctrl+L)"))
-        self.queue_filter.setClearButtonEnabled(True)
-        self.queue_filter.textChanged.connect(self.apply_filter)
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("全部"), None)
-        self.status_filter.addItem(self.tr("未完成"), "open")
-        self.status_filter.addItem(self.tr("已完成"), "complete")
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        filters = QHBoxLayout()
-        filters.addWidget(self.queue_filter, 1)
-        filters.addWidget(self.status_filter)
-        left_layout.addWidget(self.queue_title)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.queue)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.case_queue)
         self.splitter.addWidget(self.viewer_pane)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.page_label = QLabel()
         self.identity_label = QLabel()
+        self.jobs = JobPanel()
+        self.jobs.files_changed.connect(self._files_changed)
+        self.jobs.analysing.connect(self._analysing)
+        self.jobs.finished.connect(self._job_finished)
+        self.jobs.failed.connect(self._job_failed)
+        self.statusBar().addPermanentWidget(self.jobs)
         self.statusBar().addPermanentWidget(self.identity_label)
         self.statusBar().addPermanentWidget(self.page_label)
         self.identity: ExpertIdentity | None = None
-        self._set_identity(load_identity(store.root))
         self._add_actions()
-        self.queue.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._open_row(cur.row()))
+        self.retranslate()
+        self._set_identity(load_identity(store.root))
+        self.case_queue.case_chosen.connect(lambda _id: self._open_current())
         self.viewer.page_shown.connect(self._on_page_shown)
         self.viewer.verticalScrollBar().valueChanged.connect(self._page_moved)
         self.info.page_requested.connect(self.viewer.go_to_page)
@@ -179,8 +149,30 @@ class MainWindow(QMainWindow):
         self._panes_for: CaseFile | None = None
         self._panes_timer = QTimer(self, singleShot=True, interval=250)
         self._panes_timer.timeout.connect(self._load_pending_panes)
-        self._restore_layout()
+        self.opens_maximized = self._restore_layout()
         self.reload_cases()
+
+    # -- texts: set here and again when the language changes --------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("案卷评审台 ReviewDesk"))
+        self.sheet_choice.setToolTip(self.tr("按案卷类型选定评查表；改选后本案卷按所选评查表评分"))
+        for index, text in enumerate((self.tr("评分"), self.tr("文书与信息"), self.tr("修改记录"))):
+            self.tabs.setTabText(index, text)
+        self._retranslate_actions()
+        self._set_identity(self.identity)
+        self._update_page_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            case = self.current_case()
+            if case is not None and self.isVisible():  # the panes hold translated texts: build them again
+                self._panes_for = case
+                self._panes_timer.start(0)
+            else:
+                self.info.show_case(None)
+        super().changeEvent(event)
 
     @property
     def family(self) -> str | None:
@@ -232,68 +224,103 @@ class MainWindow(QMainWindow):
             self.sheet_choices.choose(
                 case.id, family, None if rubric_id == by_type.rubric.id else rubric_id, current.id
             )
-        self.model.set_status(case.id, self._statuses([case]).get(case.id, "not_started"))
-        self._open_row(self.queue.currentIndex().row())
+        self.case_queue.set_status(case.id, self._statuses([case]).get(case.id, "not_started"))
+        self._open_current()
 
     def _sheet_chosen(self) -> None:
         self.choose_sheet(self.sheet_choice.currentData())
 
     def _add_actions(self) -> None:
+        """Every action and menu; their texts are set by ``_retranslate_actions``."""
+        self._texts: list[tuple[QAction | QMenu, Callable[[], str]]] = []
         for text, keys, slot in (
-            (self.tr("下一份未完成的案卷"), [QKeySequence(Qt.Key.Key_F8)], lambda: self.step_unfinished(1)),
             (
-                self.tr("上一份未完成的案卷"),
+                lambda: self.tr("下一份未完成的案卷"),
+                [QKeySequence(Qt.Key.Key_F8)],
+                lambda: self.step_unfinished(1),
+            ),
+            (
+                lambda: self.tr("上一份未完成的案卷"),
                 [QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8)],
                 lambda: self.step_unfinished(-1),
             ),
-            (self.tr("下一页"), [QKeySequence(Qt.Key.Key_PageDown)], lambda: self._page(1)),
-            (self.tr("上一页"), [QKeySequence(Qt.Key.Key_PageUp)], lambda: self._page(-1)),
-            (
-                self.tr("完成并打开下一份"),
+            (lambda: self.tr("下一页"), [QKeySequence(Qt.Key.Key_PageDown)], lambda: self._page(1)),
+            (lambda: self.tr("上一页"), [QKeySequence(Qt.Key.Key_PageUp)], lambda: self._page(-1)),
+            (lambda: self.tr("快捷键"), [QKeySequence(Qt.Key.Key_F1)], self.show_shortcuts),
+            (lambda: self.tr("筛选案卷"), [QKeySequence("Ctrl+L")], self.case_queue.focus_filter),
+        ):
+            self.addAction(self._action(text, keys, slot))
+        # completing, undo and redo need an open case: disabled (and their keys inert) without one
+        self.case_actions = [
+            self._action(
+                lambda: self.tr("完成并打开下一份"),
                 [
                     QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
                     QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
                 ],
                 self.form.complete,
             ),
-            (self.tr("撤销"), [QKeySequence.StandardKey.Undo], self.form.undo),
-            (self.tr("重做"), [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")], self.form.redo),
-            (self.tr("快捷键"), [QKeySequence(Qt.Key.Key_F1)], self.show_shortcuts),
-            (self.tr("筛选案卷"), [QKeySequence("Ctrl+L")], self._focus_filter),
-        ):
-            action = QAction(text, self)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
+            self._action(lambda: self.tr("撤销"), [QKeySequence.StandardKey.Undo], self.form.undo),
+            self._action(
+                lambda: self.tr("重做"),
+                [QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")],
+                self.form.redo,
+            ),
+        ]
+        for action in self.case_actions:
             self.addAction(action)
 
-        menu = self.menuBar().addMenu(self.tr("文件"))
-        for text, keys, slot in (
-            (self.tr("导入光盘文件夹…"), QKeySequence("Ctrl+O"), self.choose_folder),
-            (self.tr("导入映像、压缩包或 PDF…"), QKeySequence("Ctrl+Shift+O"), self.choose_files),
-            (self.tr("分析全部案卷"), QKeySequence("Ctrl+Shift+A"), lambda: self.start_import([])),
-            (self.tr("导出签名评分包…"), QKeySequence("Ctrl+E"), self.export_scores),
+        menu = self._menu(self.menuBar(), lambda: self.tr("文件"))
+        for text, key, slot in (
+            (lambda: self.tr("导入光盘文件夹…"), "Ctrl+O", self.choose_folder),
+            (lambda: self.tr("导入映像、压缩包或 PDF…"), "Ctrl+Shift+O", self.choose_files),
+            (lambda: self.tr("分析全部案卷"), "Ctrl+Shift+A", lambda: self.start_import([])),
+            (lambda: self.tr("导出签名评分包…"), "Ctrl+E", self.export_scores),
         ):
-            action = menu.addAction(text)
-            action.setShortcut(keys)
-            action.triggered.connect(slot)
-        station_menu = self.menuBar().addMenu(self.tr("监理站"))
-        station_menu.addAction(self.tr("报送材料检查…")).triggered.connect(self.show_check)
+            menu.addAction(self._action(text, [QKeySequence(key)], slot))
+        station_menu = self._menu(self.menuBar(), lambda: self.tr("监理站"))
+        station_menu.addAction(self._action(lambda: self.tr("报送材料检查…"), [], self.show_check))
         from app.ui.station_menu import install_station_menu
 
         install_station_menu(self, station_menu, menu)
-        settings_menu = self.menuBar().addMenu(self.tr("设置"))
-        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        settings_menu = self._menu(self.menuBar(), lambda: self.tr("设置"))
+        language_menu = self._menu(settings_menu, lambda: self.tr("界面语言"))
         current = chosen_language(self.settings)
+        self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
             action = language_menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == current)
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
-        help_menu = self.menuBar().addMenu(self.tr("帮助"))
-        help_menu.addAction(self.tr("快捷键 (F1)")).triggered.connect(self.show_shortcuts)
-        help_menu.addAction(self.tr("专家身份与密钥指纹…")).triggered.connect(self.show_identity)
-        help_menu.addAction(self.tr("关于 ReviewDesk…")).triggered.connect(lambda: AboutDialog(self).exec())
+            self.language_actions[code] = action
+        help_menu = self._menu(self.menuBar(), lambda: self.tr("帮助"))
+        help_menu.addAction(self._action(lambda: self.tr("快捷键 (F1)"), [], self.show_shortcuts))
+        help_menu.addAction(self._action(lambda: self.tr("专家身份与密钥指纹…"), [], self.show_identity))
+        help_menu.addAction(
+            self._action(lambda: self.tr("关于 ReviewDesk…"), [], lambda: AboutDialog(self).exec())
+        )
+
+    def _action(
+        self, text: Callable[[], str], keys: list[QKeySequence], slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self._texts.append((action, text))
+        return action
+
+    def _menu(self, parent: QMenuBar | QMenu, title: Callable[[], str]) -> QMenu:
+        menu = parent.addMenu("")
+        self._texts.append((menu, title))
+        return menu
+
+    def _retranslate_actions(self) -> None:
+        for widget, text in self._texts:
+            if isinstance(widget, QMenu):
+                widget.setTitle(text())
+            else:
+                widget.setText(text())
 
     def show_check(self) -> None:
         from app.ui.check_dialog import CheckDialog
@@ -302,12 +329,15 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def set_language(self, code: str) -> None:
+        """Remembered for the next start, and applied now: every widget retranslates on LanguageChange."""
         self.settings.setValue(LANGUAGE_SETTING, code)
         self.settings.sync()
-        text = self.tr("界面语言已设为 {name}，重新启动评审台后生效。").format(name=LANGUAGES[code])
-        self.statusBar().showMessage(text, 15000)
-        if self.dialogs:
-            QMessageBox.information(self, self.tr("界面语言"), text)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            switch_language(app, code)
+        for other, action in self.language_actions.items():
+            action.setChecked(other == code)
+        self.statusBar().showMessage(self.tr("界面语言：{name}").format(name=LANGUAGES[code]), 5000)
 
     # -- the expert: first run, identity, export ------------------------------------------------------
 
@@ -349,29 +379,12 @@ class MainWindow(QMainWindow):
         if self.identity is None and not self.first_run():
             return
         assert self.identity is not None
-        folder = str(self.settings.value("desk/export_folder", str(Path.home())))
-        target = export_flow.ask_target(self, self.identity, folder)
-        if target is None:
-            return
-        passphrase = export_flow.ask_passphrase(self)
-        if passphrase is None:
-            return
-        self.export_to(target, passphrase)
+        export_flow.ask_and_export(self, self.store, self.identity, self.settings, self.dialogs)
 
     def export_to(self, target: Path, passphrase: str) -> bool:
-        """The export itself, for the menu and for tests; a known problem becomes a message."""
+        """The export itself (for the menu and for tests); a known problem becomes a message."""
         assert self.identity is not None
-        try:
-            result = export_flow.export_signed(self.store, self.identity, target, passphrase)
-        except KnownError as error:
-            self._report(error.zh)
-            return False
-        self.settings.setValue("desk/export_folder", str(target.parent))
-        text = export_flow.summary(result, self.identity)
-        self.statusBar().showMessage(text.splitlines()[0], 15000)
-        if self.dialogs:
-            QMessageBox.information(self, self.tr("导出评分包"), text)
-        return True
+        return export_flow.export_and_tell(self, self.store, self.identity, target, passphrase, self.settings)
 
     # -- import and analysis in the background ------------------------------------------------------
 
@@ -399,52 +412,46 @@ class MainWindow(QMainWindow):
 
     def start_import(self, sources: list[str]) -> None:
         """Import (if any sources) and analyse in a child process; the desk stays usable."""
-        if self.job is not None and self.job.running:
+        case = self.current_case()
+        if not self.jobs.start(self.store.root, sources, self.expert, case.id if case else 0):
             self.statusBar().showMessage(self.tr("已有后台任务在进行中。"), 5000)
             return
-        self.job = BackgroundJob(import_and_analyze, str(self.store.root), sources, self.expert)
-        self.progress_dialog = QProgressDialog(self.tr("正在准备…"), self.tr("取消"), 0, 1000, self)
-        self.progress_dialog.setWindowTitle(self.tr("导入与分析"))
-        self.progress_dialog.setModal(False)
-        self.progress_dialog.setMinimumDuration(0)
-        self.progress_dialog.canceled.connect(self.job.cancel)
-        self.job.progress.connect(self._job_progress)
-        self.job.files_changed.connect(self._files_changed)
-        self.job.finished.connect(self._job_finished)
-        self.job.failed.connect(self._job_failed)
-        self.job.start()
+        self.info.set_analysing(True)
 
-    def _job_progress(self, text: str, done: int, total: int) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText(text[-60:])
-            self.progress_dialog.setValue(int(1000 * done / total) if total else 0)
+    def analyse_pending(self) -> bool:
+        """Start analysing in the background when some case is not analysed yet (the desk opening)."""
+        from app.workflow import unanalysed_cases  # here: it loads the analyser, which start-up can skip
+
+        if self.jobs.running or not unanalysed_cases(self.store):
+            return False
+        self.start_import([])
+        return True
+
+    @property
+    def job(self):
+        return self.jobs.job
+
+    def _analysing(self, sha256: str) -> None:
+        case = self.current_case()
+        self.info.set_analysing(bool(sha256), now=case is not None and case.sha256 == sha256)
 
     def _files_changed(self) -> None:
         """New cases or documents: refresh the queue, keep the case being scored as it is."""
         current = self.current_case()
         cases = visible_cases(self.store.db, self.repository.list())
-        self.queue.selectionModel().blockSignals(True)
-        self.model.set_cases(cases, self._statuses(cases))
-        self.apply_filter()
-        row = self.model.row_of(current.id) if current else (0 if cases else None)
-        if row is not None:
-            self.queue.selectRow(row)
-        self.queue.selectionModel().blockSignals(False)
-        if row is None:
+        self.case_queue.set_cases(cases, self._statuses(cases))
+        if current is None:
+            if cases and self.case_queue.current_case() is None:
+                self.case_queue.select_case(cases[0].id)
             return
-        fresh = self.model.case_at(row)
-        if current is None or [d.as_json() for d in fresh.documents] != [
+        fresh = next((c for c in cases if c.id == current.id), None)
+        if fresh is not None and [d.as_json() for d in fresh.documents] != [
             d.as_json() for d in current.documents
         ]:
-            self._open_row(row)
-
-    def _close_progress(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog = None
+            self._open_current()
 
     def _job_finished(self, summary: dict) -> None:
-        self._close_progress()
+        self.info.set_analysing(False)
         self._files_changed()
         if summary.get("cancelled"):
             self.statusBar().showMessage(self.tr("已取消，已完成的部分已保存。"), 10000)
@@ -465,7 +472,7 @@ class MainWindow(QMainWindow):
             self._report(self.tr("有来源无法读取"), "\n".join(errors))
 
     def _job_failed(self, zh: str, details: str) -> None:
-        self._close_progress()
+        self.info.set_analysing(False)
         self._files_changed()
         self._report(zh, details)
 
@@ -478,29 +485,36 @@ class MainWindow(QMainWindow):
             box.open()
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{self.tr(v)}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, self.tr("快捷键"), f"<table>{rows}</table>")
+        QMessageBox.information(self, self.tr("快捷键"), shortcut_table())
 
     def reload_cases(self) -> None:
         cases = visible_cases(self.store.db, self.repository.list())
-        self.model.set_cases(cases, self._statuses(cases))
-        self.apply_filter()
+        self.case_queue.set_cases(cases, self._statuses(cases))
         self._show_sheet_choice(None)
         if not cases:
-            self.info.show_case(None)
+            self._open_current()
             return
         last = int(self.settings.value("desk/last_case", 0) or 0)
-        row = self.model.row_of(last)
-        self.queue.selectRow(row if row is not None else 0)
+        if not self.case_queue.select_case(last):
+            self.case_queue.select_case(cases[0].id)
 
     def current_case(self) -> CaseFile | None:
-        row = self.queue.currentIndex().row()
-        return self.model.case_at(row) if row >= 0 else None
+        return self.case_queue.current_case()
 
-    def _open_row(self, row: int) -> None:
-        if row < 0:
+    def select_case(self, case_id: int) -> bool:
+        return self.case_queue.select_case(case_id)
+
+    def _open_current(self) -> None:
+        case = self.current_case()
+        for action in self.case_actions:
+            action.setEnabled(case is not None)
+        self.form.setEnabled(case is not None)
+        if case is None:
+            self.form.unload()
+            self.info.show_case(None)
             return
-        case = self.model.case_at(row)
+        self.jobs.set_focus(case.id)
+        self.info.set_analysing(self.jobs.running, now=self.jobs.analysing_now == case.sha256)
         self.form.unload()
         same_case = int(self.settings.value("desk/last_case", 0) or 0) == case.id
         remembered = int(self.settings.value("desk/last_page", 0) or 0) if same_case else 0
@@ -552,56 +566,24 @@ class MainWindow(QMainWindow):
 
     def _rubric_changed(self) -> None:
         self.settings.setValue("desk/rubric", self.rubric_choice.currentData())
-        cases = self.repository.list()
-        self.model.set_cases(cases, self._statuses(cases))
-        case = self.current_case()
-        row = self.queue.currentIndex().row()
-        if case is not None:
-            self._open_row(row)
+        cases = visible_cases(self.store.db, self.repository.list())
+        self.case_queue.set_cases(cases, self._statuses(cases))
+        if self.current_case() is not None:
+            self._open_current()
 
     def _blob_path(self, case: CaseFile) -> Path:
         return self.store.blobs.path_for(case.sha256)
 
-    def _focus_filter(self) -> None:
-        self.queue_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.queue_filter.selectAll()
-
-    def apply_filter(self) -> None:
-        """Hide the rows that do not match the words typed (all of them) and the status chosen."""
-        words = self.queue_filter.text().split()
-        wanted = self.status_filter.currentData()
-        shown = 0
-        for row in range(self.model.rowCount()):
-            text = self.model.row_text(row)
-            status = self.model.status_of(row)
-            visible = all(w in text for w in words) and (
-                wanted is None or (status == "complete") == (wanted == "complete")
-            )
-            self.queue.setRowHidden(row, not visible)
-            shown += visible
-        total = self.model.rowCount()
-        text = self.tr("案卷队列（{count} 份）").format(count=total)
-        if shown != total:
-            text += self.tr("，显示 {shown} 份").format(shown=shown)
-        self.queue_title.setText(text)
-
     def step_unfinished(self, delta: int) -> None:
-        """The next (or previous) shown case not yet complete, wrapping around."""
-        count = self.model.rowCount()
-        start = self.queue.currentIndex().row()
-        for offset in range(1, count + 1):
-            row = (start + delta * offset) % count
-            if self.model.status_of(row) != "complete" and not self.queue.isRowHidden(row):
-                self.queue.selectRow(row)
-                return
+        self.case_queue.step_unfinished(delta)
 
     def _completed(self, case_id: int) -> None:
-        self.model.set_status(case_id, "complete")
+        self.case_queue.set_status(case_id, "complete")
         self.step_unfinished(1)
 
     def _form_changed(self) -> None:
         if self.form.sheet is not None:
-            self.model.set_status(self.form.sheet.case_id, self.form.sheet.status)
+            self.case_queue.set_status(self.form.sheet.case_id, self.form.sheet.status)
         self._refresh_history()
 
     def _refresh_history(self) -> None:
@@ -629,7 +611,7 @@ class MainWindow(QMainWindow):
 
     def _load_pending_panes(self) -> None:
         case, self._panes_for = self._panes_for, None
-        if case is not None:
+        if case is not None and self.isVisible():
             self._load_case_panes(case)
 
     def _page_moved(self) -> None:
@@ -645,17 +627,31 @@ class MainWindow(QMainWindow):
                 )
             )
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self) -> bool:
+        """The remembered size, kept on the screen; the first time, the screen's available area.
+
+        True when there is nothing remembered: the window then opens maximised.
+        """
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry()
         geometry = self.settings.value("desk/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        remembered = geometry is not None
+        if remembered:
+            self.restoreGeometry(geometry)  # False for another screen's geometry: clamped all the same
+            self.setGeometry(fit_to_screen(self.geometry(), available))
         else:
-            self.resize(1366, 768)
+            self.setGeometry(available)
         state = self.settings.value("desk/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        else:
-            self.splitter.setSizes([380, 560, 426])
+        self._default_panes = state is None or not self.splitter.restoreState(state)
+        if self._default_panes:
+            self.splitter.setSizes(splitter_sizes(self.width()))
+        return not remembered
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._default_panes:  # once shown (maximised, framed), share out the width it really has
+            self._default_panes = False
+            self.splitter.setSizes(splitter_sizes(self.splitter.width()))
 
     def closeEvent(self, event) -> None:
         self._panes_timer.stop()  # a form still due must not be built on a store about to close

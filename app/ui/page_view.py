@@ -152,7 +152,8 @@ class PageView(QScrollArea):
             scale = self.zoom * SCREEN_POINTS
         else:
             scale = width / page_w
-        return QSize(int(page_w * scale), int(page_h * scale))
+        # width / page_w * page_w is 798.999… for a 799 px width: floor with a little slack, never over
+        return QSize(int(page_w * scale + 1e-6), int(page_h * scale + 1e-6))
 
     # -- zoom and turn ----------------------------------------------------------------------------
 

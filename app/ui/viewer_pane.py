@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -80,6 +80,18 @@ class ThumbnailStrip(QListWidget):
         self._timer.start()
 
 
+class FindBox(QLineEdit):
+    """As wide as its whole placeholder wants ("Fin…" was all English showed), narrower only when cramped."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        wanted = self.fontMetrics().horizontalAdvance(self.placeholderText()) + 48
+        return QSize(max(hint.width(), wanted), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, super().minimumSizeHint().height())
+
+
 class ViewerPane(QWidget):
     def __init__(
         self, view: PageView, finder: Callable[[str], list[Match]], parent: QWidget | None = None
@@ -93,29 +105,30 @@ class ViewerPane(QWidget):
         self.thumbnails.setVisible(False)
         tools = QHBoxLayout()
         tools.setContentsMargins(4, 2, 4, 2)
-        for text, tip, slot in (
-            ("−", self.tr("缩小 (Ctrl+-)"), lambda: view.zoom_by(-1)),
-            ("+", self.tr("放大 (Ctrl+=)"), lambda: view.zoom_by(1)),
-            (self.tr("适合宽度"), self.tr("适合宽度 (Ctrl+0)"), lambda: view.set_zoom_mode("width")),
-            (self.tr("适合页面"), self.tr("适合页面 (Ctrl+9)"), lambda: view.set_zoom_mode("page")),
-            ("⟳", self.tr("顺时针旋转 (Ctrl+R)"), self._rotate),
-            (self.tr("缩略图"), self.tr("显示或隐藏缩略图 (Ctrl+T)"), self.toggle_thumbnails),
+        self.tool_buttons: list[QToolButton] = []
+        for slot in (
+            lambda: view.zoom_by(-1),
+            lambda: view.zoom_by(1),
+            lambda: view.set_zoom_mode("width"),
+            lambda: view.set_zoom_mode("page"),
+            self._rotate,
+            self.toggle_thumbnails,
         ):
             button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             tools.addWidget(button)
+            self.tool_buttons.append(button)
+        # the zoom in force, read as a status (grey, no frame), not as one more button beside them
         self.zoom_label = QLabel(view.zoom_text())
         self.zoom_label.setMinimumWidth(56)
+        self.zoom_label.setStyleSheet("color: #666; font-style: italic; padding-left: 6px;")
         view.zoom_changed.connect(self.zoom_label.setText)
         tools.addWidget(self.zoom_label)
         tools.addStretch(1)
-        self.find_box = QLineEdit()
-        self.find_box.setPlaceholderText(self.tr("在本案卷中查找（含扫描页）Ctrl+F"))
+        self.find_box = FindBox()
         self.find_box.setClearButtonEnabled(True)
-        self.find_box.setMaximumWidth(260)
+        self.find_box.setMaximumWidth(340)
         self.find_box.returnPressed.connect(self._enter)
         self.find_box.textChanged.connect(lambda _t: self._debounce.start())
         self.find_status = QLabel()
@@ -135,6 +148,7 @@ class ViewerPane(QWidget):
         layout.addLayout(tools)
         layout.addLayout(body, 1)
         view.verticalScrollBar().valueChanged.connect(lambda _v: self.thumbnails.follow(view.current_page()))
+        self.retranslate()
         for keys, slot in (
             ("Ctrl+F", self.focus_find),
             ("F3", lambda: self.step(1)),
@@ -150,6 +164,28 @@ class ViewerPane(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+
+    def retranslate(self) -> None:
+        texts = (
+            ("−", self.tr("缩小 (Ctrl+-)")),
+            ("+", self.tr("放大 (Ctrl+=)")),
+            (self.tr("适合宽度"), self.tr("适合宽度 (Ctrl+0)")),
+            (self.tr("适合页面"), self.tr("适合页面 (Ctrl+9)")),
+            ("⟳", self.tr("顺时针旋转 (Ctrl+R)")),
+            (self.tr("缩略图"), self.tr("显示或隐藏缩略图 (Ctrl+T)")),
+        )
+        for button, (text, tip) in zip(self.tool_buttons, texts, strict=True):
+            button.setText(text)
+            button.setToolTip(tip)
+        self.zoom_label.setText(self.view.zoom_text())
+        placeholder = self.tr("在本案卷中查找（含扫描页）Ctrl+F")
+        self.find_box.setPlaceholderText(placeholder)
+        self.find_box.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- called by the window when a case opens ---------------------------------------------------
 

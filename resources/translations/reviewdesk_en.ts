@@ -126,7 +126,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../app/ui/jobs.py" line="63"/>
+        <location filename="../../app/ui/jobs.py" line="74"/>
         <source>后台任务意外结束，已完成的部分已保存。</source>
         <translation>The background task ended unexpectedly; what was done is saved.</translation>
     </message>
@@ -134,171 +134,234 @@
 <context>
     <name>CaseInfo</name>
     <message>
-        <location filename="../../app/ui/case_info.py" line="18"/>
+        <location filename="../../app/ui/case_info.py" line="20"/>
         <source>报送单位</source>
         <translation>Submitting unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="19"/>
+        <location filename="../../app/ui/case_info.py" line="21"/>
         <source>候选类别</source>
         <translation>Candidate kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="20"/>
+        <location filename="../../app/ui/case_info.py" line="22"/>
         <source>个人候选人</source>
         <translation>Individual candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="21"/>
+        <location filename="../../app/ui/case_info.py" line="23"/>
         <source>推选/抽选</source>
         <translation>Nominated/sampled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="22"/>
+        <location filename="../../app/ui/case_info.py" line="24"/>
         <source>案卷类型</source>
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="23"/>
-        <location filename="../../app/ui/case_info.py" line="30"/>
+        <location filename="../../app/ui/case_info.py" line="25"/>
+        <location filename="../../app/ui/case_info.py" line="32"/>
         <source>文号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="26"/>
+        <location filename="../../app/ui/case_info.py" line="28"/>
         <source>目录名</source>
         <translation>folder name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="27"/>
+        <location filename="../../app/ui/case_info.py" line="29"/>
         <source>文件名</source>
         <translation>file name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="28"/>
+        <location filename="../../app/ui/case_info.py" line="30"/>
         <source>封面</source>
         <translation>cover page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="29"/>
+        <location filename="../../app/ui/case_info.py" line="31"/>
         <source>人工更正</source>
         <translation>corrected by hand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="31"/>
+        <location filename="../../app/ui/case_info.py" line="33"/>
         <source>卷内决定书</source>
         <translation>decision in the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="50"/>
+        <location filename="../../app/ui/case_info.py" line="79"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="56"/>
+        <location filename="../../app/ui/case_info.py" line="80"/>
         <source>案卷信息</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="73"/>
-        <source>尚未分析（reviewdesk analyze）</source>
-        <translation>Not analysed yet (reviewdesk analyze)</translation>
+        <location filename="../../app/ui/case_info.py" line="96"/>
+        <source>正在分析…文书识别后会显示在这里。</source>
+        <translation>Analysing… the documents will appear here once they are found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="95"/>
+        <location filename="../../app/ui/case_info.py" line="98"/>
+        <source>等待分析…（正在分析其他案卷，本案卷排在前面）</source>
+        <translation>Waiting for analysis… (another case file is being read; this one is next)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_info.py" line="100"/>
+        <source>尚未分析：导入后会在后台自动分析（文件 → 分析全部案卷）。</source>
+        <translation>Not analysed yet: imported files are analysed in the background (File → Analyse all case files).</translation>
+    </message>
+    <message>
+        <source>尚未分析（reviewdesk analyze）</source>
+        <translation type="vanished">Not analysed yet (reviewdesk analyze)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_info.py" line="132"/>
         <source>请在左侧选择一份案卷。</source>
         <translation>Choose a case file on the left.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="107"/>
+        <location filename="../../app/ui/case_info.py" line="144"/>
         <source>未发现问题</source>
         <translation>No problems found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="114"/>
+        <location filename="../../app/ui/case_info.py" line="154"/>
         <source>笔录提示（仅供参考，由专家判断）</source>
         <translation>Transcript hints (for reference only; the expert decides)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="116"/>
+        <location filename="../../app/ui/case_info.py" line="156"/>
         <source>扫描件（无文字层）</source>
         <translation>scanned (no text layer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="116"/>
+        <location filename="../../app/ui/case_info.py" line="156"/>
         <source>有文字层</source>
         <translation>has a text layer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="117"/>
+        <location filename="../../app/ui/case_info.py" line="157"/>
         <source>{pages} 页</source>
         <translation>{pages} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="118"/>
+        <location filename="../../app/ui/case_info.py" line="158"/>
         <source>识别依据：</source>
         <translation>Recognised by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="130"/>
+        <location filename="../../app/ui/case_info.py" line="170"/>
         <source>无证号</source>
         <translation>no badge number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="136"/>
+        <location filename="../../app/ui/case_info.py" line="177"/>
         <source>第 {page} 页</source>
         <translation>page {page}</translation>
     </message>
 </context>
 <context>
+    <name>CaseQueue</name>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="108"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="108"/>
+        <source>未完成</source>
+        <translation>Not complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="108"/>
+        <source>已完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="111"/>
+        <source>筛选… (Ctrl+L)</source>
+        <translation>Filter… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="112"/>
+        <source>筛选：单位、文号、类型、状态… (Ctrl+L)</source>
+        <translation>Filter: unit, case number, type, status… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="116"/>
+        <source>还没有案卷。
+
+按 Ctrl+O 导入光盘文件夹，
+或把光盘、映像、压缩包
+或 PDF 拖到窗口上。</source>
+        <translation>No case files yet.
+
+Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="149"/>
+        <source>案卷队列（{count} 份）</source>
+        <translation>Case files ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_queue.py" line="151"/>
+        <source>，显示 {shown} 份</source>
+        <translation>, {shown} shown</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../app/ui/case_table.py" line="24"/>
+        <location filename="../../app/ui/case_table.py" line="35"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="25"/>
+        <location filename="../../app/ui/case_table.py" line="36"/>
         <source>文号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="27"/>
+        <location filename="../../app/ui/case_table.py" line="32"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="30"/>
+        <location filename="../../app/ui/case_table.py" line="37"/>
         <source>候选</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="32"/>
+        <location filename="../../app/ui/case_table.py" line="28"/>
         <source>推/抽</source>
         <translation>Nom./samp.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="35"/>
+        <location filename="../../app/ui/case_table.py" line="38"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="37"/>
+        <location filename="../../app/ui/case_table.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="40"/>
+        <location filename="../../app/ui/case_table.py" line="53"/>
         <source>未评</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="41"/>
+        <location filename="../../app/ui/case_table.py" line="54"/>
         <source>评审中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="42"/>
+        <location filename="../../app/ui/case_table.py" line="55"/>
         <source>已完成</source>
         <translation>Complete</translation>
     </message>
@@ -306,52 +369,52 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="36"/>
+        <location filename="../../app/ui/check_dialog.py" line="52"/>
         <source>报送材料检查</source>
         <translation>Submission check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="43"/>
+        <location filename="../../app/ui/check_dialog.py" line="59"/>
         <source>活动期间</source>
         <translation>Campaign period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="49"/>
+        <location filename="../../app/ui/check_dialog.py" line="67"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="53"/>
+        <location filename="../../app/ui/check_dialog.py" line="71"/>
         <source>评选方案：</source>
         <translation>Scheme:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="63"/>
+        <location filename="../../app/ui/check_dialog.py" line="83"/>
         <source>候选</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="63"/>
+        <location filename="../../app/ui/check_dialog.py" line="83"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="63"/>
+        <location filename="../../app/ui/check_dialog.py" line="83"/>
         <source>说明</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="63"/>
+        <location filename="../../app/ui/check_dialog.py" line="83"/>
         <source>文件</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="79"/>
+        <location filename="../../app/ui/check_dialog.py" line="103"/>
         <source>没有可用的评选方案。</source>
         <translation>No scheme is available.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/check_dialog.py" line="88"/>
+        <location filename="../../app/ui/check_dialog.py" line="112"/>
         <source>{candidates} 个候选，{findings} 项问题。</source>
         <translation>{candidates} candidates, {findings} findings.</translation>
     </message>
@@ -400,47 +463,48 @@
 <context>
     <name>ExportFlow</name>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="20"/>
+        <location filename="../../app/ui/export_flow.py" line="21"/>
+        <location filename="../../app/ui/export_flow.py" line="92"/>
         <source>导出评分包</source>
         <translation>Export score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="22"/>
+        <location filename="../../app/ui/export_flow.py" line="23"/>
         <source>评分包 (*.zip)</source>
         <translation>Score package (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="33"/>
+        <location filename="../../app/ui/export_flow.py" line="34"/>
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="34"/>
+        <location filename="../../app/ui/export_flow.py" line="35"/>
         <source>请输入签名密钥的口令：</source>
         <translation>Passphrase of your signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="48"/>
+        <location filename="../../app/ui/export_flow.py" line="49"/>
         <source>已导出评分包：</source>
         <translation>Score package exported: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="49"/>
+        <location filename="../../app/ui/export_flow.py" line="50"/>
         <source>案卷 {cases} 份，第 {sequence} 号评分包。</source>
         <translation>{cases} case file(s), package number {sequence}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="52"/>
+        <location filename="../../app/ui/export_flow.py" line="53"/>
         <source>密钥指纹：</source>
         <translation>Key fingerprint: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="53"/>
+        <location filename="../../app/ui/export_flow.py" line="54"/>
         <source>请打印包内的评分表（score-sheet.pdf）签字后，与评分包一并交监理站。</source>
         <translation>Print the score sheet in the package (score-sheet.pdf), sign it, and hand it to the station with the package.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export_flow.py" line="59"/>
+        <location filename="../../app/ui/export_flow.py" line="60"/>
         <source>注意：评分表字体中没有这些字，以 〓 代替（签名数据中保留原字）：</source>
         <translation>Note: the score sheet&apos;s font lacks these characters, printed as 〓 (the signed data keeps them): </translation>
     </message>
@@ -514,72 +578,80 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../app/ui/history_view.py" line="14"/>
+        <location filename="../../app/ui/history_view.py" line="16"/>
         <source>无需评审</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="15"/>
+        <location filename="../../app/ui/history_view.py" line="17"/>
         <source>文书缺失</source>
         <translation>Document missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="16"/>
+        <location filename="../../app/ui/history_view.py" line="18"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="17"/>
+        <location filename="../../app/ui/history_view.py" line="19"/>
         <source>依据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="18"/>
+        <location filename="../../app/ui/history_view.py" line="20"/>
         <source>重大问题</source>
         <translation>Major problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="27"/>
+        <location filename="../../app/ui/history_view.py" line="47"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="28"/>
-        <source>专家</source>
-        <translation>Expert</translation>
+        <location filename="../../app/ui/history_view.py" line="61"/>
+        <source>理由：</source>
+        <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="29"/>
+        <location filename="../../app/ui/history_view.py" line="68"/>
+        <source>专家：</source>
+        <translation>Expert: </translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation type="vanished">Expert</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_view.py" line="47"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="30"/>
+        <location filename="../../app/ui/history_view.py" line="47"/>
         <source>原值</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="31"/>
+        <location filename="../../app/ui/history_view.py" line="47"/>
         <source>新值</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="32"/>
         <source>理由</source>
-        <translation>Reason</translation>
+        <translation type="vanished">Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="60"/>
+        <location filename="../../app/ui/history_view.py" line="77"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="77"/>
+        <location filename="../../app/ui/history_view.py" line="94"/>
         <source>扣分：</source>
         <translation>Deduction: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_view.py" line="79"/>
+        <location filename="../../app/ui/history_view.py" line="96"/>
         <source>重大问题：</source>
         <translation>Major problem: </translation>
     </message>
@@ -635,251 +707,280 @@
     </message>
 </context>
 <context>
+    <name>JobPanel</name>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="44"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="71"/>
+        <source>正在准备…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="86"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="103"/>
+        <source>导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="104"/>
+        <source>识别页面</source>
+        <translation>Reading pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="105"/>
+        <source>笔录全文</source>
+        <translation>Transcripts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="106"/>
+        <source>其余全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/job_panel.py" line="107"/>
+        <source>正在生成演示光盘…</source>
+        <translation>Generating the demo disc…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="59"/>
         <source>下一份 / 上一份未完成的案卷</source>
-        <translation>Next / previous unfinished case file</translation>
+        <translation type="vanished">Next / previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60"/>
         <source>完成本案卷并打开下一份</source>
-        <translation>Complete this case file and open the next</translation>
+        <translation type="vanished">Complete this case file and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
         <source>在评分项之间移动；数字键直接给分</source>
-        <translation>Move between items; digits enter points</translation>
+        <translation type="vanished">Move between items; digits enter points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>下一个评分框 / 跳到评分表的第1…9部分</source>
-        <translation>Next score box / go to part 1…9 of the sheet</translation>
+        <translation type="vanished">Next score box / go to part 1…9 of the sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63"/>
         <source>撤销 / 重做</source>
-        <translation>Undo / redo</translation>
+        <translation type="vanished">Undo / redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="64"/>
         <source>下一页 / 上一页</source>
-        <translation>Next / previous page</translation>
+        <translation type="vanished">Next / previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
         <source>在本案卷中查找 / 下一处 / 上一处</source>
-        <translation>Find in this case file / next / previous</translation>
+        <translation type="vanished">Find in this case file / next / previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
         <source>放大 / 缩小 / 适合宽度 / 适合页面</source>
-        <translation>Zoom in / out / fit width / fit page</translation>
+        <translation type="vanished">Zoom in / out / fit width / fit page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="70"/>
         <source>旋转页面 / 缩略图</source>
-        <translation>Turn pages / thumbnails</translation>
+        <translation type="vanished">Turn pages / thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>导入光盘文件夹</source>
-        <translation>Import a disc folder</translation>
+        <translation type="vanished">Import a disc folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
         <source>导出签名评分包</source>
-        <translation>Export a signed score package</translation>
+        <translation type="vanished">Export a signed score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>筛选案卷队列</source>
-        <translation>Filter the case queue</translation>
+        <translation type="vanished">Filter the case queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
         <source>本快捷键表</source>
-        <translation>This list of shortcuts</translation>
+        <translation type="vanished">This list of shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
         <translation>The sheet is picked by the case type; choose another to score this case on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>文书与信息</source>
         <translation>Documents and facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>筛选：单位、文号、类型、状态… (Ctrl+L)</source>
-        <translation>Filter: unit, case number, type, status… (Ctrl+L)</translation>
+        <translation type="vanished">Filter: unit, case number, type, status… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>全部</source>
-        <translation>All</translation>
+        <translation type="vanished">All</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>未完成</source>
-        <translation>Not complete</translation>
+        <translation type="vanished">Not complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>已完成</source>
-        <translation>Complete</translation>
+        <translation type="vanished">Complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>下一份未完成的案卷</source>
         <translation>Next unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>上一份未完成的案卷</source>
         <translation>Previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>完成并打开下一份</source>
         <translation>Complete and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>筛选案卷</source>
         <translation>Filter the case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>文件</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>导入光盘文件夹…</source>
         <translation>Import disc folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation>Import image, zip or PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>分析全部案卷</source>
         <translation>Analyse all case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>导出签名评分包…</source>
         <translation>Export signed score package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>监理站</source>
         <translation>S&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>报送材料检查…</source>
         <translation>Submission check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>设置</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="293"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>帮助</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>快捷键 (F1)</source>
         <translation>Shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>专家身份与密钥指纹…</source>
         <translation>Expert identity and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>关于 ReviewDesk…</source>
         <translation>About ReviewDesk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
-        <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
-        <translation>The language is set to {name}; it takes effect when ReviewDesk restarts.</translation>
+        <location filename="../../app/ui/main_window.py" line="338"/>
+        <source>界面语言：{name}</source>
+        <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317"/>
+        <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
+        <translation type="vanished">The language is set to {name}; it takes effect when ReviewDesk restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>未设置专家身份</source>
         <translation>No expert identity yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation>Expert: {name} · key {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>专家身份</source>
         <translation>Expert identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="371"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -894,82 +995,76 @@ Key fingerprint:
 {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373"/>
         <source>导出评分包</source>
-        <translation>Export score package</translation>
+        <translation type="vanished">Export score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>选择光盘或文件夹</source>
         <translation>Choose a disc or folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation>Choose a disc image, zip or PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="385"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="415"/>
         <source>已有后台任务在进行中。</source>
         <translation>A background task is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>正在准备…</source>
-        <translation>Preparing…</translation>
+        <translation type="vanished">Preparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>取消</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>导入与分析</source>
-        <translation>Import and analysis</translation>
+        <translation type="vanished">Import and analysis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="583"/>
         <source>案卷队列（{count} 份）</source>
-        <translation>Case files ({count})</translation>
+        <translation type="vanished">Case files ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation>Cancelled; what was done is saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="452"/>
+        <location filename="../../app/ui/main_window.py" line="457"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="460"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation>Imported {files} files ({new} new), {cases} case files, {problems} problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>有来源无法读取</source>
         <translation>Some sources could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="585"/>
         <source>，显示 {shown} 份</source>
-        <translation>, {shown} shown</translation>
+        <translation type="vanished">, {shown} shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643"/>
+        <location filename="../../app/ui/main_window.py" line="623"/>
         <source>第 {page} / {count} 页</source>
         <translation>Page {page} / {count}</translation>
     </message>
@@ -977,12 +1072,12 @@ Key fingerprint:
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../app/ui/page_view.py" line="189"/>
+        <location filename="../../app/ui/page_view.py" line="190"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_view.py" line="191"/>
+        <location filename="../../app/ui/page_view.py" line="192"/>
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
@@ -1309,6 +1404,74 @@ Key fingerprint:
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="8"/>
+        <source>下一份 / 上一份未完成的案卷</source>
+        <translation>Next / previous unfinished case file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="9"/>
+        <source>完成本案卷并打开下一份</source>
+        <translation>Complete this case file and open the next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="10"/>
+        <source>在评分项之间移动；数字键直接给分</source>
+        <translation>Move between items; digits enter points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="11"/>
+        <source>下一个评分框 / 跳到评分表的第1…9部分</source>
+        <translation>Next score box / go to part 1…9 of the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="12"/>
+        <source>撤销 / 重做</source>
+        <translation>Undo / redo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="13"/>
+        <source>下一页 / 上一页</source>
+        <translation>Next / previous page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="14"/>
+        <source>在本案卷中查找 / 下一处 / 上一处</source>
+        <translation>Find in this case file / next / previous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="17"/>
+        <source>放大 / 缩小 / 适合宽度 / 适合页面</source>
+        <translation>Zoom in / out / fit width / fit page</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="19"/>
+        <source>旋转页面 / 缩略图</source>
+        <translation>Turn pages / thumbnails</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="20"/>
+        <source>导入光盘文件夹</source>
+        <translation>Import a disc folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="21"/>
+        <source>导出签名评分包</source>
+        <translation>Export a signed score package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="22"/>
+        <source>筛选案卷队列</source>
+        <translation>Filter the case queue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="23"/>
+        <source>本快捷键表</source>
+        <translation>This list of shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>StationWorkbench</name>
     <message>
         <location filename="../../app/ui/station_workbench.py" line="73"/>
@@ -1589,59 +1752,222 @@ Key fingerprint:
 <context>
     <name>ViewerPane</name>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="97"/>
+        <location filename="../../app/ui/viewer_pane.py" line="170"/>
         <source>缩小 (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="98"/>
+        <location filename="../../app/ui/viewer_pane.py" line="171"/>
         <source>放大 (Ctrl+=)</source>
         <translation>Zoom in (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="99"/>
+        <location filename="../../app/ui/viewer_pane.py" line="172"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="99"/>
+        <location filename="../../app/ui/viewer_pane.py" line="172"/>
         <source>适合宽度 (Ctrl+0)</source>
         <translation>Fit width (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="100"/>
+        <location filename="../../app/ui/viewer_pane.py" line="173"/>
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="100"/>
+        <location filename="../../app/ui/viewer_pane.py" line="173"/>
         <source>适合页面 (Ctrl+9)</source>
         <translation>Fit page (Ctrl+9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="101"/>
+        <location filename="../../app/ui/viewer_pane.py" line="174"/>
         <source>顺时针旋转 (Ctrl+R)</source>
         <translation>Turn clockwise (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="102"/>
+        <location filename="../../app/ui/viewer_pane.py" line="175"/>
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="102"/>
+        <location filename="../../app/ui/viewer_pane.py" line="175"/>
         <source>显示或隐藏缩略图 (Ctrl+T)</source>
         <translation>Show or hide thumbnails (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="116"/>
+        <location filename="../../app/ui/viewer_pane.py" line="181"/>
         <source>在本案卷中查找（含扫描页）Ctrl+F</source>
         <translation>Find in this case file (scans too) Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../app/ui/viewer_pane.py" line="196"/>
+        <location filename="../../app/ui/viewer_pane.py" line="232"/>
         <source>未找到</source>
         <translation>Not found</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <location filename="../../app/vocabulary.py" line="20"/>
+        <source>一般行政处罚</source>
+        <translation>General penalty</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="21"/>
+        <source>四个配套办法</source>
+        <translation>Four supporting measures</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="22"/>
+        <source>按日连续处罚</source>
+        <translation>Daily continuous penalty</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="23"/>
+        <source>查封扣押</source>
+        <translation>Seizure and detention of property</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="24"/>
+        <source>限产停产</source>
+        <translation>Production limit or halt</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="25"/>
+        <source>移送行政拘留</source>
+        <translation>Referral for administrative detention</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="26"/>
+        <source>涉嫌犯罪移送</source>
+        <translation>Referral as a suspected crime</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="27"/>
+        <source>申请法院强制执行</source>
+        <translation>Court enforcement application</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="28"/>
+        <source>稽查案卷</source>
+        <translation>Audit case</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="29"/>
+        <source>不予行政处罚</source>
+        <translation>No penalty imposed</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="41"/>
+        <source>推选</source>
+        <translation>Nominated</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="42"/>
+        <source>抽选</source>
+        <translation>Sampled</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="46"/>
+        <source>集体</source>
+        <translation>Collective</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="47"/>
+        <source>个人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="51"/>
+        <source>案卷封面</source>
+        <translation>Case file cover</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="52"/>
+        <source>卷内目录</source>
+        <translation>Table of contents</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="53"/>
+        <source>立案审批表</source>
+        <translation>Case filing approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="54"/>
+        <source>现场检查（勘察）笔录</source>
+        <translation>On-site inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="55"/>
+        <source>调查询问笔录</source>
+        <translation>Inquiry record</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="56"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="57"/>
+        <source>案件调查报告</source>
+        <translation>Investigation report</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="58"/>
+        <source>事先（听证）告知书</source>
+        <translation>Prior (hearing) notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="59"/>
+        <source>决定书</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="60"/>
+        <source>送达回证</source>
+        <translation>Service receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="61"/>
+        <source>结案审批表</source>
+        <translation>Case closing approval</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="62"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="107"/>
+        <source>报送单位</source>
+        <translation>Submitting unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="108"/>
+        <source>候选类别</source>
+        <translation>Candidate kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="109"/>
+        <source>个人候选人</source>
+        <translation>Individual candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="110"/>
+        <source>推选/抽选</source>
+        <translation>Nominated/sampled</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="111"/>
+        <source>案卷类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <location filename="../../app/vocabulary.py" line="112"/>
+        <source>文号</source>
+        <translation>Case number</translation>
     </message>
 </context>
 </TS>

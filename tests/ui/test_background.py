@@ -49,3 +49,38 @@ def open_window_empty(qtbot, data: Path):
     qtbot.addWidget(window)
     window.show()
     return window, store
+
+
+def test_opening_on_unanalysed_scans_reads_the_open_case_first_and_cancels_cleanly(
+    qtbot, tmp_path: Path, demo_disc
+) -> None:
+    from app.intake.importer import Importer
+    from app.models.store import Store
+
+    data = tmp_path / "data"
+    store = Store.open(data)
+    Importer(store, "tester").run([demo_disc.root])
+    store.close()
+    window, store = open_window_empty(qtbot, data)
+    scanned = [c for c in window.case_queue.shown_cases() if c.has_text is False]
+    assert scanned, "the demo disc has scanned case files"
+    target = scanned[-1]  # the last in the queue: it goes first only because the expert opened it
+    window.select_case(target.id)
+    assert window.analyse_pending()
+    assert window.job is not None and window.job.running
+    with qtbot.waitSignal(window.job.analysing, timeout=120_000) as first:
+        pass
+    assert first.args == [target.sha256]
+    documents = window.info.documents
+    qtbot.waitUntil(lambda: documents.count() == 1 and "正在分析" in documents.item(0).text(), timeout=5000)
+    assert "reviewdesk" not in documents.item(0).text()
+    window.jobs.cancel()
+    with qtbot.waitSignal(window.job.finished, timeout=120_000) as done:
+        pass
+    assert done.args[0].get("cancelled")
+    assert window.analyse_pending(), "what was not read yet is still waiting and starts again"
+    window.jobs.cancel()
+    with qtbot.waitSignal(window.job.finished, timeout=120_000):
+        pass
+    window.close()
+    store.close()

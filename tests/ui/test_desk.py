@@ -42,9 +42,9 @@ def test_opens_on_the_first_case_and_renders_its_page(qtbot, window: MainWindow,
 
 def test_f8_moves_to_the_next_case_and_remembers_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: window.viewer.page_count > 0, timeout=5000)
-    first = window.model.case_at(window.queue.currentIndex().row())
+    first = window.current_case()
     qtbot.keyClick(window, Qt.Key.Key_F8)
-    second = window.model.case_at(window.queue.currentIndex().row())
+    second = window.current_case()
     qtbot.waitUntil(
         lambda: window.form.sheet is not None and window.form.sheet.case_id == second.id, timeout=5000
     )

@@ -116,7 +116,7 @@ def test_complete_locks_moves_on_and_reopening_needs_a_reason(qtbot, desk_data: 
     assert stored(desk_data, case.id).status == "complete"
     assert window.current_case().id != case.id  # the next unfinished case is open
     assert window.model.status_of(window.model.row_of(case.id)) == "complete"
-    window.queue.selectRow(window.model.row_of(case.id))
+    window.select_case(case.id)
     wait_loaded(qtbot, window)
     assert not window.form.scroll.widget().isEnabled()  # locked
     assert not window.form.reopen("  ")
@@ -143,7 +143,7 @@ app = QApplication([])
 window = MainWindow(Store.open(data), QSettings(str(data / "desk.ini"), QSettings.Format.IniFormat), expert="专家乙")
 window.show()
 app.processEvents()
-window.queue.selectRow(2)
+window.case_queue.table.selectRow(2)
 import time
 deadline = time.monotonic() + 5
 while window.form.sheet is None and time.monotonic() < deadline:

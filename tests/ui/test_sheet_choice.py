@@ -56,7 +56,7 @@ def open_window(qtbot, data: Path) -> tuple[MainWindow, Store]:
 
 
 def open_case(qtbot, window: MainWindow, case_id: int) -> None:
-    window.queue.selectRow(window.model.row_of(case_id))
+    window.select_case(case_id)
     qtbot.waitUntil(
         lambda: window.form.sheet is not None and window.form.sheet.case_id == case_id, timeout=5000
     )

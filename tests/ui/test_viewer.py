@@ -138,12 +138,21 @@ def test_history_tab_lists_every_change_newest_first(qtbot, window: MainWindow) 
     window.form._apply("scores/inspection_record", 30.0)
     window.form._apply("notes/inspection_record", "第5页未出示证件")
     window.tabs.setCurrentWidget(window.history)
-    assert window.history.rowCount() == 2
-    assert window.history.item(0, 2).text().endswith("现场检查（勘察）笔录")
-    assert window.history.item(0, 4).text() == "第5页未出示证件"
-    assert window.history.item(1, 3).text() == "—" and window.history.item(1, 4).text() == "30.0"
+    history = window.history
+    assert history.rowCount() == 2
+    assert history.item(0, history.WHAT).text().endswith("现场检查（勘察）笔录")
+    assert history.item(0, history.NEW).text() == "第5页未出示证件"
+    assert window.expert in history.item(0, history.TIME).toolTip()
+    assert history.item(1, history.OLD).text() == "—" and history.item(1, history.NEW).text() == "30.00"
     window.form._apply("scores/inspection_record", 31.0)
-    assert window.history.rowCount() == 3 and window.history.item(0, 3).text() == "30.0"
+    assert history.rowCount() == 3 and history.item(0, history.OLD).text() == "30.00"
+    # old → new are seen without scrolling sideways, in a pane as narrow as the form's at 1366 px
+    history.resize(330, 400)
+    history.resizeColumnsToContents()
+    qtbot.wait(10)
+    header = history.horizontalHeader()
+    right_edge = header.sectionViewportPosition(history.NEW) + header.sectionSize(history.NEW)
+    assert right_edge <= history.viewport().width()
 
 
 def test_crash_dialog_copies_its_details(qtbot) -> None:
@@ -197,15 +206,16 @@ def test_queue_filter_by_words_and_status(qtbot, tmp_path: Path) -> None:
     Importer(store, "tester").run([disc])
     store.close()
     window, opened = open_window(qtbot, data)
-    queue = window.queue
-    shown = lambda: [r for r in range(window.model.rowCount()) if not queue.isRowHidden(r)]  # noqa: E731
+    queue = window.case_queue
+    shown = queue.shown_cases
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    window.queue_filter.setText("格尔木")
-    assert len(shown()) == 1 and "显示 1 份" in window.queue_title.text()
-    window.queue_filter.setText("德令哈 3号")
-    assert [window.model.case_at(r).value("case_number") for r in shown()] == ["环罚〔2024〕3号"]
-    window.queue_filter.clear()
-    window.status_filter.setCurrentIndex(window.status_filter.findData("complete"))
+    assert queue.filter.hasFocus()
+    queue.filter.setText("格尔木")
+    assert len(shown()) == 1 and "显示 1 份" in queue.title.text()
+    queue.filter.setText("德令哈 3号")
+    assert [case.value("case_number") for case in shown()] == ["环罚〔2024〕3号"]
+    queue.filter.clear()
+    queue.status.setCurrentIndex(queue.status.findData("complete"))
     assert shown() == []
     window.close()
     opened.close()
