@@ -81,7 +81,11 @@ def import_and_analyze(
             summary: dict[str, Any] = {}
             if report.imported is not None:
                 errors = [s.error.zh for s in report.imported.sources if s.error is not None]
-                summary = {**report.imported.summary(), "exit_code": report.imported.exit_code, "errors": errors}
+                summary = {
+                    **report.imported.summary(),
+                    "exit_code": report.imported.exit_code,
+                    "errors": errors,
+                }
             if cancel.is_set():
                 summary["cancelled"] = True
             queue.put(("analysing", ""))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
 
 from app import vocabulary as vocab
@@ -52,6 +52,8 @@ class CaseInfo(QWidget):
     """The case's documents (a click goes to the page) and what intake found about it."""
 
     page_requested = Signal(int)
+    case_page_requested = Signal(int, int)
+    """another case file and a page of it: the other record of a cross-case finding"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,7 @@ class CaseInfo(QWidget):
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._follow)
         layout.addWidget(heading)
         layout.addWidget(self.documents)
         layout.addWidget(self.title)
@@ -125,7 +128,20 @@ class CaseInfo(QWidget):
         if self._case is not None and not self._case.documents:
             self._show_documents(self._case)
 
-    def show_case(self, case: CaseFile | None, transcripts: list[dict] | None = None) -> None:
+    def _follow(self, url: QUrl) -> None:
+        """``page:N`` goes to a page of this case; ``case:ID:N`` opens another case at a page."""
+        parts = url.toString().split(":")
+        if parts[0] == "page" and len(parts) == 2:
+            self.page_requested.emit(int(parts[1]))
+        elif parts[0] == "case" and len(parts) == 3:
+            self.case_page_requested.emit(int(parts[1]), int(parts[2]))
+
+    def show_case(
+        self,
+        case: CaseFile | None,
+        transcripts: list[dict] | None = None,
+        crossfindings: list[dict] | None = None,
+    ) -> None:
         self._case = case
         self._show_documents(case)
         if case is None:
@@ -150,6 +166,10 @@ class CaseInfo(QWidget):
             or f"<p style='color:#2e7d32'>{escape(no_problems)}</p>"
         )
         hints = "".join(self._transcript_hint(record) for record in transcripts or [])
+        crossed = "".join(self._cross_finding(case, finding) for finding in crossfindings or [])
+        if crossed:
+            heading = self.tr("跨案卷核查（监理站运行 reviewdesk crosscheck 所得，由专家判断）")
+            problems = f"<p><b>{escape(heading)}</b></p>{crossed}{problems}"
         if hints:
             heading = self.tr("笔录提示（仅供参考，由专家判断）")
             problems = f"<p><b>{escape(heading)}</b></p>{hints}{problems}"
@@ -163,6 +183,31 @@ class CaseInfo(QWidget):
             f"<span style='font-size:11px'>{escape(case.source_label)}/{escape(case.source_path)}<br>"
             f"SHA-256 {case.sha256[:16]}…</span></p>"
             f"{problems}"
+        )
+
+    def _cross_finding(self, case: CaseFile, finding: dict) -> str:
+        """One cross-case finding: what it says, this case's record and the other one, both linked."""
+        mine, other = finding["a"], finding.get("b")
+        if case.id not in mine.get("case_ids", []) and other and case.id in other.get("case_ids", []):
+            mine, other = other, mine
+        this_page = self.tr("本案第 {first}–{last} 页").format(
+            first=mine["first_page"], last=mine["last_page"]
+        )
+        links = f"<a href='page:{mine['first_page']}'>{escape(this_page)}</a>"
+        if other and other.get("case_ids"):
+            other_id = other["case_ids"][0]
+            there = self.tr("案卷 {case} 第 {first}–{last} 页").format(
+                case=other_id, first=other["first_page"], last=other["last_page"]
+            )
+            links += f" ↔ <a href='case:{other_id}:{other['first_page']}'>{escape(there)}</a>"
+        message = in_language(finding["message"], finding.get("message_en"))
+        passages = "".join(
+            f"<br><span style='color:#555;font-size:11px'>“{escape(p['a'][:60])}”</span>"
+            for p in list(finding.get("passages") or [])[:2]
+        )
+        return (
+            f"<p style='margin:4px 0;color:#9a3412'>⚑ {escape(message)}<br>"
+            f"<span style='font-size:11px'>{links}</span>{passages}</p>"
         )
 
     def _transcript_hint(self, record: dict) -> str:

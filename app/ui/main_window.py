@@ -33,6 +33,7 @@ from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
 from app.models.scores import ScoreRepository, SheetChoices
 from app.models.store import Store
+from app.models.transcripts import CrosscheckFindingRepository
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.signing.identity import ExpertIdentity, load_identity
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.viewer.page_shown.connect(self._on_page_shown)
         self.viewer.verticalScrollBar().valueChanged.connect(self._page_moved)
         self.info.page_requested.connect(self.viewer.go_to_page)
+        self.info.case_page_requested.connect(self.open_case_at)
         self.form.page_requested.connect(self.viewer.go_to_page)
         self.form.completed.connect(self._completed)
         self.form.changed.connect(self._form_changed)
@@ -504,6 +506,17 @@ class MainWindow(QMainWindow):
     def select_case(self, case_id: int) -> bool:
         return self.case_queue.select_case(case_id)
 
+    def open_case_at(self, case_id: int, page: int) -> None:
+        """Another case file at a page (the other record of a cross-case finding), if it is in the queue."""
+        if not self.select_case(case_id):
+            self.statusBar().showMessage(
+                self.tr("案卷 {case} 不在当前队列中（可能已被筛选或不在评审包内）。").format(case=case_id),
+                6000,
+            )
+            return
+        self._target_page = page
+        self.viewer.go_to_page(page)
+
     def _open_current(self) -> None:
         case = self.current_case()
         for action in self.case_actions:
@@ -559,7 +572,9 @@ class MainWindow(QMainWindow):
         if self.current_case() is None or self.current_case().id != case.id:
             return  # the expert has already moved on
         transcripts = self.documents.facts(case.sha256)
-        self.info.show_case(case, transcripts)
+        self.info.show_case(
+            case, transcripts, CrosscheckFindingRepository(self.store.db).for_file(case.sha256)
+        )
         self._show_sheet_choice(case)
         self.form.load(case, self.rubric_for(case), transcripts)
         self._refresh_history()

@@ -190,76 +190,87 @@
         <translation>decision in the file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="79"/>
+        <location filename="../../app/ui/case_info.py" line="82"/>
         <source>文书</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="80"/>
+        <location filename="../../app/ui/case_info.py" line="83"/>
         <source>案卷信息</source>
         <translation>Case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="96"/>
+        <location filename="../../app/ui/case_info.py" line="99"/>
         <source>正在分析…文书识别后会显示在这里。</source>
         <translation>Analysing… the documents will appear here once they are found.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="98"/>
+        <location filename="../../app/ui/case_info.py" line="101"/>
         <source>等待分析…（正在分析其他案卷，本案卷排在前面）</source>
         <translation>Waiting for analysis… (another case file is being read; this one is next)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="100"/>
+        <location filename="../../app/ui/case_info.py" line="103"/>
         <source>尚未分析：导入后会在后台自动分析（文件 → 分析全部案卷）。</source>
         <translation>Not analysed yet: imported files are analysed in the background (File → Analyse all case files).</translation>
     </message>
     <message>
-        <source>尚未分析（reviewdesk analyze）</source>
-        <translation type="vanished">Not analysed yet (reviewdesk analyze)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_info.py" line="132"/>
+        <location filename="../../app/ui/case_info.py" line="148"/>
         <source>请在左侧选择一份案卷。</source>
         <translation>Choose a case file on the left.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="144"/>
+        <location filename="../../app/ui/case_info.py" line="160"/>
         <source>未发现问题</source>
         <translation>No problems found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="154"/>
+        <location filename="../../app/ui/case_info.py" line="171"/>
+        <source>跨案卷核查（监理站运行 reviewdesk crosscheck 所得，由专家判断）</source>
+        <translation>Cross-case checks (from the station&apos;s reviewdesk crosscheck; the expert decides)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_info.py" line="174"/>
         <source>笔录提示（仅供参考，由专家判断）</source>
         <translation>Transcript hints (for reference only; the expert decides)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="156"/>
+        <location filename="../../app/ui/case_info.py" line="176"/>
         <source>扫描件（无文字层）</source>
         <translation>scanned (no text layer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="156"/>
+        <location filename="../../app/ui/case_info.py" line="176"/>
         <source>有文字层</source>
         <translation>has a text layer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="157"/>
+        <location filename="../../app/ui/case_info.py" line="177"/>
         <source>{pages} 页</source>
         <translation>{pages} pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="158"/>
+        <location filename="../../app/ui/case_info.py" line="178"/>
         <source>识别依据：</source>
         <translation>Recognised by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="170"/>
+        <location filename="../../app/ui/case_info.py" line="193"/>
+        <source>本案第 {first}–{last} 页</source>
+        <translation>this case, pages {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_info.py" line="199"/>
+        <source>案卷 {case} 第 {first}–{last} 页</source>
+        <translation>case {case}, pages {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_info.py" line="215"/>
         <source>无证号</source>
         <translation>no badge number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="177"/>
+        <location filename="../../app/ui/case_info.py" line="222"/>
         <source>第 {page} 页</source>
         <translation>page {page}</translation>
     </message>
@@ -618,10 +629,6 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
         <translation>Expert: </translation>
     </message>
     <message>
-        <source>专家</source>
-        <translation type="vanished">Expert</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/history_view.py" line="47"/>
         <source>项目</source>
         <translation>Item</translation>
@@ -635,10 +642,6 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
         <location filename="../../app/ui/history_view.py" line="47"/>
         <source>新值</source>
         <translation>Now</translation>
-    </message>
-    <message>
-        <source>理由</source>
-        <translation type="vanished">Reason</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_view.py" line="77"/>
@@ -752,235 +755,168 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
 <context>
     <name>MainWindow</name>
     <message>
-        <source>下一份 / 上一份未完成的案卷</source>
-        <translation type="vanished">Next / previous unfinished case file</translation>
-    </message>
-    <message>
-        <source>完成本案卷并打开下一份</source>
-        <translation type="vanished">Complete this case file and open the next</translation>
-    </message>
-    <message>
-        <source>在评分项之间移动；数字键直接给分</source>
-        <translation type="vanished">Move between items; digits enter points</translation>
-    </message>
-    <message>
-        <source>下一个评分框 / 跳到评分表的第1…9部分</source>
-        <translation type="vanished">Next score box / go to part 1…9 of the sheet</translation>
-    </message>
-    <message>
-        <source>撤销 / 重做</source>
-        <translation type="vanished">Undo / redo</translation>
-    </message>
-    <message>
-        <source>下一页 / 上一页</source>
-        <translation type="vanished">Next / previous page</translation>
-    </message>
-    <message>
-        <source>在本案卷中查找 / 下一处 / 上一处</source>
-        <translation type="vanished">Find in this case file / next / previous</translation>
-    </message>
-    <message>
-        <source>放大 / 缩小 / 适合宽度 / 适合页面</source>
-        <translation type="vanished">Zoom in / out / fit width / fit page</translation>
-    </message>
-    <message>
-        <source>旋转页面 / 缩略图</source>
-        <translation type="vanished">Turn pages / thumbnails</translation>
-    </message>
-    <message>
-        <source>导入光盘文件夹</source>
-        <translation type="vanished">Import a disc folder</translation>
-    </message>
-    <message>
-        <source>导出签名评分包</source>
-        <translation type="vanished">Export a signed score package</translation>
-    </message>
-    <message>
-        <source>筛选案卷队列</source>
-        <translation type="vanished">Filter the case queue</translation>
-    </message>
-    <message>
-        <source>本快捷键表</source>
-        <translation type="vanished">This list of shortcuts</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
         <translation>The sheet is picked by the case type; choose another to score this case on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>文书与信息</source>
         <translation>Documents and facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <source>筛选：单位、文号、类型、状态… (Ctrl+L)</source>
-        <translation type="vanished">Filter: unit, case number, type, status… (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>全部</source>
-        <translation type="vanished">All</translation>
-    </message>
-    <message>
-        <source>未完成</source>
-        <translation type="vanished">Not complete</translation>
-    </message>
-    <message>
-        <source>已完成</source>
-        <translation type="vanished">Complete</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>下一份未完成的案卷</source>
         <translation>Next unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>上一份未完成的案卷</source>
         <translation>Previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="258"/>
         <source>完成并打开下一份</source>
         <translation>Complete and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>筛选案卷</source>
         <translation>Filter the case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>文件</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>导入光盘文件夹…</source>
         <translation>Import disc folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation>Import image, zip or PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>分析全部案卷</source>
         <translation>Analyse all case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>导出签名评分包…</source>
         <translation>Export signed score package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>监理站</source>
         <translation>S&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>报送材料检查…</source>
         <translation>Submission check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>设置</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>帮助</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>快捷键 (F1)</source>
         <translation>Shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>专家身份与密钥指纹…</source>
         <translation>Expert identity and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>关于 ReviewDesk…</source>
         <translation>About ReviewDesk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <source>界面语言已设为 {name}，重新启动评审台后生效。</source>
-        <translation type="vanished">The language is set to {name}; it takes effect when ReviewDesk restarts.</translation>
+        <location filename="../../app/ui/main_window.py" line="513"/>
+        <source>案卷 {case} 不在当前队列中（可能已被筛选或不在评审包内）。</source>
+        <translation>Case {case} is not in the queue (filtered out, or not in your review packet).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>未设置专家身份</source>
         <translation>No expert identity yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation>Expert: {name} · key {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>专家身份</source>
         <translation>Expert identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="371"/>
+        <location filename="../../app/ui/main_window.py" line="375"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -995,76 +931,52 @@ Key fingerprint:
 {fp}</translation>
     </message>
     <message>
-        <source>导出评分包</source>
-        <translation type="vanished">Export score package</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>选择光盘或文件夹</source>
         <translation>Choose a disc or folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation>Choose a disc image, zip or PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="400"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415"/>
+        <location filename="../../app/ui/main_window.py" line="419"/>
         <source>已有后台任务在进行中。</source>
         <translation>A background task is already running.</translation>
     </message>
     <message>
-        <source>正在准备…</source>
-        <translation type="vanished">Preparing…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation type="vanished">Cancel</translation>
-    </message>
-    <message>
-        <source>导入与分析</source>
-        <translation type="vanished">Import and analysis</translation>
-    </message>
-    <message>
-        <source>案卷队列（{count} 份）</source>
-        <translation type="vanished">Case files ({count})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="455"/>
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation>Cancelled; what was done is saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation>Imported {files} files ({new} new), {cases} case files, {problems} problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>有来源无法读取</source>
         <translation>Some sources could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <source>，显示 {shown} 份</source>
-        <translation type="vanished">, {shown} shown</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="623"/>
+        <location filename="../../app/ui/main_window.py" line="640"/>
         <source>第 {page} / {count} 页</source>
         <translation>Page {page} / {count}</translation>
     </message>
