@@ -15,6 +15,7 @@ or the decision inside.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -31,10 +32,14 @@ DECISION_TITLES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("production_limit", ("责令限制生产决定书", "责令停产整治决定书", "限制生产决定书", "停产整治决定书")),
     ("seizure", ("查封（扣押）决定书", "查封(扣押)决定书", "查封决定书", "扣押决定书", "查封、扣押决定书")),
-    ("court_enforcement", ("强制执行申请书", "行政处罚强制执行申请书")),
+    ("court_enforcement", ("强制执行申请书", "行政处罚强制执行申请书", "准予强制执行")),
     # A bare 案件移送书 to the police that names no crime (those titles rank above) is the 行政拘留
     # referral of 环境保护法 第六十三条: a crime referral always says 涉嫌…犯罪.
     ("detention_referral", ("案件移送书",)),
+    # 催告 is what the law requires before a bureau may apply to the court (行政强制法 第五十四条):
+    # a case file holding a 催告书 was bound for the court even when its 申请书 is not in it (a scan
+    # whose pages were not all filed, an application still being drafted). Weakest: only over 罚.
+    ("court_enforcement", ("履行行政处罚决定催告书", "催告书")),
 ]
 """Titles of the documents that make a case one of the special categories, most telling first.
 
@@ -56,6 +61,8 @@ NUMBER_LETTERS: list[tuple[str, str]] = [
     ("罚", "general_penalty"),
 ]
 """The kind letter at the end of a 文号's prefix (青环罚〔2017〕12号 → 罚)."""
+_OCR_SLIPS = str.maketrans({"(": "（", ")": "）", "査": "查"})
+"""What OCR reads in these titles for what is printed (half-width brackets after NFKC, 査 for 查)."""
 GENERIC = frozenset({"general_penalty", "four_measures"})
 PENALTY_TITLE_RE = re.compile(r"行\s*政\s*处\s*罚\s*案\s*卷")
 
@@ -108,7 +115,7 @@ def from_decision(texts: Iterable[str]) -> TypeClue | None:
     """The most telling special document title anywhere in the text."""
     best: tuple[int, str, str] | None = None
     for text in texts:
-        flat = re.sub(r"\s", "", text)
+        flat = re.sub(r"\s", "", unicodedata.normalize("NFKC", text)).translate(_OCR_SLIPS)
         for rank, (case_type, titles) in enumerate(DECISION_TITLES):
             if best is not None and rank >= best[0]:
                 break
