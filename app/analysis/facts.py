@@ -17,7 +17,7 @@ from itertools import combinations
 
 from app.analysis import freetext
 from app.analysis.labels import Field, fields, is_label_text, opens_with_label
-from app.analysis.moments import Moment, moment, span
+from app.analysis.moments import Moment, closing_end, moment, span
 from app.analysis.officers import Token, clause_end, from_notice, pair, split_glued, tokens
 from app.analysis.pages import PageText
 from app.analysis.stream import Stream, build
@@ -167,7 +167,7 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     header = [f for f in found if f.label_start < limit]
     later = [f for f in found if f.label_start >= limit and f.colon]
 
-    start, end = _times(stream, header or found, limit)
+    start, end = _times(stream, found, limit)
     facts.start = start.iso() if start else None
     facts.end = end.iso() if end else None
     facts.place = _first(stream, header, ("place",)) or _first(stream, later, ("place",))
@@ -249,7 +249,23 @@ def _recorder_anywhere(stream: Stream, found: list[Field]) -> str | None:
 
 
 def _times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | None, Moment | None]:
-    """Start and end from the 时间 field, 开始时间/结束时间 cells, or the header's first date."""
+    """Start and end from the header's 时间 field or 开始/结束时间 cells, else its first date.
+
+    An end the 时间 field leaves blank may still be written elsewhere, as older and free-text
+    records do (a 结束时间 cell at the foot, ``于15时30分询问结束``): looked for before the record
+    is said to have none.
+    """
+    header = [f for f in found if f.label_start < limit] or found
+    start, end = _header_times(stream, header, limit)
+    if start and not end:
+        end_cell = next((f for f in found if f.key == "end" and f.colon), None)
+        if end_cell:
+            end = moment(stream.text[end_cell.start : end_cell.end], start.at)
+        end = end or closing_end(stream.text, start)
+    return start, end
+
+
+def _header_times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | None, Moment | None]:
     for item in found:
         if item.key == "time":
             start, end = span(stream.text[item.start : item.end])
@@ -266,7 +282,8 @@ def _times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | Non
         )
         if start:
             return start, end
-    return span(stream.text[: max(limit, 200)][:400])
+    # no field: the opening lines' first moment, and an end only where 至/到 introduces it
+    return span(stream.text[: max(limit, 200)][:400], until_needed=True)
 
 
 def settle_badges(records: list[TranscriptFacts]) -> None:
