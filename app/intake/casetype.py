@@ -81,19 +81,30 @@ def from_words(text: str, found_by: str, detail: str) -> TypeClue | None:
 
 
 def from_cover(cover: str) -> tuple[TypeClue | None, TypeClue | None]:
-    """(what the cover states — 案卷类别 or a 按日连续处罚案卷 title —, the generic 行政处罚案卷 title)."""
-    labelled = vocab.COVER_LABELS["case_type"].search(cover)
+    """(what the cover states — 案卷类别 or a 按日连续处罚案卷 title —, the generic 行政处罚案卷 title).
+
+    Read line by line with the spaces taken out: covers space their titles (``按 日 连 续 处 罚 案 卷``)
+    and OCR adds spaces of its own.
+    """
+    lines = [_flat(line) for line in cover.splitlines()]
+    # the label's value on its line, or in the next cell of a table read line by line
+    labelled = vocab.COVER_LABELS["case_type"].search("\n".join(lines))
     if labelled:
-        clue = from_words(labelled.group(1), "cover", labelled.group(0))
+        clue = from_words(labelled.group(1)[:12], "cover", labelled.group(0))
         if clue:
             return clue, None
-    for line in cover.splitlines():
+    for line in lines:
         if "案卷" in line:
-            clue = from_words(line.replace(" ", ""), "cover", line.strip())
+            clue = from_words(line, "cover", line)
             if clue:
                 return clue, None
     generic = PENALTY_TITLE_RE.search(cover)
     return None, (TypeClue("general_penalty", "cover", generic.group(0)) if generic else None)
+
+
+def _flat(text: str) -> str:
+    """For matching titles: widths folded, OCR's usual slips undone, no white space."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text)).translate(_OCR_SLIPS)
 
 
 def from_number(number: str, texts: Callable[[], Iterable[str]]) -> TypeClue | None:
@@ -115,7 +126,7 @@ def from_decision(texts: Iterable[str]) -> TypeClue | None:
     """The most telling special document title anywhere in the text."""
     best: tuple[int, str, str] | None = None
     for text in texts:
-        flat = re.sub(r"\s", "", unicodedata.normalize("NFKC", text)).translate(_OCR_SLIPS)
+        flat = _flat(text)
         for rank, (case_type, titles) in enumerate(DECISION_TITLES):
             if best is not None and rank >= best[0]:
                 break

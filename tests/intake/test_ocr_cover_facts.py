@@ -1,4 +1,4 @@
-"""A 文号 is read from a scanned cover whatever OCR made of its brackets, its 号 and its digits (issue 11)."""
+"""A scanned cover's 文号 and case type are read whatever OCR made of brackets, 号, digits and spacing (issue 11)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,22 @@ def test_without_a_reminder_or_an_application_a_penalty_stays_general() -> None:
     generic, by_cover = casetype.from_cover(texts[0])
     clue = casetype.decide([], by_cover, "西环罚〔2017〕9号", lambda: texts)
     assert generic is None and clue is not None and clue.case_type == "general_penalty"
+
+
+@pytest.mark.parametrize(
+    ("cover", "case_type"),
+    [
+        ("某市生态环境局\n按 日 连 续 处 罚 案 卷\n案号：某环罚〔2020〕1号", "daily_penalty"),
+        ("某市生态环境局\n查 封 扣 押 案 卷", "seizure"),
+        ("某市生态环境局\n行政处罚案卷\n案卷类别：\n限产停产", "production_limit"),  # a table read by lines
+        ("某市生态环境局\n行政处罚案卷\n案卷类别 : 申请法院强制执行", "court_enforcement"),
+    ],
+)
+def test_a_spaced_or_tabled_cover_states_its_type(cover: str, case_type: str) -> None:
+    stated, generic = casetype.from_cover(cover)
+    assert stated is not None and stated.case_type == case_type and generic is None
+
+
+def test_a_spaced_generic_cover_is_only_generic() -> None:
+    stated, generic = casetype.from_cover("某市生态环境局\n行 政 处 罚 案 卷\n案号：某环罚〔2020〕1号")
+    assert stated is None and generic is not None and generic.case_type == "general_penalty"
