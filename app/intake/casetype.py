@@ -61,8 +61,11 @@ NUMBER_LETTERS: list[tuple[str, str]] = [
     ("罚", "general_penalty"),
 ]
 """The kind letter at the end of a 文号's prefix (青环罚〔2017〕12号 → 罚)."""
-_OCR_SLIPS = str.maketrans({"(": "（", ")": "）", "査": "查"})
-"""What OCR reads in these titles for what is printed (half-width brackets after NFKC, 査 for 查)."""
+_OCR_SLIPS = str.maketrans(
+    {"(": "（", ")": "）", "査": "查", "決": "决", "書": "书", "執": "执", "處": "处", "罸": "罚", "續": "续"}
+)
+"""What OCR reads in these titles for what is printed: half-width brackets (after NFKC), and the
+traditional or variant forms its models return for a few simplified characters."""
 GENERIC = frozenset({"general_penalty", "four_measures"})
 PENALTY_TITLE_RE = re.compile(r"行\s*政\s*处\s*罚\s*案\s*卷")
 

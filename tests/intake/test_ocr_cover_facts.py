@@ -91,3 +91,9 @@ def test_a_spaced_or_tabled_cover_states_its_type(cover: str, case_type: str) ->
 def test_a_spaced_generic_cover_is_only_generic() -> None:
     stated, generic = casetype.from_cover("某市生态环境局\n行 政 处 罚 案 卷\n案号：某环罚〔2020〕1号")
     assert stated is None and generic is not None and generic.case_type == "general_penalty"
+
+
+def test_a_decision_title_is_found_through_ocrs_variant_characters() -> None:
+    texts = ["行 政 处 罚 案 卷", "按日连續處罸決定書"]
+    clue = casetype.decide([], None, "某环罚〔2020〕3号", lambda: texts)
+    assert clue is not None and clue.case_type == "daily_penalty"
