@@ -166,6 +166,9 @@ FOOTER_FORMS = [
     "第{k}页，共{n}页",
     "{k}/{n}",
     "- {k}/{n} -",
+    "第{k}页（共{n}页）",
+    "共{n}页之第{k}页",
+    "笫{k}页 共{n}页",  # OCR's 笫 for 第
 ]
 
 
@@ -301,3 +304,13 @@ def test_a_record_signed_in_full_on_every_page_runs_on_over_its_pages() -> None:
     sheets = [*OPENING[:2], *_signed_inspection(3, every_page_signed_in_full=True), paper("行政处罚决定书")]
     documents = found(born_digital(sheets))
     assert ("inspection_record", 3, 5, "现场检查(勘察)笔录") in documents
+
+
+def test_a_footer_in_chinese_numerals_counts_as_digits() -> None:
+    for text, expected in (
+        ("第二页 共三页", (2, 3)),
+        ("共十二页 第十页", (10, 12)),
+        ("第一页，共两页", (1, 2)),
+    ):
+        footer = read_footer(text)
+        assert footer is not None and (footer.number, footer.total) == expected
