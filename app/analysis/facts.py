@@ -116,11 +116,14 @@ def _people(stream: Stream, found: list[Field]) -> _People:
     """
     officer_tokens: list[Token] = []
     recorder_tokens: list[Token] = []
+    slots: list[int] = []
+    """where each officer label's tokens begin in officer_tokens"""
     group: list[Token] | None = None
     expected = False
     for item in found:
         if item.key == "officer":
             group = officer_tokens
+            slots.append(len(officer_tokens))
             expected = expected or bool(re.search("[证證号]", item.label))
         elif item.key == "recorder":
             group = recorder_tokens
@@ -136,7 +139,28 @@ def _people(stream: Stream, found: list[Field]) -> _People:
         end = item.end if whole else clause_end(stream.text, item.start, item.end)
         group.extend(tokens(stream, item.start, end))
     recorder = next((t.text for t in recorder_tokens if t.kind == "name"), None)
-    return _People(pair(officer_tokens), recorder, expected)
+    return _People(_by_slot(officer_tokens, slots) or pair(officer_tokens), recorder, expected)
+
+
+def _by_slot(found: list[Token], slots: list[int]) -> list[dict[str, str | None]]:
+    """One officer per label (a table row or line per officer) when a row's name was not read.
+
+    OCR loses a short name in a table cell now and then; its row still shows an officer with a
+    badge, who counts (a record of two officers is not a one-officer record for it). Empty when
+    every row gave its name, or a row holds several names: ``pair`` reads those.
+    """
+    if not slots:
+        return []
+    rows = [found[a:b] for a, b in zip(slots, [*slots[1:], len(found)], strict=True)]
+    rows = [row for row in rows if any(t.kind in ("name", "badge") for t in row)]
+    names = [[t.text for t in row if t.kind == "name"] for row in rows]
+    if not rows or any(len(n) > 1 for n in names) or all(names):
+        return []
+    officers: list[dict[str, str | None]] = []
+    for row, named in zip(rows, names, strict=True):
+        badge = next((t.text for t in row if t.kind == "badge"), None)
+        officers.append({"name": named[0] if named else None, "badge": badge})
+    return officers
 
 
 def _with_notice(
