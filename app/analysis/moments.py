@@ -19,6 +19,8 @@ _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-./](\d{1,
 _CLOCK = re.compile(r"(上午|下午|晚上|中午)?(\d{1,2})(?:[时点](?:(\d{1,2})分)?|:(\d{2}))")
 _UNTIL = re.compile(r"至|到|止|~|～|—|–|－|-")
 _SPACE = re.compile(r"\s+")
+_STRAY = re.compile(r"(?<=\d)\s*[.,，·'`、]\s*(?=\d{1,3}[年月日时点分])")
+"""A speck OCR read inside a number (``20.20年``): a date's own separators (2020.07.24) stay."""
 _AT = (
     r"(?:\d{4}年\d{1,2}月\d{1,2}[日号]?|\d{4}[-./]\d{1,2}[-./]\d{1,2})?"
     r"(?:上午|下午|晚上|中午)?\d{1,2}(?:[时点](?:\d{1,2}分)?|:\d{2})"
@@ -59,9 +61,10 @@ def arabic(text: str) -> str:
         return _cn_to_int(match.group(0), digitwise=following == "年")
 
     text = _CN_NUMBER.sub(convert, text)
-    return re.sub(r"(?<=\d)[Ool|I]|[Ool|I](?=\d)", lambda m: m.group(0).translate(_SLIPS), text).translate(
+    text = re.sub(r"(?<=\d)[Ool|I]|[Ool|I](?=\d)", lambda m: m.group(0).translate(_SLIPS), text).translate(
         _SLIPS
     )
+    return _STRAY.sub("", text)
 
 
 def _moment(text: str, base: datetime | None) -> Moment | None:

@@ -88,3 +88,12 @@ def test_without_a_time_label_a_later_clock_is_not_taken_for_the_end() -> None:
     facts = facts_of(inquiry("2024年5月6日14时05分", answer="答：我们17时30分下班。"))
     assert facts.start == "2024-05-06T14:05" and facts.end is None
     assert "no_end_time" in facts.flags
+
+
+def test_a_speck_ocr_read_inside_the_year_does_not_hide_the_start() -> None:
+    """``20.20年``: the start is still read, so the blank end is still flagged."""
+    facts = facts_of(inquiry("时间：20.20年07月24日15时10分至\n时\n分"))
+    assert facts.start == "2020-07-24T15:10" and facts.end is None
+    assert "no_end_time" in facts.flags
+    start, end = span("2020.07.24 15:10至16:00")  # a date's own dots stay separators
+    assert start is not None and end is not None and end.iso() == "2020-07-24T16:00"
