@@ -128,7 +128,9 @@ class CaseInfo(QWidget):
     def _transcript_hint(self, record: dict) -> str:
         label = DOCUMENT_LABELS.get(str(record["kind"]), str(record["kind"]))
         no_badge = self.tr("无证号")
-        officers = "、".join(f"{o['name'] or '？'}（{o['badge'] or no_badge}）" for o in record["officers"]) or "—"
+        officers = (
+            "、".join(f"{o['name'] or '？'}（{o['badge'] or no_badge}）" for o in record["officers"]) or "—"
+        )
         flags = "".join(
             f"<br><span style='color:#b45309'>⚑ {escape(f['message'])}</span>" for f in record["flags"]
         )
