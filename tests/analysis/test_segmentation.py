@@ -314,3 +314,15 @@ def test_a_footer_in_chinese_numerals_counts_as_digits() -> None:
     ):
         footer = read_footer(text)
         assert footer is not None and (footer.number, footer.total) == expected
+
+
+def test_a_sentence_at_a_pages_top_that_names_a_paper_is_not_its_title() -> None:
+    """A report's second page opening mid-sentence (“告、营业执照复印件等证据为凭。”) goes on with the report."""
+    report = [
+        paper("案件调查报告", lines=6),
+        Sheet(
+            body=["告、营业执照复印件等证据为凭。", "三、处理意见：建议罚款人民币十万元。", "承办人：王某"]
+        ),
+    ]
+    documents = found(born_digital([*OPENING[:2], *report, paper("行政处罚决定书")]))
+    assert ("investigation_report", 3, 4, "案件调查报告") in documents
