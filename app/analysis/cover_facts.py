@@ -13,40 +13,35 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from app.intake import casefacts
+from app.models.case_facts import CaseFactRepository
 
 OCR_NOTE = "（OCR）"
 
 
 def fill_missing_case_facts(db: Database, sha256: str, page_texts: list[str]) -> dict[int, list[str]]:
     """For each case file with these bytes and no text layer: the facts added, by case id."""
-    rows = db.execute(
-        """SELECT c.id, s.label, f.source_path FROM cases c JOIN files f ON f.id = c.file_id
-           JOIN sources s ON s.id = f.source_id WHERE f.sha256 = ? AND coalesce(f.has_text, 0) = 0""",
-        [sha256],
-    ).fetchall()
-    if not rows or not any(text.strip() for text in page_texts):
+    repository = CaseFactRepository(db)
+    cases = repository.scanned_cases(sha256)
+    if not cases or not any(text.strip() for text in page_texts):
         return {}
     added: dict[int, list[str]] = {}
-    for case_id, label, source_path in rows:
+    for case in cases:
         # What an earlier, shallower read of the OCR text found may be read again with more text.
         known = {
-            field
-            for field, value, detail in db.execute(
-                "SELECT field, value, detail FROM case_facts WHERE case_id = ?", [case_id]
-            ).fetchall()
-            if value and not str(detail).endswith(OCR_NOTE)
+            stored.field
+            for stored in repository.facts(case.id)
+            if stored.value and not stored.detail.endswith(OCR_NOTE)
         }
-        facts = casefacts.extract(label, source_path, page_texts[0], page_texts=page_texts)
+        facts = casefacts.extract(case.source_label, case.source_path, page_texts[0], page_texts=page_texts)
         fresh = {name: fact for name, fact in facts.items() if name not in known and fact.value}
         if not fresh:
             continue
-        with db.atomic():
-            for name, fact in fresh.items():
-                db.execute(
-                    """INSERT INTO case_facts (case_id, field, value, found_by, detail) VALUES (?, ?, ?, ?, ?)
-                       ON CONFLICT (case_id, field) DO UPDATE SET value = excluded.value,
-                           found_by = excluded.found_by, detail = excluded.detail""",
-                    [case_id, name, fact.value, fact.found_by, f"{fact.detail}{OCR_NOTE}"],
-                )
-        added[int(case_id)] = sorted(fresh)
+        repository.put(
+            case.id,
+            {
+                name: (str(fact.value), fact.found_by, f"{fact.detail}{OCR_NOTE}")
+                for name, fact in fresh.items()
+            },
+        )
+        added[case.id] = sorted(fresh)
     return added

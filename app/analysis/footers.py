@@ -14,17 +14,29 @@ from app.analysis.pages import Line
 from app.analysis.textnorm import fold
 
 _PAGE = "[页贝頁]"  # OCR reads 页 as 贝 now and then
-_SEP = r"[,，、/\\|.．:：;；]?"
+_NTH = "[第笫]"  # and 第 as 笫
+_SEP = r"[,，、/\\|.．:：;；(（]?(?:之)?"
 _WITH_TOTAL = [
-    (re.compile(rf"第(\d{{1,3}}){_PAGE}{_SEP}共(\d{{1,3}}){_PAGE}"), 1, 2),
-    (re.compile(rf"共(\d{{1,3}}){_PAGE}{_SEP}第(\d{{1,3}}){_PAGE}"), 2, 1),
-    (re.compile(rf"第(\d{{1,3}})/(\d{{1,3}}){_PAGE}"), 1, 2),
+    (re.compile(rf"{_NTH}(\d{{1,3}}){_PAGE}{_SEP}共(\d{{1,3}}){_PAGE}"), 1, 2),
+    (re.compile(rf"共(\d{{1,3}}){_PAGE}{_SEP}{_NTH}(\d{{1,3}}){_PAGE}"), 2, 1),
+    (re.compile(rf"{_NTH}(\d{{1,3}})/(\d{{1,3}}){_PAGE}"), 1, 2),
     (re.compile(r"^[-—–_~]*(\d{1,3})/(\d{1,3})[-—–_~]*$"), 1, 2),
 ]
 _NUMBER_ONLY = [
     re.compile(r"^[-—–_~]+(\d{1,3})[-—–_~]+$"),
-    re.compile(rf"^第(\d{{1,3}}){_PAGE}$"),
+    re.compile(rf"^{_NTH}(\d{{1,3}}){_PAGE}$"),
 ]
+_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
+_CN_COUNT = re.compile(rf"(?<=[第笫共])[〇一二两三四五六七八九十]{{1,3}}(?={_PAGE})")
+
+
+def _cn_count(match: re.Match[str]) -> str:
+    """第二页 → 第2页, 共十二页 → 共12页."""
+    text = match.group(0)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return str(_CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(units, 0))
+    return "".join(str(_CN_DIGITS[ch]) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class Footer:
 
 def read_footer(text: str) -> Footer | None:
     """The page footer one line (or one row of cells) states, if any."""
-    folded = fold(text)
+    folded = _CN_COUNT.sub(_cn_count, fold(text))
     for pattern, number_group, total_group in _WITH_TOTAL:
         match = pattern.search(folded)
         if match:

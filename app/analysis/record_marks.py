@@ -25,8 +25,9 @@ INSPECTION_OPENING = re.compile(
 CLOSING = re.compile(r"以下空白|以下无正文")
 """以上笔录已阅无误 is no end: a record may print it and still run on a page (demo, some bureaus)."""
 SIGNATURE = re.compile(
-    r"(被调查询问人|被询问人|被检查.{0,6}人|检查.{0,4}人|询问人|记录人|执法人员|现场负责人)(签名|签字)"
+    r"(被调查询问人|被询问人|被检查.{0,6}人|检查.{0,4}人|询问人|调查人|记录人|执法人员|现场负责人)(签名|签字)"
 )
+OFFICER_ROLES = ("检查", "勘察", "询问", "调查", "执法人员")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class RecordMarks:
     signatures: bool
     confirms_at_top: bool
     """the page opens with 以上笔录… or signature lines: the close of a record that ran over a page"""
+    signed_off: bool = False
+    """the record's closing block: the officers' and the recorder's signature lines (the forms print
+    only the questioned or inspected person's line on the pages before the last)"""
 
 
 TOP_OF_BODY = 0.30
@@ -52,6 +56,7 @@ def record_marks(lines: list[Line]) -> RecordMarks:
     questions = 0
     opening = closing = signatures = confirms_at_top = False
     opening_kind = None
+    roles: set[str] = set()
     for line in lines:
         folded = fold(line.text)
         if QA.search(folded):
@@ -64,9 +69,16 @@ def record_marks(lines: list[Line]) -> RecordMarks:
             opening_kind = "inspection_record"
         if CLOSING.search(folded):
             closing = True
+        for signature in SIGNATURE.finditer(folded):
+            role = signature.group(1)
+            if role == "记录人":
+                roles.add("recorder")
+            elif not role.startswith("被") and any(word in role for word in OFFICER_ROLES):
+                roles.add("officer")
         if SIGNATURE.search(folded):
             signatures = True
             confirms_at_top = confirms_at_top or line.box[1] < TOP_OF_BODY
         if CONFIRMATION.search(folded) and line.box[1] < TOP_OF_BODY:
             confirms_at_top = True
-    return RecordMarks(questions, opening, opening_kind, closing, signatures, confirms_at_top)
+    signed_off = roles == {"recorder", "officer"}
+    return RecordMarks(questions, opening, opening_kind, closing, signatures, confirms_at_top, signed_off)

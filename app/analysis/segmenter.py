@@ -11,7 +11,8 @@ Rules, strongest first:
 - a page whose top reads as a title starts a document, unless it repeats the running document's
   title on a page that neither opens a new record (时间：…至…) nor follows the running one's end;
 - a page without a title continues the running document, unless that document has ended (its
-  footer reached 共N页, or a record closed with 以下空白) and the page does not go on with 问/答;
+  footer reached 共N页, a record closed with 以下空白, or its last page carried the officers' and
+  the recorder's signatures and this page carries none) and the page does not go on with 问/答;
 - the 卷内目录's page numbers are checked against the pages found: the most common difference is
   taken as its offset (they are often one or two off) and the corrected entries fill in starts
   nothing else showed. Each document records how it was found.
@@ -108,6 +109,8 @@ class _Walk:
         self.last_footer: Footer | None = None
         self.closed = False
         """the running record closed on the previous page (（以下空白）)"""
+        self.signed_off = False
+        """the previous page carried the record's closing signatures (officers' and recorder's)"""
 
     def ended(self, page: int) -> bool:
         """The running document has had all the pages its footer announced."""
@@ -165,12 +168,17 @@ class _Walk:
                 self.begin(sig, ["上一份文书页脚已到末页"])
             elif transcript and self.closed and not sig.marks.confirms_at_top:
                 self.begin(sig, ["上一份笔录已结束（以下空白）"])
+            elif transcript and self.signed_off and not (sig.marks.signatures or sig.marks.confirms_at_top):
+                # an untitled paper after a record's last page (an ID card or licence copy): a
+                # page of the record would carry its signature line as every page before did
+                self.begin(sig, ["上一份笔录已签名结束"])
         if sig.page == 1 and sig.page not in self.starts:
             self.begin(sig, ["首页"])
             if self.current is not None and self.current.kind is None:
                 self.current.kind = "cover"
         self.last_footer = footer
         self.closed = sig.marks.closing
+        self.signed_off = sig.marks.signed_off
 
 
 def segment(

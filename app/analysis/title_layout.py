@@ -175,6 +175,8 @@ def read_top(page: PageText) -> TopReading:
     for index, row in enumerate(candidates[:3]):
         text = row.text
         following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if "。" in fold(text):
+            break  # a sentence that names a paper (……营业执照复印件等证据为凭。) is body text
         known = match_title(text)
         if known is not None:
             return TopReading(known, headers, continued)

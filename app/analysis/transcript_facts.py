@@ -17,7 +17,7 @@ from itertools import combinations
 
 from app.analysis import freetext
 from app.analysis.labels import Field, fields, is_label_text, opens_with_label
-from app.analysis.moments import Moment, moment, span
+from app.analysis.moments import Moment, closing_end, moment, span
 from app.analysis.officers import Token, clause_end, from_notice, pair, split_glued, tokens
 from app.analysis.pages import PageText
 from app.analysis.stream import Stream, build
@@ -116,11 +116,14 @@ def _people(stream: Stream, found: list[Field]) -> _People:
     """
     officer_tokens: list[Token] = []
     recorder_tokens: list[Token] = []
+    slots: list[int] = []
+    """where each officer label's tokens begin in officer_tokens"""
     group: list[Token] | None = None
     expected = False
     for item in found:
         if item.key == "officer":
             group = officer_tokens
+            slots.append(len(officer_tokens))
             expected = expected or bool(re.search("[证證号]", item.label))
         elif item.key == "recorder":
             group = recorder_tokens
@@ -136,7 +139,28 @@ def _people(stream: Stream, found: list[Field]) -> _People:
         end = item.end if whole else clause_end(stream.text, item.start, item.end)
         group.extend(tokens(stream, item.start, end))
     recorder = next((t.text for t in recorder_tokens if t.kind == "name"), None)
-    return _People(pair(officer_tokens), recorder, expected)
+    return _People(_by_slot(officer_tokens, slots) or pair(officer_tokens), recorder, expected)
+
+
+def _by_slot(found: list[Token], slots: list[int]) -> list[dict[str, str | None]]:
+    """One officer per label (a table row or line per officer) when a row's name was not read.
+
+    OCR loses a short name in a table cell now and then; its row still shows an officer with a
+    badge, who counts (a record of two officers is not a one-officer record for it). Empty when
+    every row gave its name, or a row holds several names: ``pair`` reads those.
+    """
+    if not slots:
+        return []
+    rows = [found[a:b] for a, b in zip(slots, [*slots[1:], len(found)], strict=True)]
+    rows = [row for row in rows if any(t.kind in ("name", "badge") for t in row)]
+    names = [[t.text for t in row if t.kind == "name"] for row in rows]
+    if not rows or any(len(n) > 1 for n in names) or all(names):
+        return []
+    officers: list[dict[str, str | None]] = []
+    for row, named in zip(rows, names, strict=True):
+        badge = next((t.text for t in row if t.kind == "badge"), None)
+        officers.append({"name": named[0] if named else None, "badge": badge})
+    return officers
 
 
 def _with_notice(
@@ -167,7 +191,7 @@ def extract(kind: str, pages: list[PageText]) -> TranscriptFacts:
     header = [f for f in found if f.label_start < limit]
     later = [f for f in found if f.label_start >= limit and f.colon]
 
-    start, end = _times(stream, header or found, limit)
+    start, end = _times(stream, found, limit)
     facts.start = start.iso() if start else None
     facts.end = end.iso() if end else None
     facts.place = _first(stream, header, ("place",)) or _first(stream, later, ("place",))
@@ -249,7 +273,23 @@ def _recorder_anywhere(stream: Stream, found: list[Field]) -> str | None:
 
 
 def _times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | None, Moment | None]:
-    """Start and end from the 时间 field, 开始时间/结束时间 cells, or the header's first date."""
+    """Start and end from the header's 时间 field or 开始/结束时间 cells, else its first date.
+
+    An end the 时间 field leaves blank may still be written elsewhere, as older and free-text
+    records do (a 结束时间 cell at the foot, ``于15时30分询问结束``): looked for before the record
+    is said to have none.
+    """
+    header = [f for f in found if f.label_start < limit] or found
+    start, end = _header_times(stream, header, limit)
+    if start and not end:
+        end_cell = next((f for f in found if f.key == "end" and f.colon), None)
+        if end_cell:
+            end = moment(stream.text[end_cell.start : end_cell.end], start.at)
+        end = end or closing_end(stream.text, start)
+    return start, end
+
+
+def _header_times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | None, Moment | None]:
     for item in found:
         if item.key == "time":
             start, end = span(stream.text[item.start : item.end])
@@ -266,7 +306,8 @@ def _times(stream: Stream, found: list[Field], limit: int) -> tuple[Moment | Non
         )
         if start:
             return start, end
-    return span(stream.text[: max(limit, 200)][:400])
+    # no field: the opening lines' first moment, and an end only where 至/到 introduces it
+    return span(stream.text[: max(limit, 200)][:400], until_needed=True)
 
 
 def settle_badges(records: list[TranscriptFacts]) -> None:

@@ -194,7 +194,7 @@ def _print_case(case: CaseFile, as_json: bool, transcripts: list[dict[str, Any]]
     for doc in case.documents:
         print(f"  {doc.first_page:>3}-{doc.last_page:<3} {doc.kind:<22} {doc.title}  ← {doc.found_by}")
     for record in transcripts or []:
-        officers = "、".join(f"{o['name']}({o['badge'] or '无证号'})" for o in record["officers"])
+        officers = "、".join(f"{o['name'] or '？'}({o['badge'] or '无证号'})" for o in record["officers"])
         print(
             f"  [{record['kind']} p.{record['first_page']}] {record['start']} → {record['end']}  {officers}"
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pymupdf
 
-from app.intake import casetype, folders
+from app.intake import casenumber, casetype, folders
 from app.intake import phrases as vocab
 from app.vocabulary import CASE_FACT_FIELDS
 
@@ -89,17 +89,17 @@ def _from_file_name(name: str) -> dict[str, Fact]:
         value = getattr(reading, field)
         if value:
             facts[FOLDER_FIELDS[field]] = Fact(value, "file_name", name)
-    number = vocab.CASE_NUMBER_RE.search(name)
+    number = casenumber.find(name)
     if number:
-        facts["case_number"] = Fact(_normalise_number(number.group(0)), "file_name", name)
+        facts["case_number"] = Fact(number[0], "file_name", name)
     return facts
 
 
 def _from_cover(text: str) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
-    number = vocab.CASE_NUMBER_RE.search(text)
+    number = casenumber.find(text)
     if number:
-        facts["case_number"] = Fact(_normalise_number(number.group(0)), "cover", number.group(0))
+        facts["case_number"] = Fact(number[0], "cover", number[1])
     unit = vocab.UNIT_RE.search(text)
     if unit:
         facts["unit"] = Fact(unit.group(0), "cover", unit.group(0))
@@ -107,16 +107,6 @@ def _from_cover(text: str) -> dict[str, Fact]:
     if officer:
         facts["officer"] = Fact(officer.group(1), "cover", officer.group(0))
     return facts
-
-
-def _normalise_number(number: str) -> str:
-    """One spelling of a 文号: no spaces, the hexagonal brackets 〔〕 the standard prescribes."""
-    cleaned = "".join(number.split())
-    for opening in "［[（(":
-        cleaned = cleaned.replace(opening, "〔")
-    for closing in "］]）)":
-        cleaned = cleaned.replace(closing, "〕")
-    return cleaned
 
 
 class _PageTexts:

@@ -15,6 +15,7 @@ or the decision inside.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -31,10 +32,14 @@ DECISION_TITLES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("production_limit", ("责令限制生产决定书", "责令停产整治决定书", "限制生产决定书", "停产整治决定书")),
     ("seizure", ("查封（扣押）决定书", "查封(扣押)决定书", "查封决定书", "扣押决定书", "查封、扣押决定书")),
-    ("court_enforcement", ("强制执行申请书", "行政处罚强制执行申请书")),
+    ("court_enforcement", ("强制执行申请书", "行政处罚强制执行申请书", "准予强制执行")),
     # A bare 案件移送书 to the police that names no crime (those titles rank above) is the 行政拘留
     # referral of 环境保护法 第六十三条: a crime referral always says 涉嫌…犯罪.
     ("detention_referral", ("案件移送书",)),
+    # 催告 is what the law requires before a bureau may apply to the court (行政强制法 第五十四条):
+    # a case file holding a 催告书 was bound for the court even when its 申请书 is not in it (a scan
+    # whose pages were not all filed, an application still being drafted). Weakest: only over 罚.
+    ("court_enforcement", ("履行行政处罚决定催告书", "催告书")),
 ]
 """Titles of the documents that make a case one of the special categories, most telling first.
 
@@ -56,6 +61,11 @@ NUMBER_LETTERS: list[tuple[str, str]] = [
     ("罚", "general_penalty"),
 ]
 """The kind letter at the end of a 文号's prefix (青环罚〔2017〕12号 → 罚)."""
+_OCR_SLIPS = str.maketrans(
+    {"(": "（", ")": "）", "査": "查", "決": "决", "書": "书", "執": "执", "處": "处", "罸": "罚", "續": "续"}
+)
+"""What OCR reads in these titles for what is printed: half-width brackets (after NFKC), and the
+traditional or variant forms its models return for a few simplified characters."""
 GENERIC = frozenset({"general_penalty", "four_measures"})
 PENALTY_TITLE_RE = re.compile(r"行\s*政\s*处\s*罚\s*案\s*卷")
 
@@ -74,19 +84,30 @@ def from_words(text: str, found_by: str, detail: str) -> TypeClue | None:
 
 
 def from_cover(cover: str) -> tuple[TypeClue | None, TypeClue | None]:
-    """(what the cover states — 案卷类别 or a 按日连续处罚案卷 title —, the generic 行政处罚案卷 title)."""
-    labelled = vocab.COVER_LABELS["case_type"].search(cover)
+    """(what the cover states — 案卷类别 or a 按日连续处罚案卷 title —, the generic 行政处罚案卷 title).
+
+    Read line by line with the spaces taken out: covers space their titles (``按 日 连 续 处 罚 案 卷``)
+    and OCR adds spaces of its own.
+    """
+    lines = [_flat(line) for line in cover.splitlines()]
+    # the label's value on its line, or in the next cell of a table read line by line
+    labelled = vocab.COVER_LABELS["case_type"].search("\n".join(lines))
     if labelled:
-        clue = from_words(labelled.group(1), "cover", labelled.group(0))
+        clue = from_words(labelled.group(1)[:12], "cover", labelled.group(0))
         if clue:
             return clue, None
-    for line in cover.splitlines():
+    for line in lines:
         if "案卷" in line:
-            clue = from_words(line.replace(" ", ""), "cover", line.strip())
+            clue = from_words(line, "cover", line)
             if clue:
                 return clue, None
     generic = PENALTY_TITLE_RE.search(cover)
     return None, (TypeClue("general_penalty", "cover", generic.group(0)) if generic else None)
+
+
+def _flat(text: str) -> str:
+    """For matching titles: widths folded, OCR's usual slips undone, no white space."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text)).translate(_OCR_SLIPS)
 
 
 def from_number(number: str, texts: Callable[[], Iterable[str]]) -> TypeClue | None:
@@ -108,7 +129,7 @@ def from_decision(texts: Iterable[str]) -> TypeClue | None:
     """The most telling special document title anywhere in the text."""
     best: tuple[int, str, str] | None = None
     for text in texts:
-        flat = re.sub(r"\s", "", text)
+        flat = _flat(text)
         for rank, (case_type, titles) in enumerate(DECISION_TITLES):
             if best is not None and rank >= best[0]:
                 break

@@ -213,7 +213,9 @@ class CaseInfo(QWidget):
     def _transcript_hint(self, record: dict) -> str:
         label = label_of(DOCUMENT_LABELS, str(record["kind"]))
         no_badge = self.tr("无证号")
-        officers = "、".join(f"{o['name']}（{o['badge'] or no_badge}）" for o in record["officers"]) or "—"
+        officers = (
+            "、".join(f"{o['name'] or '？'}（{o['badge'] or no_badge}）" for o in record["officers"]) or "—"
+        )
         flags = "".join(
             f"<br><span style='color:#b45309'>⚑ {escape(in_language(f['message'], f.get('message_en')))}</span>"
             for f in record["flags"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from app.analysis.pages import PageReader
+from app.analysis.pages import Line, PageReader, PageText
 from app.analysis.transcript_facts import extract
 
 FONT = "china-s"
@@ -88,3 +88,54 @@ def test_table_with_one_officer_row_and_labels_above_values() -> None:
     assert facts.officers == [{"name": "曹海春", "badge": "6328085802"}]
     assert facts.place == "格尔木市柯鲁柯路238号" and facts.recorder == "马林"
     assert set(facts.flags) == {"single_officer", "time_not_to_minute"}
+
+
+def test_a_table_row_whose_name_ocr_lost_still_counts_as_an_officer() -> None:
+    """Two 检查人 rows, the first name not read: two officers (no single-officer flag), badges in their rows."""
+    text = "\n".join(
+        [
+            "现场检查笔录",
+            "时间",
+            "2017年5月2日9时30分至10时51分",
+            "地点",
+            "某某镇21号",
+            "被检查单位",
+            "某某建材有限责任公司",
+            "检查人",
+            "执法证号",
+            "6328157721",
+            "检查人",
+            "谭军",
+            "执法证号",
+            "6328464389",
+            "记录人",
+            "何斌永",
+            "告知：我们是某某局执法人员，已向你出示执法证件。",
+            "现场检查（勘察）情况：正在生产。",
+        ]
+    )
+    rows = text.split("\n")
+    page = PageText(
+        1, "ocr", "full", 0, [Line((0.1, i / 60, 0.9, i / 60 + 0.012), r) for i, r in enumerate(rows)]
+    )
+    facts = extract("inspection_record", [page])
+    assert facts.officers == [{"name": None, "badge": "6328157721"}, {"name": "谭军", "badge": "6328464389"}]
+    assert "single_officer" not in facts.flags and "missing_badge" not in facts.flags
+
+
+def test_a_lone_officer_row_without_its_name_is_still_one_officer() -> None:
+    rows = ["调查询问笔录", "时间", "2017年5月5日10时25分至11时7分", "被询问人", "雷某", "询问人", "执法证号"]
+    rows += [
+        "6328157721",
+        "记录人",
+        "何斌永",
+        "告知：我们是某某局执法人员，已向你出示执法证件。",
+        "询问内容：",
+        "问：你好。",
+    ]
+    page = PageText(
+        1, "ocr", "full", 0, [Line((0.1, i / 60, 0.9, i / 60 + 0.012), r) for i, r in enumerate(rows)]
+    )
+    facts = extract("inquiry_record", [page])
+    assert facts.officers == [{"name": None, "badge": "6328157721"}]
+    assert "single_officer" in facts.flags

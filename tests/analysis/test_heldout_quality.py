@@ -65,14 +65,14 @@ def test_no_upright_page_is_turned(report: dict) -> None:
     assert report["rotation"]["upright_turned"] == 0, _misses(report, "upright_pages")
 
 
-@pytest.mark.xfail(reason=NOT_YET.format("all six facts right on 32 of 35 case files"), strict=True)
+@pytest.mark.xfail(reason=NOT_YET.format("all six facts right on 34 of 35 case files"), strict=True)
 def test_case_facts(report: dict) -> None:
     assert report["case_facts"]["all"]["rate"] >= 0.98, _misses(report, "case_facts")
 
 
 def test_case_facts_hold_what_was_reached(report: dict) -> None:
     facts = report["case_facts"]
-    assert facts["all"]["rate"] >= 0.91
+    assert facts["all"]["rate"] >= 0.96  # 34 of 35 measured (was 32 of 35)
     for name in ("unit", "candidate_kind", "candidate_name", "selection"):
         assert facts[name]["rate"] == 1.0, (name, _misses(report, "case_facts"))
 

@@ -166,6 +166,9 @@ FOOTER_FORMS = [
     "第{k}页，共{n}页",
     "{k}/{n}",
     "- {k}/{n} -",
+    "第{k}页（共{n}页）",
+    "共{n}页之第{k}页",
+    "笫{k}页 共{n}页",  # OCR's 笫 for 第
 ]
 
 
@@ -261,3 +264,65 @@ def test_an_unknown_papers_title_is_shown_and_survives_a_correction() -> None:
     corrected = apply_corrections(found_documents, [("set", "evidence", 3, 3, "专家甲")])
     assert (corrected[1].kind, corrected[1].title) == ("evidence", "授 权 委 托 书")
     assert corrected[1].label == "证据：授 权 委 托 书"
+
+
+def _signed_inspection(pages: int, every_page_signed_in_full: bool = False) -> list[Sheet]:
+    """An inspection record with no footer: the person's signature line on each page, and the
+    officers' and recorder's lines on the last (on every page when ``every_page_signed_in_full``)."""
+    full = [
+        "被检查人签字：        年  月  日",
+        "检查人签字：        年  月  日",
+        "记录人签字：        年  月  日",
+    ]
+    sheets = []
+    for k in range(1, pages + 1):
+        body = ["时间：2020年7月3日14时至15时", "地点：某某厂车间", "被检查人名称：某某厂"] if k == 1 else []
+        body += [f"现场情况：第{k}页记载的检查情况，设备正在运行。"] * 3
+        last = k == pages or every_page_signed_in_full
+        body += full if last else full[:1]
+        sheets.append(Sheet(title=["现场检查(勘察)笔录"] if k == 1 else [], body=body))
+    return sheets
+
+
+def _untitled_copy() -> Sheet:
+    """A copy of an ID card: no title at the top, its words in the middle of the page."""
+    return Sheet(body=[""] * 12 + ["姓名　王某", "性别　男　民族　汉", "公民身份号码　320000197803120000"])
+
+
+def test_an_untitled_copy_after_a_records_closing_signatures_is_not_part_of_it() -> None:
+    """A record without footers ends where its officers and recorder signed; the copy behind it
+    (no title, no signature line) is a paper of its own."""
+    sheets = [*OPENING[:2], *_signed_inspection(2), _untitled_copy(), *inquiry(1)]
+    documents = found(born_digital(sheets))
+    assert ("inspection_record", 3, 4, "现场检查(勘察)笔录") in documents
+    assert [d[1:3] for d in documents if d[1] == 5] == [(5, 5)]
+    assert ("inquiry_record", 6, 6, "调查询问笔录") in documents
+
+
+def test_a_record_signed_in_full_on_every_page_runs_on_over_its_pages() -> None:
+    """Some bureaus print every signature line on every page: a page that signs again is the record's."""
+    sheets = [*OPENING[:2], *_signed_inspection(3, every_page_signed_in_full=True), paper("行政处罚决定书")]
+    documents = found(born_digital(sheets))
+    assert ("inspection_record", 3, 5, "现场检查(勘察)笔录") in documents
+
+
+def test_a_footer_in_chinese_numerals_counts_as_digits() -> None:
+    for text, expected in (
+        ("第二页 共三页", (2, 3)),
+        ("共十二页 第十页", (10, 12)),
+        ("第一页，共两页", (1, 2)),
+    ):
+        footer = read_footer(text)
+        assert footer is not None and (footer.number, footer.total) == expected
+
+
+def test_a_sentence_at_a_pages_top_that_names_a_paper_is_not_its_title() -> None:
+    """A report's second page opening mid-sentence (“告、营业执照复印件等证据为凭。”) goes on with the report."""
+    report = [
+        paper("案件调查报告", lines=6),
+        Sheet(
+            body=["告、营业执照复印件等证据为凭。", "三、处理意见：建议罚款人民币十万元。", "承办人：王某"]
+        ),
+    ]
+    documents = found(born_digital([*OPENING[:2], *report, paper("行政处罚决定书")]))
+    assert ("investigation_report", 3, 4, "案件调查报告") in documents
