@@ -216,12 +216,21 @@ class ScoreRepository:
 
     def complete(self, sheet: ScoreSheet) -> ScoreSheet:
         try:
+            partial = compute_case(sheet.rubric, sheet.engine_inputs(), partial=True)
+            if not partial.complete:
+                labels = {item.id: item.label for item in sheet.rubric.items}
+                raise UsageError(
+                    "incomplete",
+                    f"还有未评的项目，不能完成：{'、'.join(labels.get(i, i) for i in partial.pending)}。",
+                    f"cannot complete, not everything is scored: {', '.join(partial.pending)}",
+                )
             result = compute_case(sheet.rubric, sheet.engine_inputs())
         except ScoreInputError as exc:
+            # the engine explains in English; the Chinese line says what to do without it
             raise UsageError(
                 "incomplete",
-                f"还有未评的项目，不能完成：{exc}",
-                f"cannot complete, not everything is scored: {exc}",
+                "评分与评分标准不符，不能完成：请检查已评的项目（reviewdesk score show 可见说明）。",
+                f"cannot complete, the scores do not fit the rubric: {exc}",
             ) from exc
         done = ScoreSheet(sheet.case_id, sheet.rubric, sheet.inputs, "complete", sheet.rubric.content_hash)
         self._write(done, result.score, "status", sheet.status, "complete", None)

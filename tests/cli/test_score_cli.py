@@ -98,3 +98,14 @@ def test_a_criterion_may_be_not_applicable(cli, tmp_path: Path) -> None:
     assert body["result"]["score"] == round(30 + 70 * 40.25 / 66.5, 2)
     wrong = cli("score", "set", str(case_id), "--na", "inquiry_record.nobody", "--rubric", "transcripts-2024")
     assert wrong.code == 2 and "nobody" in wrong.err
+
+
+def test_a_failed_completion_names_the_unscored_items_in_chinese_without_english(cli, tmp_path: Path) -> None:
+    case_id = str(_one_case(cli, tmp_path))
+    assert cli("score", "set", case_id, "inspection_record=30", "--rubric", "transcripts-2024").code == 0
+    result = cli("score", "set", case_id, "--rubric", "transcripts-2024", "--complete")
+    assert result.code != 0
+    chinese, english = result.err.splitlines()[:2]
+    assert "还有未评的项目" in chinese and "笔录" in chinese
+    assert not any("a" <= ch.lower() <= "z" for ch in chinese.replace("reviewdesk", ""))
+    assert "inquiry_record" in english
