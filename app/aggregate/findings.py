@@ -17,6 +17,7 @@ from typing import Any
 from app.aggregate.panel import CaseResult, PanelReport, manifest_entry
 from app.models.received import ReceivedRepository
 from app.models.store import Store
+from app.models.transcripts import CrosscheckFindingRepository
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.rubric.rounding import format_points, to_decimal
@@ -29,8 +30,18 @@ KIND_LABELS = {
     "missing": "文书缺失",
     "not_applicable": "无需评审",
     "note": "专家意见",
+    "crosscheck": "跨案卷核查",
 }
 KIND_ORDER = tuple(KIND_LABELS)
+CROSSCHECK_LABELS = {
+    "copied_record": "笔录雷同",
+    "leftover_name": "笔录出现其他案卷的当事人",
+    "double_booked": "同一执法人员同时出现在两份笔录中",
+    "times_out_of_order": "笔录结束时间早于开始时间",
+    "after_decision": "笔录晚于处罚决定",
+    "before_filing": "询问笔录早于立案",
+}
+"""the words of ``app.crosscheck.run.CODES``, which sits beside station, not below aggregate's readers"""
 
 
 @dataclass
@@ -101,14 +112,38 @@ def case_findings(store: Store, panel: PanelReport) -> list[BureauFindings]:
     manifests = ReceivedRepository(store.db).manifests({s.package_id for c in panel.cases for s in c.scores})
     rubrics: dict[str, Rubric] = {}
     by_unit: dict[str, list[CaseFindings]] = {}
+    crossed = CrosscheckFindingRepository(store.db)
     for case in panel.cases:
         if case.rubric_id not in rubrics:
             rubrics[case.rubric_id] = catalog.get_case_rubric(case.rubric_id, store.root)
         entries = [manifest_entry(manifests.get(s.package_id), case) for s in case.scores]
         merged = merge(rubrics[case.rubric_id], [e for e in entries if e is not None])
+        merged += crosscheck_findings(case, crossed.for_file(case.sha256))
         found = CaseFindings(case, len(case.scores), merged)
         by_unit.setdefault(found.unit, []).append(found)
     return [BureauFindings(unit, by_unit[unit]) for unit in sorted(by_unit)]
+
+
+def crosscheck_findings(case: CaseResult, stored: list[dict[str, Any]]) -> list[Finding]:
+    """The station's cross-case findings on this case's records (``reviewdesk crosscheck``), from its side.
+
+    They are the station's, not an expert's: ``experts`` is 0 and the tables say 监理站核查.
+    """
+    found: list[Finding] = []
+    for finding in stored:
+        mine, other = finding["a"], finding.get("b")
+        if other and other.get("sha256") == case.sha256 and mine.get("sha256") != case.sha256:
+            mine, other = other, mine
+        subject = f"{CROSSCHECK_LABELS.get(finding['code'], finding['code'])}：{mine['kind_label']}"
+        if other and other.get("sha256") != case.sha256:
+            subject += f"（另见案卷 {'、'.join(str(c) for c in other.get('case_ids') or [])} 第{other['first_page']}页）"
+        passages = [
+            str(p.get("a") if p.get("a") and mine is finding["a"] else p.get("b") or p.get("a"))
+            for p in finding.get("passages") or []
+        ]
+        notes = [finding["message"], *(f"“{text[:60]}”" for text in passages[:2] if text)]
+        found.append(Finding("crosscheck", subject, 0, pages=[int(mine["first_page"])], notes=notes))
+    return found
 
 
 def merge(rubric: Rubric, entries: list[dict[str, Any]]) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.aggregate.findings import BureauFindings, CaseFindings
+from app.aggregate.findings import BureauFindings, CaseFindings, Finding
 from app.aggregate.panel_tables import Table
 from app.rubric.rounding import format_points
 
@@ -18,7 +18,7 @@ def case_table(found: CaseFindings) -> Table:
             [
                 finding.kind_label,
                 finding.subject,
-                f"{finding.experts}/{found.reviewers}",
+                _who(finding, found.reviewers),
                 finding.lost_text,
                 finding.pages_text,
                 "\n".join(finding.notes),
@@ -43,10 +43,15 @@ def bureau_table(bureau: BureauFindings) -> Table:
                     found.case.final,
                     finding.kind_label,
                     finding.subject,
-                    f"{finding.experts}/{found.reviewers}",
+                    _who(finding, found.reviewers),
                     finding.lost_text,
                     finding.pages_text,
                     "\n".join(finding.notes),
                 ]
             )
     return table
+
+
+def _who(finding: Finding, reviewers: int) -> str:
+    """How many of the case's experts found it; the station's own cross-case checks say so."""
+    return "监理站核查" if finding.kind == "crosscheck" else f"{finding.experts}/{reviewers}"
