@@ -84,21 +84,23 @@ def run_baseline(src: Path, dst: Path) -> float:
     return time.perf_counter() - start
 
 
-def run_import(src: Path, data: Path, checkout: Path = ROOT) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one import in a fresh process, by the code in ``checkout``."""
+def run_import(src: Path, data: Path, checkout: Path = ROOT) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds of one import in a fresh process, by ``checkout``'s code.
+
+    CPU seconds tell per-file costs apart when the machine is shared and wall time is noisy."""
     probe = (
         "import resource, subprocess, sys, time, json;"
         "t=time.perf_counter();"
         f"r=subprocess.run({[sys.executable, '-m', 'app', '--data-dir', str(data), 'import', str(src)]!r},"
         f" stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd={str(checkout)!r});"
-        "print(json.dumps([time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
-        " r.returncode]))"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(json.dumps([time.perf_counter()-t, u.ru_maxrss, r.returncode, u.ru_utime+u.ru_stime]))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    seconds, rss_kb, code = json.loads(out)
+    seconds, rss_kb, code, cpu = json.loads(out)
     if code not in (0, 1):
         raise SystemExit(f"import failed with exit code {code}")
-    return seconds, rss_kb // 1024
+    return seconds, rss_kb // 1024, cpu
 
 
 def measure(
@@ -110,6 +112,7 @@ def measure(
     contenders = {"import": ROOT} | ({"other": other} if other else {})
     baselines: list[float] = []
     times: dict[str, list[float]] = {key: [] for key in contenders}
+    cpu: dict[str, list[float]] = {key: [] for key in contenders}
     rss: dict[str, int] = dict.fromkeys(contenders, 0)
     for round_no in range(rounds):
         warm(src)
@@ -120,8 +123,9 @@ def measure(
         os.sync()
         for key, checkout in contenders.items():
             data = work / f"{name}-data-{key}-{round_no}"
-            seconds, peak = run_import(src, data, checkout)
+            seconds, peak, cpu_s = run_import(src, data, checkout)
             times[key].append(seconds)
+            cpu[key].append(cpu_s)
             rss[key] = max(rss[key], peak)
             shutil.rmtree(data)
             os.sync()
@@ -142,6 +146,7 @@ def measure(
             f"{key}_mb_s": round(mb / seconds, 1),
             f"{key}_ratio": round(base / seconds, 2),
             f"{key}_peak_rss_mb": rss[key],
+            f"{key}_cpu_s": round(statistics.median(cpu[key]), 2),
             f"rounds_{key}": [round(s, 2) for s in times[key]],
         }
     return result

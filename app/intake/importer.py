@@ -61,7 +61,7 @@ __all__ = ["ImportCancelled", "ImportReport", "Importer", "Progress"]
 MAX_NESTING = 3
 BATCH_FILES = 64
 BATCH_BYTES = 64 * 1024 * 1024
-BATCH_SECONDS = 0.5
+BATCH_SECONDS = 1.0
 """A batch is recorded when it has this many files or bytes, or its first file was staged this long ago."""
 MAX_HELD_ROWS = 256
 """Rows held back while an image's hash is still running; past this, staging waits for it."""

@@ -473,3 +473,16 @@ def m010_source_kinds_unchecked(db: Database) -> None:
                 raise RuntimeError(f"m010 would break foreign keys: {broken[:5]}")
     finally:
         conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+@migrations()
+def m011_station_indexes(db: Database) -> None:
+    """Indexes for the station's lookups, which at 3,000 case files and 50 packages scanned whole tables."""
+    # receive: an expert's earlier package with this sequence; the same case scored by the same expert
+    db.execute("CREATE INDEX received_packages_sequence ON received_packages (fingerprint, sequence)")
+    db.execute("CREATE INDEX received_scores_case ON received_scores (case_sha256, case_path, rubric_id)")
+    db.execute("CREATE INDEX packets_sent_assignment ON packets_sent (assignment)")
+    # the desk's statuses on a rubric, the sheets chosen in a family, the supporting files of candidates
+    db.execute("CREATE INDEX scores_rubric ON scores (rubric_id, case_id)")
+    db.execute("CREATE INDEX case_sheets_family ON case_sheets (family)")
+    db.execute("CREATE INDEX files_class_role ON files (class, role)")
