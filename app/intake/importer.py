@@ -264,7 +264,7 @@ class Importer:
                 outcome.status = "unchanged"
                 outcome.files = self._stored_outcomes(done.source_id)
                 return
-            except ImportCancelled:
+            except (ImportCancelled, SourceError):
                 if row.id is not None:
                     row.flush()  # what is staged is kept, like every file before it
                 raise
