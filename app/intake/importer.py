@@ -212,7 +212,6 @@ class Importer:
         encoding: str | None = None,
     ) -> None:
         self.store = store
-        self.db = store.db
         self.records = IntakeRepository(store.db)
         self.user = user
         self.progress = progress or (lambda _p: None)
