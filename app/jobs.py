@@ -24,7 +24,7 @@ def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any,
     """Import ``sources``, then find the documents of every case not yet analysed."""
     from app.analysis.analyzer import AnalysisCancelled, AnalysisProgress, Analyzer
     from app.intake.importer import ImportCancelled, Importer
-    from app.intake.report import Progress
+    from app.intake.outcome import Progress
     from app.models.cases import CaseRepository
     from app.models.store import Store
 
@@ -51,8 +51,11 @@ def import_and_analyze(data_dir: str, sources: list[str], user: str, queue: Any,
                 report = Importer(store, user, progress=on_import, cancelled=cancel.is_set).run(
                     [Path(s) for s in sources]
                 )
-                summary = report.summary() | {"exit_code": report.exit_code}
-                summary["errors"] = [s.error.zh for s in report.sources if s.error is not None]
+                summary = {
+                    **report.summary(),
+                    "exit_code": report.exit_code,
+                    "errors": [s.error.zh for s in report.sources if s.error is not None],
+                }
                 queue.put(("files_changed",))
             analyzer = Analyzer(store, progress=on_analysis, cancelled=cancel.is_set)
             seen = set()

@@ -30,7 +30,7 @@ from app.models.store import Store  # noqa: E402
 from app.reports.panel_pdf import write_panel_pdf  # noqa: E402
 from app.reports.panel_xlsx import write_panel_xlsx  # noqa: E402
 from app.rubric import catalog  # noqa: E402
-from app.signing.export import export_package  # noqa: E402
+from app.score_export import export_package  # noqa: E402
 from app.signing.identity import create_identity, load_private_key  # noqa: E402
 from app.signing.verify import check_against_station, read_package  # noqa: E402
 from tests.helpers.files import text_pdf  # noqa: E402

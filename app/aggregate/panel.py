@@ -9,15 +9,18 @@ combined case scores and the station's other figures. Across the panel: Krippend
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from app.aggregate.item_agreement import ItemAgreement, item_agreement
 from app.aggregate.receive import CountedScore, counted_scores, events
 from app.aggregate.statistics import METHOD_LABELS, combine, krippendorff_alpha_interval, leniency, spread
 from app.errors import UsageError
+from app.models.adjudications import Adjudication, AdjudicationRepository
+from app.models.assignments import AssignmentRepository
 from app.models.cases import CaseFile, CaseRepository
+from app.models.received import ReceivedRepository
 from app.models.store import Store
 from app.rubric import catalog
 from app.rubric.engine import ScoreInputError
@@ -59,6 +62,20 @@ class CaseResult:
     method: str
     spread: Decimal
     adjudicate: bool
+    combined: Decimal | None = None
+    """the panel's own score by ``method``; ``final`` is the adjudicated one when the lead decided a score"""
+    decision: Adjudication | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.sha256, self.path, self.rubric_id)
+
+    @property
+    def status(self) -> str:
+        """``ok``, ``flagged`` (awaiting the lead), ``decided`` (a score stands) or ``rereview``."""
+        if self.decision is not None:
+            return "decided" if self.decision.decision == "score" else "rereview"
+        return "flagged" if self.adjudicate else "ok"
 
     @property
     def label(self) -> str:
@@ -94,6 +111,9 @@ class CaseResult:
             "method_label": METHOD_LABELS[self.method],
             "spread": as_json_number(self.spread),
             "adjudicate": self.adjudicate,
+            "combined": None if self.combined is None else as_json_number(self.combined),
+            "status": self.status,
+            "decision": None if self.decision is None else self.decision.as_json(),
         }
 
 
@@ -128,10 +148,19 @@ class PanelReport:
     events: list[dict[str, str]] = field(default_factory=list)
     missing: list[dict[str, Any]] = field(default_factory=list)
     """reviews the latest assignment asked for that no received package holds"""
+    rubric_titles: dict[str, str] = field(default_factory=dict)
+    items: list[ItemAgreement] = field(default_factory=list)
+    """agreement and leniency per rubric item"""
+    adjudication_history: list[dict[str, Any]] = field(default_factory=list)
+    """every decision the panel lead recorded, oldest first (a later one replaces an earlier)"""
+
+    def rubric_title(self, rubric_id: str) -> str:
+        return self.rubric_titles.get(rubric_id, rubric_id)
 
     @property
     def adjudication(self) -> list[CaseResult]:
-        return [c for c in self.cases if c.adjudicate]
+        """Cases flagged by their spread, and any other the lead decided on."""
+        return [c for c in self.cases if c.adjudicate or c.decision is not None]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -140,12 +169,17 @@ class PanelReport:
                 "tolerance": as_json_number(self.settings.tolerance),
             },
             "cases": [c.as_json() for c in self.cases],
-            "adjudication": [{"sha256": c.sha256, "path": c.path} for c in self.adjudication],
+            "adjudication": [
+                {"sha256": c.sha256, "path": c.path, "rubric": c.rubric_id, "status": c.status}
+                for c in self.adjudication
+            ],
+            "adjudication_history": self.adjudication_history,
             "experts": [e.as_json() for e in self.experts],
             "agreement": {
                 rid: {"krippendorff_alpha_interval": None if a is None else round(a, 4)}
                 for rid, a in self.agreement.items()
             },
+            "item_agreement": [i.as_json() for i in self.items],
             "candidates": self.candidates.as_json() if self.candidates else None,
             "events": self.events,
             "missing_reviews": self.missing,
@@ -166,6 +200,7 @@ def build_panel(
         grouped.setdefault((score.case_sha256, score.case_path, score.rubric_id), []).append(score)
     rubrics: dict[str, Rubric] = {}
     cases: list[CaseResult] = []
+    decisions = AdjudicationRepository(store.db).latest()
     for (sha, path, rubric_id), scores in grouped.items():
         if rubric_id not in rubrics:
             rubrics[rubric_id] = catalog.get_case_rubric(rubric_id, store.root)
@@ -178,8 +213,24 @@ def build_panel(
         ]
         tolerance = settings.tolerance * total / 100
         case = station_case(station_cases, sha, path)
+        decision = decisions.get((sha, path, rubric_id))
+        combined = report(final)
+        stands = decision.score if decision is not None and decision.score is not None else combined
         cases.append(
-            CaseResult(sha, path, case, rubric_id, total, cells, report(final), used, gap, gap > tolerance)
+            CaseResult(
+                sha,
+                path,
+                case,
+                rubric_id,
+                total,
+                cells,
+                stands,
+                used,
+                gap,
+                gap > tolerance,
+                combined,
+                decision,
+            )
         )
     cases.sort(key=lambda c: (c.case.id if c.case else 10**9, c.rubric_id))
     agreement = {
@@ -199,6 +250,9 @@ def build_panel(
         agreement,
         events=events(store),
         missing=missing_reviews(store),
+        rubric_titles={rid: r.title for rid, r in rubrics.items()},
+        items=_item_agreement(store, cases, rubrics),
+        adjudication_history=[a.as_json() for a in AdjudicationRepository(store.db).history()],
     )
     if scheme is not None:
         report_.scheme = scheme
@@ -209,22 +263,44 @@ def build_panel(
     return report_
 
 
+def _item_agreement(store: Store, cases: list[CaseResult], rubrics: dict[str, Rubric]) -> list[ItemAgreement]:
+    manifests = ReceivedRepository(store.db).manifests({s.package_id for c in cases for s in c.scores})
+    found: list[ItemAgreement] = []
+    for rubric_id in sorted(rubrics):
+        scored: dict[str, dict[str, dict[str, Any]]] = {}
+        for case in (c for c in cases if c.rubric_id == rubric_id):
+            for cell in case.scores:
+                entry = manifest_entry(manifests.get(cell.package_id), case)
+                if entry is not None:
+                    items = entry.get("result", {}).get("items", {})
+                    scored.setdefault(f"{case.sha256}|{case.path}", {})[cell.fingerprint] = items
+        found += item_agreement(rubrics[rubric_id], scored)
+    return found
+
+
+def manifest_entry(manifest: dict[str, Any] | None, case: CaseResult) -> dict[str, Any] | None:
+    """The case's entry in an expert's manifest (a blind packet names the file otherwise: match by hash)."""
+    if manifest is None:
+        return None
+    same = [
+        c for c in manifest.get("cases", []) if c["sha256"] == case.sha256 and c["rubric"] == case.rubric_id
+    ]
+    for entry in same:
+        path = entry.get("source_path") or ""
+        if path == case.path or case.path.endswith("/" + path):
+            return dict(entry)
+    return dict(same[0]) if same else None
+
+
 def missing_reviews(store: Store) -> list[dict[str, Any]]:
     """Assigned (expert, case file) pairs with no score in any package sent back from that expert's packet."""
     assignment = latest_assignment(store.db)
     if assignment is None:
         return []
-    sent = dict(
-        store.db.execute(
-            "SELECT packet_id, expert_id FROM packets_sent WHERE assignment = ?", [assignment.id]
-        ).fetchall()
-    )
+    sent = AssignmentRepository(store.db).packets_of(assignment.id)
     done: set[tuple[str, str]] = set()
-    for (manifest_json,) in store.db.execute(
-        """SELECT manifest FROM received_packages
-           WHERE package_id NOT IN (SELECT package_id FROM withdrawn_packages)"""
-    ).fetchall():
-        done |= _reviewed(json.loads(manifest_json), sent)
+    for manifest in ReceivedRepository(store.db).counted_manifests():
+        done |= _reviewed(manifest, sent)
     cases = {(c.sha256, c.source_path): c for c in CaseRepository(store.db).list()}
     missing = []
     for expert_id, sha256, path in assignment.rows:
@@ -250,7 +326,8 @@ def missing_reviews(store: Store) -> list[dict[str, Any]]:
 def _reviewed(manifest: Any, sent: dict[str, str]) -> set[tuple[str, str]]:
     """(expert id, case SHA-256) pairs a received manifest answers; nothing from one stored unchecked."""
     try:
-        expert_id = sent.get((manifest.get("packet") or {}).get("packet_id"))
+        packet_id = (manifest.get("packet") or {}).get("packet_id")
+        expert_id = sent.get(packet_id) if isinstance(packet_id, str) else None
         if expert_id is None:
             return set()
         return {(expert_id, str(case["sha256"])) for case in manifest["cases"]}
@@ -328,10 +405,15 @@ def _candidates(
                 "score": str(report(result.final * 100 / result.rubric_total)),
             }
         )
-    for ident, given in extra_candidates.items():
+    for candidate_id, given in extra_candidates.items():
         entry = candidates.setdefault(
-            ident,
-            {"id": ident, "name": given.get("name", ident), "level": levels.get(ident, ""), "cases": []},
+            candidate_id,
+            {
+                "id": candidate_id,
+                "name": given.get("name", candidate_id),
+                "level": levels.get(candidate_id, ""),
+                "cases": [],
+            },
         )
         cases_extra = given.get("cases_published", {})
         for case in entry["cases"]:

@@ -18,13 +18,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from app.models.assignments import AssignmentRepository
+from app.models.cases import CaseRepository
+from app.models.packets import PacketFileRepository, to_station_files
+from app.models.received import ReceivedRepository
 from app.models.store import Store, now_iso
 from app.rubric import catalog
 from app.rubric.model import Rubric
 from app.rubric.rounding import report, to_decimal
 from app.signing.rejection import PackageRejected
 from app.signing.roster import Roster
-from app.signing.verify import StationContext, VerifiedPackage
+from app.signing.verify import StationContext, VerifiedPackage, check_against_station, read_package
 
 EVENT_LABELS = {
     "received": "已接收 / received",
@@ -53,21 +57,21 @@ class Event:
 def station_context(store: Store, roster: Roster | None, accept_unknown_keys: bool = False) -> StationContext:
     found, _errors = catalog.load_all(store.root)
     rubrics = {(r.id, r.content_hash): r for r in found.values() if isinstance(r, Rubric)}
-    rows = store.db.execute("SELECT f.sha256 FROM cases c JOIN files f ON f.id = c.file_id").fetchall()
-    return StationContext(roster, rubrics, {r[0] for r in rows if r[0]}, accept_unknown_keys)
+    imported = {c.sha256 for c in CaseRepository(store.db).list() if c.sha256}
+    known = imported | set(PacketFileRepository(store.db).originals())
+    return StationContext(roster, rubrics, known, accept_unknown_keys)
 
 
 def receive(store: Store, package: VerifiedPackage) -> list[Event]:
     """Record a verified package; returns what happened, also written to ``package_events``."""
     db = store.db
+    ledger = ReceivedRepository(db)
     fp = package.fingerprint
-    existing = db.execute(
-        "SELECT manifest_sha256 FROM received_packages WHERE package_id = ?", [package.package_id]
-    ).fetchone()
+    existing = ledger.manifest_sha256(package.package_id)
     if existing is not None:
         if is_withdrawn(store, package.package_id):
             return _log(store, [Event(package.package_id, fp, "withdrawn_offered", package.path.name)])
-        if existing[0] == package.manifest_sha256:
+        if existing == package.manifest_sha256:
             return _log(store, [Event(package.package_id, fp, "already_received", package.path.name)])
         return _log(
             store,
@@ -80,17 +84,16 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
                 )
             ],
         )
-    clash = db.execute(
-        "SELECT package_id FROM received_packages WHERE fingerprint = ? AND sequence = ?",
-        [fp, package.sequence],
-    ).fetchone()
+    clash = ledger.with_sequence(fp, package.sequence)
     if clash is not None:
-        detail = f"序号 {package.sequence} 已由评分包 {clash[0][:8]} 使用 / sequence used by {clash[0][:8]}"
+        detail = f"序号 {package.sequence} 已由评分包 {clash[:8]} 使用 / sequence used by {clash[:8]}"
         return _log(store, [Event(package.package_id, fp, "sequence_conflict", detail)])
     events = [Event(package.package_id, fp, "received", package.path.name)]
     assigned = _assigned_paths(store, package.manifest.get("packet"))
-    paths = [_path(store, case, assigned) for case in package.cases]
-    keys = [(case["sha256"], path, case["rubric"]) for case, path in zip(package.cases, paths, strict=True)]
+    originals = PacketFileRepository(store.db).originals()
+    cases = to_station_files({"cases": package.cases}, originals)["cases"]
+    paths = [_path(store, case, assigned) for case in cases]
+    keys = [(case["sha256"], path, case["rubric"]) for case, path in zip(cases, paths, strict=True)]
     if len(set(keys)) != len(keys):
         raise PackageRejected(
             "duplicate_case",
@@ -98,44 +101,24 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
             "the package scores one of the station's case files twice (one file listed under two names)",
         )
     with db.atomic():
-        cursor = db.execute(
-            """INSERT INTO received_packages (package_id, manifest_sha256, fingerprint, expert_name, expert_unit,
-                   sequence, created_at, received_at, file_name, manifest)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                package.package_id,
-                package.manifest_sha256,
-                fp,
-                package.signer_name,
-                package.signer_unit,
-                package.sequence,
-                package.manifest["created_at"],
-                now_iso(),
-                package.path.name,
-                json.dumps(package.manifest, ensure_ascii=False, sort_keys=True),
-            ],
+        row_id = ledger.add_package(
+            {
+                "package_id": package.package_id,
+                "manifest_sha256": package.manifest_sha256,
+                "fingerprint": fp,
+                "expert_name": package.signer_name,
+                "expert_unit": package.signer_unit,
+                "sequence": package.sequence,
+                "created_at": package.manifest["created_at"],
+                "received_at": now_iso(),
+                "file_name": package.path.name,
+                "manifest": json.dumps(package.manifest, ensure_ascii=False, sort_keys=True),
+            }
         )
-        row_id = cursor.lastrowid
-        for case, case_path in zip(package.cases, paths, strict=True):
-            before = db.execute(
-                """SELECT p.package_id, p.sequence FROM received_scores s JOIN received_packages p ON p.id = s.package
-                   WHERE p.fingerprint = ? AND s.case_sha256 = ? AND s.case_path = ? AND s.rubric_id = ?
-                     AND p.id != ? AND p.package_id NOT IN (SELECT package_id FROM withdrawn_packages)
-                   ORDER BY p.sequence DESC LIMIT 1""",
-                [fp, case["sha256"], case_path, case["rubric"], row_id],
-            ).fetchone()
-            db.execute(
-                """INSERT INTO received_scores (package, case_sha256, case_path, rubric_id, rubric_hash, total)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                [
-                    row_id,
-                    case["sha256"],
-                    case_path,
-                    case["rubric"],
-                    case["rubric_hash"],
-                    str(report(to_decimal(case["result"]["score"]))),
-                ],
-            )
+        for case, case_path in zip(cases, paths, strict=True):
+            before = ledger.latest_other(fp, case["sha256"], case_path, case["rubric"], row_id)
+            total = str(report(to_decimal(case["result"]["score"])))
+            ledger.add_score(row_id, case["sha256"], case_path, case["rubric"], case["rubric_hash"], total)
             if before is None:
                 continue
             label = case.get("source_path") or case["sha256"][:12]
@@ -162,25 +145,14 @@ def receive(store: Store, package: VerifiedPackage) -> list[Event]:
 
 
 def is_withdrawn(store: Store, package_id: str) -> bool:
-    row = store.db.execute("SELECT 1 FROM withdrawn_packages WHERE package_id = ?", [package_id]).fetchone()
-    return row is not None
+    return ReceivedRepository(store.db).withdrawn_at(package_id) is not None
 
 
 def _assigned_paths(store: Store, packet: dict | None) -> dict[str, list[str]]:
     """The station's paths of the files it assigned to the expert of this packet, by SHA-256."""
     if not packet:
         return {}
-    row = store.db.execute(
-        "SELECT assignment, expert_id FROM packets_sent WHERE packet_id = ?", [packet.get("packet_id")]
-    ).fetchone()
-    if row is None:
-        return {}
-    paths: dict[str, list[str]] = {}
-    for sha256, path in store.db.execute(
-        "SELECT sha256, source_path FROM assignment_rows WHERE assignment = ? AND expert_id = ?", list(row)
-    ).fetchall():
-        paths.setdefault(str(sha256), []).append(str(path))
-    return paths
+    return AssignmentRepository(store.db).assigned_paths(str(packet.get("packet_id")))
 
 
 def _path(store: Store, case: dict, assigned: dict[str, list[str]]) -> str:
@@ -193,12 +165,7 @@ def _path(store: Store, case: dict, assigned: dict[str, list[str]]) -> str:
 
 def station_path(store: Store, sha256: str, path: str) -> str:
     """The station's own path of a scored file: experts may have it under another name (a blind packet)."""
-    rows = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id WHERE f.sha256 = ?", [sha256]
-        ).fetchall()
-    ]
+    rows = [c.source_path for c in CaseRepository(store.db).list() if c.sha256 == sha256]
     for candidate in rows:
         if candidate == path or candidate.endswith("/" + path) or path.endswith("/" + candidate):
             return str(candidate)
@@ -219,11 +186,9 @@ def _log(store: Store, events: list[Event]) -> list[Event]:
 
 def _insert_events(store: Store, events: list[Event]) -> None:
     at = now_iso()
+    ledger = ReceivedRepository(store.db)
     for e in events:
-        store.db.execute(
-            "INSERT INTO package_events (at, package_id, fingerprint, event, detail) VALUES (?, ?, ?, ?, ?)",
-            [at, e.package_id, e.fingerprint, e.event, e.detail],
-        )
+        ledger.log(at, e.package_id, e.fingerprint, e.event, e.detail)
 
 
 @dataclass(frozen=True)
@@ -241,18 +206,7 @@ class CountedScore:
 
 def counted_scores(store: Store) -> list[CountedScore]:
     """Per expert, case and rubric: the score of that expert's latest package."""
-    rows = store.db.execute(
-        """SELECT p.fingerprint, p.expert_name, p.expert_unit, s.case_sha256, s.case_path, s.rubric_id, s.total,
-                  p.package_id, p.sequence
-           FROM received_scores s JOIN received_packages p ON p.id = s.package
-           WHERE p.package_id NOT IN (SELECT package_id FROM withdrawn_packages)
-             AND p.sequence = (
-               SELECT MAX(p2.sequence) FROM received_scores s2 JOIN received_packages p2 ON p2.id = s2.package
-               WHERE p2.fingerprint = p.fingerprint AND s2.case_sha256 = s.case_sha256
-                 AND s2.case_path = s.case_path AND s2.rubric_id = s.rubric_id
-                 AND p2.package_id NOT IN (SELECT package_id FROM withdrawn_packages))
-           ORDER BY s.case_sha256, s.case_path, s.rubric_id, p.expert_name"""
-    ).fetchall()
+    rows = ReceivedRepository(store.db).counted_rows()
     counted = []
     for fp, name, unit, sha, path, rubric, total, pid, seq in rows:
         score = _stored_score(total)
@@ -271,18 +225,46 @@ def _stored_score(total: object) -> Decimal | None:
 
 def unusable_packages(store: Store) -> list[str]:
     """Received, not withdrawn packages holding a score that is not a number (stored before checks existed)."""
-    rows = store.db.execute(
-        """SELECT DISTINCT p.package_id, s.total FROM received_scores s JOIN received_packages p ON p.id = s.package
-           WHERE p.package_id NOT IN (SELECT package_id FROM withdrawn_packages)"""
-    ).fetchall()
+    rows = ReceivedRepository(store.db).counted_totals()
     return sorted({pid for pid, total in rows if _stored_score(total) is None})
 
 
 def events(store: Store) -> list[dict[str, str]]:
-    rows = store.db.execute(
-        "SELECT at, package_id, fingerprint, event, detail FROM package_events ORDER BY id"
-    ).fetchall()
+    rows = ReceivedRepository(store.db).events()
     return [
         {"at": a, "package_id": p, "fingerprint": f, "event": e, "label": EVENT_LABELS.get(e, e), "detail": d}
         for a, p, f, e, d in rows
     ]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What happened to one offered file: its events, or the refusal with its reason."""
+
+    file: Path
+    signer: str
+    events: tuple[Event, ...] = ()
+    refused_code: str = ""
+    refused_zh: str = ""
+    refused_en: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.refused_code)
+
+
+def receive_files(store: Store, files: list[Path], context: StationContext) -> list[Receipt]:
+    """Verify and record each file as ``reviewdesk aggregate`` does; a refusal is logged, never raised."""
+    receipts = []
+    for path in files:
+        try:
+            package = read_package(path)
+            check_against_station(package, context)
+            events = receive(store, package)
+        except PackageRejected as rejected:
+            record_rejection(store, path, f"{rejected.code}: {rejected.en}")
+            receipts.append(Receipt(path, "", (), rejected.code, rejected.zh, rejected.en))
+            continue
+        receipts.append(Receipt(path, package.signer_name, tuple(events), warnings=tuple(package.warnings)))
+    return receipts

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.aggregate.receive import Event, _insert_events, unusable_packages
 from app.errors import UsageError
+from app.models.received import ReceivedRepository
 from app.models.store import Store, now_iso
 
 
@@ -44,13 +45,7 @@ class ReceivedPackage:
 
 def received_packages(store: Store) -> list[ReceivedPackage]:
     broken = set(unusable_packages(store))
-    rows = store.db.execute(
-        """SELECT p.package_id, p.fingerprint, p.expert_name, p.sequence, p.received_at, p.file_name,
-                  (SELECT COUNT(*) FROM received_scores s WHERE s.package = p.id),
-                  w.reason, w.withdrawn_by, w.withdrawn_at
-           FROM received_packages p LEFT JOIN withdrawn_packages w ON w.package_id = p.package_id
-           ORDER BY p.id"""
-    ).fetchall()
+    rows = ReceivedRepository(store.db).listing()
     return [
         ReceivedPackage(
             str(pid), str(fp), str(name), int(seq), str(at), str(file), int(cases),
@@ -85,22 +80,16 @@ def withdraw(store: Store, wanted: str, reason: str, by: str) -> str:
             "reason_needed", "撤回评分包须写明原因（--reason）。", "withdrawing needs a --reason"
         )
     package_id = find_package(store, wanted)
-    row = store.db.execute(
-        "SELECT fingerprint FROM received_packages WHERE package_id = ?", [package_id]
-    ).fetchone()
+    ledger = ReceivedRepository(store.db)
+    fingerprint = ledger.fingerprint_of(package_id) or ""
     with store.db.atomic():
-        done = store.db.execute(
-            "SELECT withdrawn_at FROM withdrawn_packages WHERE package_id = ?", [package_id]
-        ).fetchone()
+        done = ledger.withdrawn_at(package_id)
         if done is not None:
             raise UsageError(
                 "already_withdrawn",
-                f"评分包 {package_id[:8]} 已于 {done[0]} 撤回。",
-                f"package {package_id[:8]} was already withdrawn at {done[0]}",
+                f"评分包 {package_id[:8]} 已于 {done} 撤回。",
+                f"package {package_id[:8]} was already withdrawn at {done}",
             )
-        store.db.execute(
-            "INSERT INTO withdrawn_packages (package_id, reason, withdrawn_by, withdrawn_at) VALUES (?, ?, ?, ?)",
-            [package_id, reason.strip(), by, now_iso()],
-        )
-        _insert_events(store, [Event(package_id, str(row[0]), "withdrawn", f"{by}: {reason.strip()}")])
+        ledger.withdraw(package_id, reason.strip(), by, now_iso())
+        _insert_events(store, [Event(package_id, fingerprint, "withdrawn", f"{by}: {reason.strip()}")])
     return package_id

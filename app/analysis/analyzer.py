@@ -21,11 +21,11 @@ import numpy as np
 import pymupdf
 
 from app.analysis.cover_facts import fill_missing_case_facts
-from app.analysis.facts import extract, flag_overlaps
 from app.analysis.ocr import OcrEngine
 from app.analysis.pages import OCR_DPI, TOP_BAND, Line, PageReader, PageText
 from app.analysis.segmenter import segment
 from app.analysis.title_layout import TALLER_BAND, needs_taller_band
+from app.analysis.transcript_facts import extract, flag_overlaps
 from app.models.cases import CaseRepository
 from app.models.documents import Document, DocumentRepository
 from app.models.store import Store, now_iso

@@ -80,7 +80,8 @@ def span(value: str) -> tuple[Moment | None, Moment | None]:
     start = _moment(text, None)
     if start is None:
         return None, None
-    first_clock = _CLOCK.search(text, (_DATE.search(text).end() if _DATE.search(text) else 0))
+    date = _DATE.search(text)
+    first_clock = _CLOCK.search(text, date.end() if date else 0)
     rest = text[first_clock.end() :] if first_clock else ""
     until = _UNTIL.search(rest)
     tail = rest[until.end() :] if until else rest

@@ -187,8 +187,8 @@ def tokens(stream: Stream, start: int, end: int) -> list[Token]:
             bounds = [*pieces, position]
             parts = [text[a:b] for a, b in itertools.pairwise(bounds)]
             if all(len(p) >= MIN_BADGE for p in parts):
-                for a, piece in zip(bounds, parts, strict=False):
-                    badge = clean_badge(piece)
+                for a, number in zip(bounds, parts, strict=False):
+                    badge = clean_badge(number)
                     if badge:
                         found.append(Token("badge", badge, a, _bracketed(found, text, a, start)))
             else:
@@ -274,10 +274,10 @@ def from_notice(stream: Stream, start: int, end: int) -> tuple[list[dict[str, st
             break
     badges: list[str] = []
     for match in _NOTICE_BADGES.finditer(text, start, end):
-        stop = re.compile(r"请|。|今天|依法|你应当|听清").search(
+        closing = re.compile(r"请|。|今天|依法|你应当|听清").search(
             text, match.end(), min(end, match.end() + 120)
         )
-        cut = stop.start() if stop else min(end, match.end() + 80)
+        cut = closing.start() if closing else min(end, match.end() + 80)
         for token in tokens(stream, match.end(), cut):
             if token.kind == "badge" and token.text not in badges:
                 badges.append(token.text)

@@ -149,7 +149,7 @@ class PageReader:
         upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
         height, width = upright.shape[:2]
         lines = []
-        for found in self.ocr.read(upright):
-            x0, y0, x1, y1 = found.box
-            lines.append(Line((x0 / width, y0 / height, x1 / width, y1 / height), found.text, found.score))
+        for read in self.ocr.read(upright):
+            x0, y0, x1, y1 = read.box
+            lines.append(Line((x0 / width, y0 / height, x1 / width, y1 / height), read.text, read.score))
         return PageText(index + 1, "ocr", scope, rotation, lines)

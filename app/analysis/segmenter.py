@@ -120,6 +120,7 @@ class _Walk:
 
     def begin(self, sig: PageSignals, reasons: list[str]) -> None:
         title = sig.title
+        kind: str | None
         if title is not None:
             kind, phrase, text, known = title.kind, title.phrase, title.text, title.known
         else:
@@ -190,16 +191,16 @@ def segment(
         walk.step(page_signals(text))
     starts, protected = walk.starts, walk.protected
 
-    for level, text, page in bookmarks or []:
+    for level, mark, page in bookmarks or []:
         if level != 1 or not 1 <= page <= count or page in protected:
             continue
-        kind = kind_of(text)
+        kind = kind_of(mark)
         if page in starts:
             starts[page].signals.append("书签")
             if starts[page].kind is None or (not starts[page].known and kind not in (None, "other")):
                 starts[page].kind = kind
         else:
-            starts[page] = _Start(page, kind, "", text, [f"书签“{text}”"], False)
+            starts[page] = _Start(page, kind, "", mark, [f"书签“{mark}”"], False)
 
     for toc_page, lines in (toc_page_lines or {}).items():
         entries = parse_toc(lines)

@@ -35,7 +35,7 @@ class Stream:
         folded = unicodedata.normalize("NFKC", line.translate(_EXTRA_FOLD))
         pending = 0 if joined and self.text else STRONG
         spaces = 0
-        parts = []
+        parts: list[str] = []
         for char in folded:
             if char.isspace():
                 spaces += 1

@@ -12,7 +12,7 @@ from app import paths
 from app import vocabulary as vocab
 from app.cli.progressbar import ProgressBar, display_width, fit_columns
 from app.errors import UsageError
-from app.intake.importer import ImportCancelled, Importer, ImportReport
+from app.intake.importer import ImportCancelled, Importer, ImportOutcome
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
 from app.models.store import Store
@@ -103,7 +103,7 @@ def run_import(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def print_import_report(report: ImportReport) -> None:
+def print_import_report(report: ImportOutcome) -> None:
     for source in report.sources:
         if source.error is not None:
             print(f"✗ {source.path}\n  {source.error.zh}\n  {source.error.en}")

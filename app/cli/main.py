@@ -33,6 +33,7 @@ class BilingualParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from app.cli import (
         analysis_commands,
+        crosscheck_commands,
         desk_commands,
         intake_commands,
         package_commands,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     score_commands.register(sub)
     package_commands.register(sub)
     station_commands.register(sub)
+    crosscheck_commands.register(sub)
     desk_commands.register(sub)
     parser.set_defaults(handler=desk_commands.run_desk)
     return parser

@@ -19,8 +19,8 @@ from app.errors import UsageError
 from app.rubric import catalog
 from app.rubric.rounding import as_json_number
 from app.rubric.scheme import Scheme
+from app.score_export import export_package
 from app.signing import identity as ident
-from app.signing.export import export_package
 from app.signing.roster import label_lines, load_roster
 from app.signing.verify import PackageRejected, VerifiedPackage, check_against_station, read_package
 

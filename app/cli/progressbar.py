@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TextIO
 
-from app.intake.report import Progress
+from app.intake.outcome import Progress
 from app.problems import human_size
 from app.textwidth import char_width, display_width
 

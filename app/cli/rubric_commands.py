@@ -343,7 +343,7 @@ def _print_scheme_result(result: SchemeResult, as_json: bool) -> int:
         mark = "★" if candidate.selected else " "
         passed = "" if candidate.passed is None else (" 达标" if candidate.passed else " 未达标")
         print(
-            f"  {mark} {candidate.contest or candidate.level or '-':<8} 第{candidate.rank}名 {as_json_number(candidate.total or 0):>7} {candidate.name}{passed}"
+            f"  {mark} {candidate.contest or candidate.level or '-':<8} 第{candidate.rank}名 {as_json_number(candidate.total or Decimal(0)):>7} {candidate.name}{passed}"
         )
     for candidate in result.candidates:
         if candidate.vetoed:

@@ -19,8 +19,9 @@ from app.errors import UsageError
 from app.models.cases import CaseRepository
 from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet, SheetChoices
 from app.rubric import catalog
+from app.rubric.item_types import CliValueError, describe_value, item_type
 from app.rubric.model import Rubric
-from app.rubric.rounding import as_json_number, to_decimal
+from app.rubric.rounding import format_points
 from app.signing.identity import scorer_name
 
 
@@ -36,7 +37,11 @@ def register(sub: Any) -> None:
     set_cmd.add_argument("values", nargs="*", metavar="ITEM=VALUE")
     set_cmd.add_argument("--rubric", required=True, metavar="ID")
     set_cmd.add_argument(
-        "--na", action="append", default=[], metavar="ITEM", help="无需评审 / not applicable"
+        "--na",
+        action="append",
+        default=[],
+        metavar="ITEM[.CRITERION]",
+        help="无需评审（项目或细则）/ not applicable (an item or one criterion)",
     )
     set_cmd.add_argument(
         "--missing", action="append", default=[], metavar="ITEM", help="文书缺失 / document missing"
@@ -98,33 +103,22 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 
 
 def _value_path(rubric: Rubric, key: str, value: str) -> tuple[str, Any]:
-    item_id, _, criterion = key.partition(".")
+    """``ITEM=VALUE`` or ``ITEM.PART=VALUE`` as its score path and value, read by the item's type."""
+    item_id, _, part = key.partition(".")
     try:
         item = rubric.item(item_id)
     except KeyError as exc:
         raise UsageError(
             "bad_item", f"评分标准中没有项目 {item_id}", f"no item {item_id} in {rubric.id}"
         ) from exc
-    if criterion:
-        return f"scores/{item_id}/{criterion}", _number(key, value)
-    if item.kind == "level":
-        return f"scores/{item_id}", {"level": value}
-    return f"scores/{item_id}", _number(key, value)
-
-
-def _number(key: str, text: str) -> float:
-    """A finite number, or a message that says which value is wrong (never a decimal traceback)."""
     try:
-        number = to_decimal(text)
-    except (ArithmeticError, ValueError):
-        number = None
-    if number is None or not number.is_finite():
+        return item_type(item).cli_value(item, part, value)
+    except CliValueError as exc:
         raise UsageError(
             "bad_value",
-            f"{key} 的分值应为数字，而不是“{text}”",
-            f"the score of {key} must be a number, not {text!r}",
-        )
-    return float(number)
+            f"{key} 的取值“{value}”不符合该项目（{exc}）",
+            f"{value!r} is not a value of {key} ({exc})",
+        ) from exc
 
 
 @contextmanager
@@ -179,7 +173,7 @@ def _apply(args: argparse.Namespace, repo: ScoreRepository, sheet: ScoreSheet) -
     if args.reopen is not None:
         sheet = repo.reopen(sheet, args.reopen)
     changes: list[tuple[str, Any]] = [_value_path(sheet.rubric, *_pair(v, "ITEM=VALUE")) for v in args.values]
-    changes += [(f"not_applicable/{item}", True) for item in args.na]
+    changes += [(_not_applicable_path(sheet.rubric, item), True) for item in args.na]
     changes += [(f"missing/{item}", True) for item in args.missing]
     changes += [(f"notes/{k}", v) for k, v in (_pair(n, "--note") for n in args.note)]
     changes += [(f"deductions/{d}", True) for d in args.deduct]
@@ -190,6 +184,15 @@ def _apply(args: argparse.Namespace, repo: ScoreRepository, sheet: ScoreSheet) -
     if args.complete:
         sheet = repo.complete(sheet)
     return sheet
+
+
+def _not_applicable_path(rubric: Rubric, text: str) -> str:
+    """``--na ITEM`` (the item) or ``--na ITEM.CRITERION`` (one criterion: 对应项目无需评审)."""
+    item_id, _, criterion = text.partition(".")
+    if not criterion:
+        return f"not_applicable/{item_id}"
+    _value_path(rubric, text, "0")  # the item and its criterion exist
+    return f"scores/{item_id}/not_applicable/{criterion}"
 
 
 def _yes_no(text: str) -> bool | None:
@@ -286,7 +289,10 @@ def _print(sheet: ScoreSheet, as_json: bool, history: list[dict[str, Any]] | Non
     for step in result.steps:
         print(f"  {step.text}")
     state = "" if result.complete else "（未评完 / not complete）"
-    print(f"得分 / score: {as_json_number(result.score)}{state}")
+    print(f"得分 / score: {format_points(result.score)}{state}")
+    items = {item.id: item for item in sheet.rubric.items}
     for entry in history or []:
         reason = f"  理由：{entry['reason']}" if entry["reason"] else ""
-        print(f"  {entry['at']} {entry['expert']} {entry['path']}: {entry['old']} → {entry['new']}{reason}")
+        old = describe_value(entry["path"], entry["old"], items)
+        new = describe_value(entry["path"], entry["new"], items)
+        print(f"  {entry['at']} {entry['expert']} {entry['path']}: {old} → {new}{reason}")

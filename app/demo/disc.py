@@ -26,8 +26,6 @@ from app.demo.content import Bureau, CasePlan, make_bureau, make_case
 from app.demo.scan import scan_pdf
 from app.reports.fonts import FONT, register_cjk_font
 
-DISC_TITLE = "2024年环境执法大练兵报送材料"
-
 
 @dataclass
 class CaseTruth:
@@ -194,7 +192,7 @@ def _case_file(case: CasePlan, slot: CaseSlot, rng: random.Random, scans: bool) 
         scanner = random.Random(f"scan:{case.number}")
         sideways = frozenset({scanner.randrange(3, built.pages)})
         data = scan_pdf(data, scanner, sideways_pages=sideways)
-    transcripts = [
+    transcripts: list[dict[str, object]] = [
         {
             "kind": t.kind,
             "subject": t.subject,

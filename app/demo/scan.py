@@ -22,7 +22,7 @@ def scan_pdf(
     """An image-only PDF of ``data``; ``sideways_pages`` (0-based) are turned 90° as if fed sideways."""
     source = pymupdf.open(stream=data, filetype="pdf")
     output = pymupdf.open()
-    for index, page in enumerate(source):
+    for index, page in enumerate(source.pages()):
         pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
         image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
         image = _age(image, rng, max_skew, noise)

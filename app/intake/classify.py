@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from app.intake import folders
 from app.intake import phrases as vocab
-from app.intake.documents import DocxFacts, PdfFacts
+from app.intake.inspection import DocxInspection, PdfInspection
 from app.intake.sources import CONTAINER_KINDS
 from app.problems import Problem, problem
 from app.vocabulary import FILE_KIND_LABELS
@@ -33,7 +33,7 @@ def _has_any(text: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if w in text), None)
 
 
-def _classify_pdf(path: str, facts: PdfFacts) -> Classification:
+def _classify_pdf(path: str, facts: PdfInspection) -> Classification:
     if facts.problem is not None and facts.problem.severity == "error":
         return Classification("rejected", facts.problem.zh, problem=facts.problem)
     name = path.rsplit("/", 1)[-1]
@@ -73,7 +73,7 @@ def _classify_pdf(path: str, facts: PdfFacts) -> Classification:
 
 
 def classify(
-    kind: str, path: str, pdf: PdfFacts | None = None, docx: DocxFacts | None = None
+    kind: str, path: str, pdf: PdfInspection | None = None, docx: DocxInspection | None = None
 ) -> Classification:
     """The class of one stored file of sniffed ``kind`` found at ``path`` inside its source."""
     name = path.rsplit("/", 1)[-1]

@@ -35,8 +35,8 @@ from app.errors import SourceError, UsageError
 from app.intake import casefacts
 from app.intake import phrases as vocab
 from app.intake.classify import Classification, classify
-from app.intake.documents import inspect_docx, inspect_pdf
-from app.intake.report import FileOutcome, ImportReport, Progress, SourceOutcome
+from app.intake.inspection import inspect_docx, inspect_pdf
+from app.intake.outcome import FileOutcome, ImportOutcome, Progress, SourceOutcome
 from app.intake.sniff import sniff_stored
 from app.intake.sources import (
     CONTAINER_KINDS,
@@ -56,7 +56,7 @@ from app.models.intake import FileRecord, IntakeRepository
 from app.models.store import Store, disk_full_error, store_error_from
 from app.problems import Problem, problem
 
-__all__ = ["ImportCancelled", "ImportReport", "Importer", "Progress"]
+__all__ = ["ImportCancelled", "ImportOutcome", "Importer", "Progress"]
 
 MAX_NESTING = 3
 BATCH_FILES = 64
@@ -219,8 +219,8 @@ class Importer:
         self.encoding = _checked_encoding(encoding)
         self._state = Progress("", "", 0, 0, 0, 0)
 
-    def run(self, sources: list[Path]) -> ImportReport:
-        report = ImportReport()
+    def run(self, sources: list[Path]) -> ImportOutcome:
+        report = ImportOutcome()
         self.store.blobs.clear_stale_temporaries()
         for path in sources:
             outcome = SourceOutcome(path=str(path))
@@ -476,7 +476,7 @@ class Importer:
         outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
         self.records.reject_file(source_id, outcome.source_path, outcome.sha256, found)
 
-    def _flag_duplicates(self, report: ImportReport) -> None:
+    def _flag_duplicates(self, report: ImportOutcome) -> None:
         """同一案卷重复报送: the same case PDF under two paths. Derived, so shown, not stored."""
         for outcome in report.files:
             if outcome.cls != "case_file" or outcome.sha256 is None or outcome.problem is not None:

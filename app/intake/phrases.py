@@ -46,12 +46,6 @@ UNIT_RE = re.compile(
 CASE_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*(?:第\s*)?\d{1,5}\s*号"
 )
-NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-INDIVIDUAL_NAME_RES = [
-    re.compile(r"个人\s*[-_—：:（(]\s*([\u4e00-\u9fff·]{2,4})\s*[）)]?"),
-    re.compile(r"([\u4e00-\u9fff·]{2,4})\s*[（(]\s*个人\s*[）)]"),
-    re.compile(r"([\u4e00-\u9fff·]{2,4})\s*[-_—]\s*个人"),
-]
 COVER_LABELS = {
     "case_type": re.compile(r"(?:案卷类别|案卷类型|案件类型|案卷种类)\s*[：:]\s*(\S+)"),
     "officer": re.compile(r"(?:主办人|主办执法人员|承办人)\s*[：:]\s*([\u4e00-\u9fff·]{2,4})"),

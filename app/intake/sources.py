@@ -15,13 +15,14 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, cast
 
 from app.errors import SourceError
 from app.intake.fsnames import decode_os_name
 from app.intake.sniff import sniff_file
-from app.intake.udf import UdfError, UdfImage
+from app.intake.udf import UdfError, UdfFile, UdfImage
 from app.intake.zipnames import decode_member_name
 from app.problems import Problem, human_size, problem
 
@@ -53,7 +54,7 @@ class ExpansionBudget:
 class Entry:
     path: str
     size: int | None
-    opener: Callable[[], BinaryIO] | None
+    opener: Callable[[], IO[bytes]] | None
     problem: Problem | None = None
     limit: int | None = None
     raw_path: bytes | None = None
@@ -109,7 +110,7 @@ class FolderSource(Source):
                     continue
                 if not stat.S_ISREG(info.st_mode):
                     continue
-                yield Entry(rel, info.st_size, lambda p=full: p.open("rb"), raw_path=raw)
+                yield Entry(rel, info.st_size, partial(_open_binary, full), raw_path=raw)
         yield from self._unreadable_folders(unreadable)
 
     def _unreadable_folders(self, errors: list[OSError]) -> Iterator[Entry]:
@@ -236,7 +237,7 @@ class ZipSource(Source):
                     ),
                 )
                 continue
-            yield Entry(safe, info.file_size, lambda i=info: self.archive.open(i), limit=info.file_size)
+            yield Entry(safe, info.file_size, partial(self.archive.open, info), limit=info.file_size)
 
     def close(self) -> None:
         self.archive.close()
@@ -276,8 +277,10 @@ class IsoSource(Source):
         self.label = self._label()
 
     def _label(self) -> str:
+        assert self.iso.pvd is not None  # pycdlib sets it once an image is open
         pvd = self.iso.pvd.volume_identifier.decode("ascii", errors="replace").strip()
         if self.namespace == "joliet_path":
+            assert self.iso.joliet_vd is not None  # has_joliet() said so
             joliet = self.iso.joliet_vd.volume_identifier.decode("utf-16-be", errors="replace").strip()
             return joliet.strip("\x00 ") or pvd
         if self.namespace == "udf_path":
@@ -297,13 +300,18 @@ class IsoSource(Source):
                     shown = shown.split(";")[0].rstrip(".")
                 record = self.iso.get_record(**{self.namespace: full})
                 size = record.get_data_length() if hasattr(record, "get_data_length") else None
-                yield Entry(shown, size, lambda f=full: self._open(f))
+                yield Entry(shown, size, partial(self._open, full))
 
-    def _open(self, iso_path: str) -> BinaryIO:
-        return _PycdlibStream(self.iso.open_file_from_iso(**{self.namespace: iso_path}))
+    def _open(self, iso_path: str) -> IO[bytes]:
+        # duck-typed: reading and closing in a with block are all the importer asks of a stream
+        return cast(IO[bytes], _PycdlibStream(self.iso.open_file_from_iso(**{self.namespace: iso_path})))
 
     def close(self) -> None:
         self.iso.close()
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    return path.open("rb")
 
 
 class _PycdlibStream:
@@ -314,7 +322,7 @@ class _PycdlibStream:
         self.inner.__enter__()  # type: ignore[attr-defined]
 
     def read(self, size: int = -1) -> bytes:
-        return self.inner.read(size)  # type: ignore[attr-defined,no-any-return]
+        return self.inner.read(size)  # type: ignore[attr-defined]
 
     def __enter__(self) -> _PycdlibStream:
         return self
@@ -348,7 +356,11 @@ class UdfSource(Source):
 
     def entries(self) -> Iterator[Entry]:
         for item in self.image.walk():
-            yield Entry(item.path, item.size, lambda i=item: self.image.open(i))  # type: ignore[misc]
+            yield Entry(item.path, item.size, partial(self._open, item))
+
+    def _open(self, item: UdfFile) -> IO[bytes]:
+        # a RawIOBase: duck-typed like pycdlib's stream above
+        return cast(IO[bytes], self.image.open(item))
 
     def close(self) -> None:
         self.fp.close()

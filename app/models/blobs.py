@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from app.filelock import FileLock
 
@@ -45,7 +45,7 @@ def _load_syncfs() -> Callable[[int], int] | None:
         return None
     syncfs.argtypes = [ctypes.c_int]
     syncfs.restype = ctypes.c_int
-    return syncfs  # type: ignore[no-any-return]
+    return syncfs
 
 
 _syncfs = _load_syncfs()
@@ -88,7 +88,7 @@ class BlobStore:
 
     def put_stream(
         self,
-        stream: BinaryIO,
+        stream: IO[bytes],
         limit: int | None = None,
         on_bytes: Callable[[int], None] | None = None,
         settle: bool = True,

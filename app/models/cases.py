@@ -72,6 +72,11 @@ class CaseFile:
         }
 
 
+CaseFiles = list[CaseFile]
+Paths = list[str]
+"""Spelt out of the repository's class, where ``list`` is its method."""
+
+
 def candidate_text(case: CaseFile) -> str:
     """集体, 个人 and the name, or — when intake could not tell."""
     text = vocab.CANDIDATE_LABELS.get(case.value("candidate_kind") or "", "—")
@@ -98,7 +103,7 @@ class CaseRepository:
             )
         return found[0]
 
-    def _load(self, case_id: int | None) -> list[CaseFile]:
+    def _load(self, case_id: int | None) -> CaseFiles:
         where, params = ("WHERE c.id = ?", [case_id]) if case_id is not None else ("", [])
         rows = self.db.execute(
             f"""SELECT c.id, f.id, f.sha256, f.source_path, s.label, f.pages, f.has_text, f.class_reason,
@@ -125,6 +130,7 @@ class CaseRepository:
                 cases[cid].fields[name] = FieldValue(value, found_by, detail)
         self._apply_corrections(cases, single=case_id is not None)
         documents = DocumentRepository(self.db)
+        paths_by_sha: dict[str, Paths]
         if case_id is not None:
             case = cases[case_id]
             case.documents = documents.documents(case.sha256)
@@ -162,7 +168,7 @@ class CaseRepository:
                     value, by, at = corrected
                     case.fields[name] = FieldValue(value, "manual", f"{by} {at}")
 
-    def _paths_of(self, sha256: str) -> list[str]:
+    def _paths_of(self, sha256: str) -> Paths:
         """Every path a case file with these bytes was submitted under, in case id order."""
         rows = self.db.execute(
             """SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id

@@ -106,7 +106,7 @@ class DocumentRepository:
             """SELECT sha256, action, kind, first_page, last_page, corrected_by FROM segment_corrections
                ORDER BY id"""
         ).fetchall():
-            corrections.setdefault(sha, []).append(tuple(row))  # type: ignore[arg-type]
+            corrections.setdefault(sha, []).append(tuple(row))
         for sha, changes in corrections.items():
             found[sha] = apply_corrections(found.get(sha, []), changes)
         return found

@@ -486,3 +486,88 @@ def m011_station_indexes(db: Database) -> None:
     db.execute("CREATE INDEX scores_rubric ON scores (rubric_id, case_id)")
     db.execute("CREATE INDEX case_sheets_family ON case_sheets (family)")
     db.execute("CREATE INDEX files_class_role ON files (class, role)")
+
+
+@migrations()
+def m012_adjudications(db: Database) -> None:
+    """The panel lead's decisions on flagged cases: append-only, the latest per case counts.
+
+    ``decision`` is ``score`` (the score that stands, in the rubric's points) or ``rereview`` (the
+    named experts are asked to review again; the case has no final score until a later decision).
+    """
+    db.execute(
+        """
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            rubric_id TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('score', 'rereview')),
+            score TEXT,
+            experts_json TEXT NOT NULL DEFAULT '[]',
+            reason TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX adjudications_case ON adjudications (sha256, source_path, rubric_id, id)")
+
+
+@migrations()
+def m013_packet_files(db: Database) -> None:
+    """Files a review packet carried that differ from the station's (a blind packet's redacted PDFs).
+
+    The expert's scores name the packet's file; the station counts them for its own.
+    """
+    db.execute(
+        """
+        CREATE TABLE packet_files (
+            packet_id TEXT NOT NULL REFERENCES packets_sent(packet_id),
+            sha256 TEXT NOT NULL,
+            original_sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            redactions_json TEXT NOT NULL,
+            PRIMARY KEY (packet_id, sha256)
+        )
+        """
+    )
+    db.execute("CREATE INDEX packet_files_sha256 ON packet_files (sha256)")
+
+
+@migrations()
+def m020_crosscheck_findings(db: Database) -> None:
+    """The last cross-case run's findings (copied records, leftover names, impossible schedules).
+
+    Kept so the desk shows a case's cross-case findings beside its own flags without a new run;
+    each finding names both records by file content and first page, as analysis keys them.
+    """
+    db.execute(
+        """
+        CREATE TABLE crosscheck_findings (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL,
+            sha256_a TEXT NOT NULL,
+            first_page_a INTEGER NOT NULL,
+            sha256_b TEXT,
+            first_page_b INTEGER,
+            finding_json TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        )
+        """
+    )
+    # A record's masked units, by content and mask version: adding a disc masks only its records.
+    db.execute(
+        """
+        CREATE TABLE crosscheck_units (
+            sha256 TEXT NOT NULL,
+            first_page INTEGER NOT NULL,
+            mask_version TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            units_json TEXT NOT NULL,
+            PRIMARY KEY (sha256, first_page)
+        )
+        """
+    )
+    db.execute("CREATE INDEX crosscheck_findings_a ON crosscheck_findings (sha256_a)")
+    db.execute("CREATE INDEX crosscheck_findings_b ON crosscheck_findings (sha256_b)")

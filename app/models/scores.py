@@ -2,6 +2,7 @@
 
 A case's scores under a rubric are the rubric engine's input document (``app.rubric.engine``). A
 change names a *path* into it — ``scores/ITEM``, ``not_applicable/ITEM``, ``missing/ITEM``,
+``scores/ITEM/CRITERION``, ``scores/ITEM/not_applicable/CRITERION`` (对应项目无需评审),
 ``deductions/GROUP/DOCUMENT/ELEMENT``, ``gates/GATE``, ``notes/ITEM``, ``evidence/ITEM``,
 ``facts/FACT`` (true, false, or None for not yet confirmed) — and a new value (None removes it). Each is validated by computing the partial score with the engine,
 so nothing the engine would refuse is ever stored. A complete case is locked; reopening it needs
@@ -20,10 +21,16 @@ from sqlite_utils import Database
 from app.errors import UsageError
 from app.models.store import now_iso
 from app.rubric.catalog import SheetChoice, sheet_for_case
-from app.rubric.engine import CaseScore, ScoreInputError, compute_case
+from app.rubric.engine import (
+    INPUT_SECTIONS,
+    LIST_SECTIONS,
+    CaseScore,
+    ScoreInputError,
+    compute_case,
+    empty_inputs,
+)
 from app.rubric.model import Rubric
 
-SECTIONS = ("scores", "not_applicable", "missing", "deductions", "gates", "notes", "evidence", "facts")
 STATUS_LABELS = {"not_started": "未评", "in_progress": "评审中", "complete": "已完成"}
 
 
@@ -51,24 +58,18 @@ class ScoreSheet:
         return _get(self.inputs, path)
 
 
-def _empty() -> dict[str, Any]:
-    return {
-        "scores": {},
-        "not_applicable": [],
-        "missing": [],
-        "deductions": {},
-        "gates": {},
-        "notes": {},
-        "evidence": {},
-        "facts": {},
-    }
-
-
 def _get(inputs: dict[str, Any], path: str) -> Any:
     section, *rest = path.split("/")
     value: Any = inputs.get(section)
-    if section in ("not_applicable", "missing"):
+    if section in LIST_SECTIONS:
         return rest[0] in (value or [])
+    if section == "scores" and len(rest) in (2, 3):  # a criterion, as ``_set`` writes it
+        entry = (value or {}).get(rest[0])
+        if not isinstance(entry, dict):
+            return False if len(rest) == 3 else None
+        if len(rest) == 3:  # scores/ITEM/not_applicable/CRITERION
+            return rest[2] in entry.get("not_applicable", [])
+        return entry.get("criteria", {}).get(rest[1])
     for key in rest:
         if not isinstance(value, dict) or key not in value:
             if isinstance(value, list):
@@ -81,9 +82,9 @@ def _get(inputs: dict[str, Any], path: str) -> Any:
 def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
     changed = copy.deepcopy(inputs)
     section, *rest = path.split("/")
-    if section not in SECTIONS or not rest:
+    if section not in INPUT_SECTIONS or not rest:
         raise UsageError("bad_path", f"无法识别的评分项：{path}", f"not a score path: {path}")
-    if section in ("not_applicable", "missing"):
+    if section in LIST_SECTIONS:
         items = [i for i in changed[section] if i != rest[0]]
         if new:
             items.append(rest[0])
@@ -116,14 +117,26 @@ def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
         else:
             table[key] = bool(new)
         return changed
-    if len(rest) == 2:  # scores/ITEM/CRITERION
+    if len(rest) in (2, 3):  # scores/ITEM/CRITERION, scores/ITEM/not_applicable/CRITERION
         entry = table.get(key)
         if not isinstance(entry, dict) or "criteria" not in entry:
             entry = {"criteria": {}}
-        if new is None:
-            entry["criteria"].pop(rest[1], None)
+        criterion = rest[-1]
+        if len(rest) == 3:
+            if rest[1] != "not_applicable":
+                raise UsageError("bad_path", f"无法识别的评分项：{path}", f"not a score path: {path}")
+            excluded = [c for c in entry.get("not_applicable", []) if c != criterion]
+            if new:
+                excluded.append(criterion)
+                entry["criteria"].pop(criterion, None)
+            if excluded:
+                entry["not_applicable"] = excluded
+            else:
+                entry.pop("not_applicable", None)
+        elif new is None:
+            entry["criteria"].pop(criterion, None)
         else:
-            entry["criteria"][rest[1]] = new
+            entry["criteria"][criterion] = new
         if entry["criteria"] or entry.get("not_applicable"):
             table[key] = entry
         else:
@@ -134,6 +147,19 @@ def _set(inputs: dict[str, Any], path: str, new: Any) -> dict[str, Any]:
     else:
         table[key] = new
     return changed
+
+
+def _unset(value: Any, path: str) -> bool:
+    """No value at ``path``: None, or an unticked box or empty text — never a score of 0.
+
+    A yes/no fact's "no" is an answer, not the absence of one. (``0 in (None, False)`` is true in
+    Python, which once made a 0 typed for a criterion vanish.)
+    """
+    if value is None:
+        return True
+    if path.startswith("facts/"):
+        return False
+    return value is False or (isinstance(value, str) and not value)
 
 
 class ScoreRepository:
@@ -149,8 +175,8 @@ class ScoreRepository:
             [case_id, rubric.id],
         ).fetchone()
         if row is None:
-            return ScoreSheet(case_id, rubric, _empty(), "not_started", None)
-        inputs = {**_empty(), **json.loads(row[0])}
+            return ScoreSheet(case_id, rubric, empty_inputs(), "not_started", None)
+        inputs = {**empty_inputs(), **json.loads(row[0])}
         return ScoreSheet(case_id, rubric, inputs, row[1], row[2])
 
     def statuses_on(self, sheets: dict[int, str]) -> dict[int, str]:
@@ -175,8 +201,7 @@ class ScoreRepository:
             )
         old = _get(sheet.inputs, path)
         # a yes/no fact: "no" is an answer, not the absence of one
-        unset = (None,) if path.startswith("facts/") else (None, False, "")
-        if old == new or (old in unset and new in unset):
+        if old == new or (_unset(old, path) and _unset(new, path)):
             return sheet
         inputs = _set(sheet.inputs, path, new)
         candidate = ScoreSheet(sheet.case_id, sheet.rubric, inputs, "in_progress", sheet.rubric.content_hash)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.aggregate.report_tables import Table
+from app.aggregate.panel_tables import Table
 from app.reports.panel_xlsx import write_tables_xlsx
 from app.rubric.scheme import Scheme
 from app.station.candidates import Candidate

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -26,8 +28,9 @@ from reportlab.platypus import (
 )
 
 from app.reports.fonts import FONT, CjkMarkup, register_cjk_font
+from app.rubric.item_types import item_type
 from app.rubric.model import Rubric
-from app.rubric.rounding import as_json_number, to_decimal
+from app.rubric.rounding import format_points
 from app.signing.identity import display_fingerprint
 from app.vocabulary import CASE_TYPE_LABELS
 
@@ -69,6 +72,39 @@ def case_title(entry: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p) + (f"（{kind}）" if kind else "") or entry["source_path"]
 
 
+def local_date(stamp: str) -> str:
+    """The day an ISO time (as stored, UTC) falls on where the expert signs: what they write by hand."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp[:10]
+    return (moment.astimezone() if moment.tzinfo else moment).strftime("%Y-%m-%d")
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page until the end so each footer can say 第N页 共M页."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, 1):
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.grey)
+            self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"第{number}页 共{total}页")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
 def render_score_sheet(
     header: dict[str, Any], entries: list[dict[str, Any]], rubrics: dict[str, Rubric]
 ) -> RenderedSheet:
@@ -76,7 +112,7 @@ def render_score_sheet(
     st = styles()
     expert = header["expert"]
     fp = display_fingerprint(expert["fingerprint"])
-    date = str(header["created_at"])[:10]
+    date = local_date(str(header["created_at"]))
 
     def p(text: object, style: str = "body") -> Paragraph:
         return Paragraph(markup(text), st[style])
@@ -87,7 +123,7 @@ def render_score_sheet(
         _info_table(p, expert, fp, header, date),
         Spacer(1, 4 * mm),
         p("汇总", "heading"),
-        _summary_table(p, entries),
+        _summary_table(p, entries, rubrics),
         Spacer(1, 6 * mm),
         _signature_block(p, expert["name"], date),
     ]
@@ -100,12 +136,14 @@ def render_score_sheet(
     )
 
     def footer(canvas: Any, doc: Any) -> None:
+        """On every page: the signature line (a loose page is still signed) and who made the package."""
         canvas.saveState()
+        canvas.setFont(FONT, 9)
+        canvas.drawString(18 * mm, 17 * mm, "评审专家（签字）：")
+        canvas.line(50 * mm, 16.5 * mm, 110 * mm, 16.5 * mm)
+        canvas.drawString(116 * mm, 17 * mm, f"日期：{date}")
         footer_text.wrapOn(canvas, 140 * mm, 10 * mm)
         footer_text.drawOn(canvas, 18 * mm, 9 * mm)
-        canvas.setFont(FONT, 7.5)
-        canvas.setFillColor(colors.grey)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"第 {doc.page} 页")
         canvas.restoreState()
 
     buffer = io.BytesIO()
@@ -115,14 +153,14 @@ def render_score_sheet(
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
-        bottomMargin=18 * mm,
+        bottomMargin=26 * mm,
         title="环境执法案卷评分表",
         author=expert["name"],
         subject=f"ReviewDesk package {header['package_id']}",
         creator="ReviewDesk",
-        invariant=1,
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    # no ``invariant``: the PDF's creation date is the real one, in local time (reportlab's default)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=NumberedCanvas)
     return RenderedSheet(buffer.getvalue(), "".join(sorted(markup.missing)))
 
 
@@ -137,19 +175,19 @@ def _info_table(p: Any, expert: dict[str, Any], fp: str, header: dict[str, Any],
     return table
 
 
-def _summary_table(p: Any, entries: list[dict[str, Any]]) -> Table:
+def _summary_table(p: Any, entries: list[dict[str, Any]], rubrics: dict[str, Rubric]) -> Table:
     rows = [[p("序号"), p("案卷"), p("评分标准"), p("得分"), p("状态")]]
     for number, entry in enumerate(entries, 1):
         rows.append(
             [
                 p(number),
                 p(case_title(entry)),
-                p(entry["rubric"]),
-                p(entry["result"]["score"]),
+                p(rubrics[entry["rubric"]].title if entry["rubric"] in rubrics else entry["rubric"]),
+                p(format_points(entry["result"]["score"])),
                 p("已完成" if entry["status"] == "complete" else "评审中"),
             ]
         )
-    table = Table(rows, colWidths=[12 * mm, 86 * mm, 42 * mm, 16 * mm, 18 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[12 * mm, 70 * mm, 58 * mm, 16 * mm, 18 * mm], repeatRows=1)
     table.setStyle(TableStyle(TABLE_STYLE))
     return table
 
@@ -190,27 +228,25 @@ def _case_section(p: Any, number: int, entry: dict[str, Any], rubric: Rubric) ->
         if item.id in na:
             got = "无需评审"
         elif item.id in missing:
-            got = f"{items.get(item.id, 0)}（文书缺失）"
+            got = f"{format_points(items.get(item.id, 0))}（文书缺失）"
         else:
-            got = "—" if items.get(item.id) is None else str(items[item.id])
+            got = format_points(items.get(item.id))
         remark = " ".join(
             x for x in (str(notes.get(item.id) or ""), _evidence_text(evidence.get(item.id))) if x
         )
-        rows.append([p(item.label), p(item.points), p(got), p(remark, "small")])
-        given = inputs.get("scores", {}).get(item.id)
-        if item.criteria and item.id not in na:
-            criteria = given.get("criteria", {}) if isinstance(given, dict) else {}
-            for criterion in item.criteria:
-                value = criteria.get(criterion.id)
-                shown = "—" if value is None else str(as_json_number(to_decimal(value)))
-                rows.append(
-                    [
-                        p(f"　· {criterion.label}", "small"),
-                        p(criterion.points, "small"),
-                        p(shown, "small"),
-                        "",
-                    ]
-                )
+        rows.append([p(item.label), p(format_points(item.points)), p(got), p(remark, "small")])
+        if item.id in na:
+            continue
+        # the item's parts as its type describes them: each criterion with what it earned, or the level
+        for part in item_type(item).parts(item, inputs.get("scores", {}).get(item.id)):
+            rows.append(
+                [
+                    p(f"　· {part.label}", "small"),
+                    p(format_points(part.points), "small"),
+                    p("无需评审" if part.excluded else format_points(part.given), "small"),
+                    "",
+                ]
+            )
     table = Table(rows, colWidths=[78 * mm, 16 * mm, 22 * mm, 58 * mm], repeatRows=1)
     table.setStyle(TableStyle(TABLE_STYLE))
     out += [table, Spacer(1, 3 * mm)]
@@ -225,7 +261,7 @@ def _case_section(p: Any, number: int, entry: dict[str, Any], rubric: Rubric) ->
     out.append(p("得分计算", "heading"))
     for step in entry["result"]["explanation"]:
         out.append(p(f"· {step['text']}", "small"))
-    out.append(p(f"本案卷得分：{entry['result']['score']}", "heading"))
+    out.append(p(f"本案卷得分：{format_points(entry['result']['score'])}", "heading"))
     return out
 
 
@@ -239,7 +275,7 @@ def _deduction_rows(p: Any, rubric: Rubric, given: dict[str, Any]) -> Table | No
             for element_id in ids:
                 element = elements.get(element_id)
                 label = element.label if element else element_id
-                points = f"−{element.points}" if element else ""
+                points = format_points(-element.points) if element else ""
                 rows.append([p(label, "small"), p(document or "—", "small"), p(points, "small")])
     if len(rows) == 1:
         return None

@@ -19,12 +19,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from app.rubric.item_types import ScoreInputError, item_type
 from app.rubric.model import DeductionGroup, Item, Rubric
-from app.rubric.rounding import as_json_number, report, to_decimal
+from app.rubric.rounding import as_json_number, report
+
+INPUT_SECTIONS = ("scores", "not_applicable", "missing", "deductions", "gates", "notes", "evidence", "facts")
+"""the sections of a case's inputs, here once: the store, the CLI and the package schema read this"""
+LIST_SECTIONS = ("not_applicable", "missing")
+"""sections that list item ids (the others map ids to values)"""
 
 
-class ScoreInputError(ValueError):
-    """The inputs do not fit the rubric; the message names the item."""
+def empty_inputs() -> dict[str, Any]:
+    """A case nobody has scored yet: every section, empty."""
+    return {section: [] if section in LIST_SECTIONS else {} for section in INPUT_SECTIONS}
 
 
 @dataclass
@@ -51,6 +58,8 @@ class CaseScore:
     complete: bool
     steps: list[Step]
     item_scores: dict[str, Decimal | None]
+    pending: tuple[str, ...] = ()
+    """items not yet scored, marked or settled by a fact (a partial score's open items; not signed)"""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -63,66 +72,9 @@ class CaseScore:
         }
 
 
-def _check_step(item: Item, value: Decimal, what: str) -> None:
-    if value < 0:
-        raise ScoreInputError(f"{what}: {value} is below zero")
-    if (value / item.step) % 1 != 0:
-        raise ScoreInputError(f"{what}: {value} is not a multiple of the step {item.step}")
-
-
 def score_item(item: Item, raw: object) -> tuple[Decimal, Decimal, dict[str, Any]]:
-    """(points earned, standard points that count, inputs used) of one item, checked against its bounds.
-
-    By criteria, a criterion left out earns 0, and one listed under ``not_applicable`` leaves both
-    the earned and the standard points (the sheet's “对应项目无需评审”). A ``zeroes_item`` criterion
-    that earns 0 makes the whole item earn 0 (“若无，本项得0分”).
-    """
-    if isinstance(raw, dict) and "criteria" in raw:
-        known = {c.id: c for c in item.criteria}
-        if not known:
-            raise ScoreInputError(f"{item.id}: this item has no criteria; give its points")
-        given = raw["criteria"]
-        excluded = list(raw.get("not_applicable", []))
-        for criterion_id in [*given, *excluded]:
-            if criterion_id not in known:
-                raise ScoreInputError(f"{item.id}: unknown criterion '{criterion_id}'")
-        overlap = set(given) & set(excluded)
-        if overlap:
-            raise ScoreInputError(f"{item.id}: {', '.join(sorted(overlap))} both scored and not applicable")
-        total = Decimal(0)
-        for criterion_id, value in given.items():
-            points = to_decimal(value)
-            if not Decimal(0) <= points <= known[criterion_id].points:
-                raise ScoreInputError(
-                    f"{item.id}.{criterion_id}: {points} outside 0..{known[criterion_id].points}"
-                )
-            total += points
-        standard = item.points - sum((known[c].points for c in excluded), Decimal(0))
-        used: dict[str, Any] = {"criteria": {k: str(v) for k, v in given.items()}, "not_applicable": excluded}
-        zeroing = [
-            c.id
-            for c in item.criteria
-            if c.zeroes_item and c.id not in excluded and to_decimal(given.get(c.id, 0)) == 0
-        ]
-        if zeroing:
-            used["zeroed_by"] = zeroing
-            total = Decimal(0)
-        return total, standard, used
-    if isinstance(raw, dict) and "level" in raw:
-        levels = {lv.id: lv for lv in item.levels}
-        if raw["level"] not in levels:
-            raise ScoreInputError(f"{item.id}: unknown level '{raw['level']}'")
-        return levels[raw["level"]].points, item.points, {"level": raw["level"]}
-    if item.kind == "level":
-        raise ScoreInputError(f"{item.id}: choose a level, not a number")
-    try:
-        points = to_decimal(raw)
-    except TypeError as exc:
-        raise ScoreInputError(f"{item.id}: {exc}") from exc
-    if points > item.points:
-        raise ScoreInputError(f"{item.id}: {points} is above the item's {item.points} points")
-    _check_step(item, points, item.id)
-    return points, item.points, {"points": str(points)}
+    """(points earned, standard points that count, inputs used) of one item, by its type."""
+    return item_type(item).score(item, raw)
 
 
 def deduction_for(group: DeductionGroup, raw: object) -> tuple[Decimal, Decimal, dict[str, Any]]:
@@ -173,16 +125,7 @@ def _facts(rubric: Rubric, raw: object) -> dict[str, bool]:
 
 def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) -> CaseScore:
     """The case score under ``rubric``; raises ScoreInputError when the inputs do not fit it."""
-    unknown = set(inputs) - {
-        "scores",
-        "not_applicable",
-        "missing",
-        "deductions",
-        "gates",
-        "notes",
-        "evidence",
-        "facts",
-    }
+    unknown = set(inputs) - set(INPUT_SECTIONS)
     if unknown:
         raise ScoreInputError(f"unknown input sections: {', '.join(sorted(unknown))}")
     scores = inputs.get("scores", {})
@@ -199,6 +142,7 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
     item_scores: dict[str, Decimal | None] = {}
     earned = standard = bonus = Decimal(0)
     complete = True
+    pending: list[str] = []
     for item in rubric.items:
         condition = item.applies_if
         if condition is not None and facts.get(condition) is False:
@@ -245,6 +189,7 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                         f" (missing: first confirm the case fact '{condition}')"
                     )
                 complete = False
+                pending.append(item.id)
                 item_scores[item.id] = None
                 steps.append(
                     Step(
@@ -256,7 +201,8 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                     )
                 )
                 continue
-            points, counted, used = Decimal(0), item.points, {"missing": True}
+            used: dict[str, Any] = {"missing": True}
+            points, counted = Decimal(0), item.points
             steps.append(
                 Step(
                     "missing_zero",
@@ -285,6 +231,7 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                     f"{item.id}: not scored (score it, or mark it missing or not applicable)"
                 )
             complete = False
+            pending.append(item.id)
             item_scores[item.id] = None
             continue
         item_scores[item.id] = points
@@ -379,4 +326,4 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
         total = Decimal(0)
     else:
         steps.append(Step("total", f"案卷得分 = {formula} = {report(total)}{clamp}", total))
-    return CaseScore(rubric.id, rubric.content_hash, total, complete, steps, item_scores)
+    return CaseScore(rubric.id, rubric.content_hash, total, complete, steps, item_scores, tuple(pending))

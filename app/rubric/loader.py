@@ -16,14 +16,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.rubric.item_types import KINDS, POINTS
 from app.rubric.model import (
-    Criterion,
     DeductionGroup,
     Element,
     Fact,
     Gate,
     Item,
-    Level,
     Reading,
     Rubric,
     Scoring,
@@ -33,7 +32,7 @@ from app.rubric.rounding import to_decimal
 TOP_KEYS = {"id", "title", "version", "source", "notes", "scoring", "groups", "items", "deductions", "gates"}
 TOP_KEYS |= {"facts", "readings", "family", "case_types", "family_default"}
 SCORING_KEYS = {"method", "total", "base", "weight", "items_total", "floor", "normative_floor", "bonus"}
-ITEM_KEYS = {
+ITEM_KEYS = {  # each kind adds its own (``item_types.ItemType.keys``)
     "id",
     "label",
     "points",
@@ -44,14 +43,17 @@ ITEM_KEYS = {
     "missing",
     "not_applicable",
     "note",
-    "criteria",
-    "levels",
     "bonus",
     "applies_if",
 }
 DEDUCTION_KEYS = {"id", "label", "cap", "elements", "apply", "documents", "note"}
+DEDUCTION_KEYS |= {"document_key", "whole_key", "whole_label"}
 GATE_KEYS = {"id", "label", "description", "group"}
 PART_KEYS = {"id", "label", "points", "zeroes_item"}
+ELEMENT_KEYS = {"id", "label", "points", "checks", "flags"}
+PRESENTATION_KEYS = {"checks", "flags", "document_key", "whole_key", "whole_label"}
+"""keys that change what the desk shows, never a score: outside the content hash, so a sheet that
+gains hints keeps its hash and every package signed under it stays verifiable"""
 FACT_KEYS = {"id", "label", "question"}
 READING_KEYS = {"id", "value", "text"}
 
@@ -77,9 +79,30 @@ class RubricError(Exception):
 
 
 def content_hash(data: dict[str, Any]) -> str:
-    """The hash of what a rubric says, not how the file is laid out: canonical JSON of the parsed TOML."""
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    """The hash of what a rubric says, not how the file is laid out: canonical JSON of the parsed TOML.
+
+    Presentation keys (``PRESENTATION_KEYS``, in deduction groups and their elements) are left out.
+    """
+    canonical = json.dumps(
+        _scoring_content(data), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _scoring_content(data: dict[str, Any]) -> dict[str, Any]:
+    groups = data.get("deductions")
+    if not isinstance(groups, list):
+        return data
+
+    def strip(table: object) -> object:
+        if not isinstance(table, dict):
+            return table
+        kept = {k: v for k, v in table.items() if k not in PRESENTATION_KEYS}
+        if isinstance(kept.get("elements"), list):
+            kept["elements"] = [strip(e) for e in kept["elements"]]
+        return kept
+
+    return {**data, "deductions": [strip(g) for g in groups]}
 
 
 class SourceReader:
@@ -128,7 +151,16 @@ class SourceReader:
             self.problem(line, item, f"'{key}' must be a number, not {value!r}")
             return Decimal(0)
 
-    def parts(self, raw: object, item: str, line: int, key: str) -> list[tuple[str, str, Decimal, bool]]:
+    def names(self, table: dict[str, Any], key: str, item: str, line: int) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(line, item, f"'{key}' must be a list of strings")
+            return ()
+        return tuple(value)
+
+    def parts(
+        self, raw: object, item: str, line: int, key: str, allowed: set[str] = PART_KEYS
+    ) -> list[tuple[str, str, Decimal, bool]]:
         if raw is None:
             return []
         if not isinstance(raw, list):
@@ -141,7 +173,7 @@ class SourceReader:
                 continue
             ident = entry.get("id", "")
             where = self.line_of_id(ident) or line
-            self.unknown_keys(entry, PART_KEYS, f"{item}.{ident}", where)
+            self.unknown_keys(entry, allowed, f"{item}.{ident}", where)
             found.append(
                 (
                     self.text(entry, "id", item, where),
@@ -263,27 +295,27 @@ def _entries(
 def _item(reader: SourceReader, raw: dict[str, Any]) -> Item:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
-    reader.unknown_keys(raw, ITEM_KEYS, ident, line)
-    criteria = tuple(Criterion(*p) for p in reader.parts(raw.get("criteria"), ident, line, "criteria"))
-    levels = tuple(Level(*p[:3]) for p in reader.parts(raw.get("levels"), ident, line, "levels"))
+    kind = str(raw.get("kind", "points"))
+    kind_type = KINDS.get(kind, POINTS)  # an unknown kind is reported by the validator
+    reader.unknown_keys(raw, ITEM_KEYS | kind_type.keys, ident, line)
+    own = kind_type.read(lambda key: reader.parts(raw.get(key), ident, line, key))
     not_applicable = raw.get("not_applicable")
     applies_if = raw.get("applies_if")
     return Item(
         id=reader.text(raw, "id", "", line),
         label=reader.text(raw, "label", ident, line),
         points=reader.number(raw, "points", ident, line),
-        kind=str(raw.get("kind", "points")),
+        kind=kind,
         step=reader.number(raw, "step", ident, line, "0.5"),
         group=str(raw.get("group", "")),
         document=raw.get("document"),
         missing=str(raw.get("missing", "zero")),
         not_applicable=str(not_applicable) if not_applicable is not None else None,
         note=str(raw.get("note", "")),
-        criteria=criteria,
-        levels=levels,
         bonus=raw.get("bonus", False) is True,
         applies_if=str(applies_if) if applies_if is not None else None,
         line=line,
+        **own,
     )
 
 
@@ -291,7 +323,18 @@ def _deduction(reader: SourceReader, raw: dict[str, Any]) -> DeductionGroup:
     ident = str(raw.get("id", ""))
     line = reader.line_of_id(ident)
     reader.unknown_keys(raw, DEDUCTION_KEYS, ident, line)
-    elements = tuple(Element(*p[:3]) for p in reader.parts(raw.get("elements"), ident, line, "elements"))
+    elements = tuple(
+        Element(
+            *part[:3],
+            checks=reader.names(entry, "checks", f"{ident}.{part[0]}", line),
+            flags=reader.names(entry, "flags", f"{ident}.{part[0]}", line),
+        )
+        for part, entry in zip(
+            reader.parts(raw.get("elements"), ident, line, "elements", ELEMENT_KEYS),
+            [e for e in raw.get("elements") or [] if isinstance(e, dict)],
+            strict=True,
+        )
+    )
     documents = raw.get("documents", [])
     return DeductionGroup(
         id=reader.text(raw, "id", "", line),
@@ -302,6 +345,9 @@ def _deduction(reader: SourceReader, raw: dict[str, Any]) -> DeductionGroup:
         documents=tuple(documents) if isinstance(documents, list) else (),
         note=str(raw.get("note", "")),
         line=line,
+        document_key=str(raw.get("document_key", "p{page}")),
+        whole_key=str(raw.get("whole_key", "全卷")),
+        whole_label=str(raw.get("whole_label", raw.get("whole_key", "全卷"))),
     )
 
 

@@ -78,9 +78,18 @@ class Reading:
 
 @dataclass(frozen=True)
 class Element:
+    """A 基本要素 whose absence deducts its points.
+
+    ``checks`` and ``flags`` name what transcript analysis reports about it (``app.analysis.facts``):
+    the desk shows them beside the box as a hint, never a tick. They change no score, so they are
+    left out of the rubric's content hash.
+    """
+
     id: str
     label: str
     points: Decimal
+    checks: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,15 @@ class DeductionGroup:
     documents: tuple[str, ...] = ()
     note: str = ""
     line: int = 0
+    document_key: str = "p{page}"
+    """the key a found document's deductions are stored under (``{page}``: its first page, ``{kind}``)"""
+    whole_key: str = "全卷"
+    """the key when the group is on the whole case, or none of its documents was found"""
+    whole_label: str = "全卷"
+
+    def target_key(self, kind: str, first_page: int) -> str:
+        """Where a deduction on one found document is stored; the key ends up in signed packages."""
+        return self.document_key.format(page=first_page, kind=kind)
 
 
 @dataclass(frozen=True)

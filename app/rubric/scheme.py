@@ -42,8 +42,10 @@ from app.rubric.loader import RubricError, RubricProblem, SourceReader, content_
 from app.rubric.rounding import to_decimal
 from app.vocabulary import CASE_TYPE_LABELS, satisfies
 
-RULES = ("sum", "manual", "case_quality", "baseline", "rank", "awards", "per_count", "proportional", "bonus")
-RULES += ("scaled", "report")
+RULES: tuple[str, ...] = (
+    *("sum", "manual", "case_quality", "baseline", "rank", "awards", "per_count", "proportional", "bonus"),
+    *("scaled", "report"),
+)
 CASE_TYPES = tuple(CASE_TYPE_LABELS)
 """one list of case types, intake's: a scheme may ask for any type intake can read"""
 TOP_KEYS = {"kind", "id", "title", "version", "source", "candidate", "notes", "total", "bonus_cap"}

@@ -482,9 +482,9 @@ def _case_quality(
             penalty_case, how = reading.value, how + reading.describe()
         filled = fill_slots([e[0].get("case_type") for e in mine], required, penalty_case)
         unused = [e for i, e in enumerate(mine) if i not in filled]
-        for case_type, index in zip(required, filled, strict=True):
-            if index is not None:
-                match = mine[index]
+        for case_type, slot in zip(required, filled, strict=True):
+            if slot is not None:
+                match = mine[slot]
                 slots.append((f"{match[0].get('id')} {match[2]}".strip(), match[1]))
             elif case_type in regional:
                 if case_type not in averages:

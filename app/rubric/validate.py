@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from app.rubric.item_types import KINDS, item_type
 from app.rubric.loader import RubricProblem
 from app.rubric.model import Rubric
 from app.vocabulary import RUBRIC_DOCUMENT_KINDS
 
 METHODS = ("ratio", "sum")
-KINDS = ("points", "level")
 MISSING = ("zero", "not_applicable")
 APPLY = ("once", "per_document")
 BONUS = ("case_score", "items_sum")
@@ -95,21 +95,8 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
             say(*where, f"unknown document kind '{item.document}'")
         if item.group and rubric.groups and item.group not in rubric.groups:
             say(*where, f"unknown group '{item.group}'")
-        if item.step <= 0 or (item.points / item.step) % 1 != 0:
-            say(*where, f"step {item.step} does not divide the item's {item.points} points")
-        if item.criteria:
-            total = sum((c.points for c in item.criteria), Decimal(0))
-            if total != item.points:
-                say(*where, f"criteria add up to {total}, not the item's {item.points} points")
-            for criterion in item.criteria:
-                if criterion.points <= 0:
-                    say(*where, f"criterion '{criterion.id}' must be worth more than zero")
-        if item.kind == "level":
-            if not item.levels:
-                say(*where, "a level item needs levels")
-            for level in item.levels:
-                if not Decimal(0) <= level.points <= item.points:
-                    say(*where, f"level '{level.id}' gives {level.points}, outside 0..{item.points}")
+        for message in item_type(item).problems(item):
+            say(*where, message)
 
     for group in rubric.deductions:
         where = (group.line, group.id)
@@ -125,4 +112,13 @@ def validate(rubric: Rubric) -> list[RubricProblem]:
                 say(*where, f"element '{element.id}' must deduct more than zero")
         if not group.elements:
             say(*where, "a deduction group needs elements")
+        try:
+            keys = {group.target_key("inspection_record", 1), group.target_key("inquiry_record", 2)}
+        except (KeyError, IndexError, ValueError):
+            say(*where, f"document_key '{group.document_key}' may name only {{page}} and {{kind}}")
+        else:
+            if group.documents and len(keys) < 2:
+                say(*where, f"document_key '{group.document_key}' gives two documents the same key")
+            if group.whole_key in keys:
+                say(*where, f"whole_key '{group.whole_key}' is also a document's key")
     return problems

@@ -12,7 +12,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from app.signing.rejection import PackageRejected, reject
 
@@ -141,5 +141,5 @@ def stream_member(
     return digest.hexdigest(), b"".join(kept) if keep else None
 
 
-def _read(stream: BinaryIO) -> bytes:
+def _read(stream: IO[bytes]) -> bytes:
     return stream.read(CHUNK)

@@ -324,6 +324,7 @@ def packet_check(max_members: int) -> Check:
                         "case_number": nullable,
                         "candidate_kind": nullable,
                         "candidate_name": nullable,
+                        "redactions": any_json,  # a blind packet's list of what was removed (station.redaction)
                     },
                 ),
                 MAX_CASES,

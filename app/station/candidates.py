@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from app.intake.casefacts import submitting_folder
 from app.intake.unitnames import unit_key
 from app.models.cases import CaseFile, CaseRepository
+from app.models.station_facts import StationFactsRepository
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,7 @@ def candidates(db: Database) -> tuple[list[Candidate], list[CaseFile]]:
         found.setdefault(ident, Candidate(ident, name, kind, unit)).cases.extend(group)
     for cand in found.values():
         cand.cases.sort(key=lambda c: c.id)
-    rows = db.execute(
-        "SELECT id, sha256, source_path, role FROM files WHERE class = 'supporting' AND role IS NOT NULL"
-    ).fetchall()
+    rows = StationFactsRepository(db).supporting_files()
     for file_id, sha256, path, role in rows:
         owner = _owner(found.values(), str(path))
         if owner is not None:

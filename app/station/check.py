@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.intake.documents import inspect_docx
+from app.intake.inspection import inspect_docx
 from app.models.cases import CaseFile
 from app.models.documents import DocumentRepository
+from app.models.station_facts import StationFactsRepository
 from app.models.store import Store
 from app.rubric.scheme import REQUIREMENT_LABELS, Scheme, fill_slots
 from app.station.candidates import Candidate, candidates
@@ -216,10 +217,7 @@ def _publication(store: Store, scheme: Scheme, cand: Candidate) -> list[Finding]
         "the case scores 0" if zero else "the scheme's notice sets no score for this; reported only"
     )
     for case in cand.cases:
-        row = store.db.execute(
-            "SELECT published, portal FROM case_publication WHERE sha256 = ? AND source_path = ?",
-            [case.sha256, case.source_path],
-        ).fetchone()
+        row = StationFactsRepository(store.db).publication(case.sha256, case.source_path)
         if row is not None and not row[0]:
             portal = f"（查询：{row[1]}）" if row[1] else ""
             out.append(
@@ -288,13 +286,12 @@ def _parties(store: Store, cand: Candidate) -> set[str]:
     for case in cand.cases:
         for facts in documents.facts(case.sha256):
             subject = facts.get("subject")
-            if subject and len(subject) >= 4:
-                names.add(str(subject))
+            if isinstance(subject, str) and len(subject) >= 4:
+                names.add(subject)
     return names
 
 
 def _text_of(store: Store, sha256: str, source_path: str) -> str:
     if source_path.lower().endswith(".docx"):
         return inspect_docx(Path(store.blobs.path_for(sha256))).text or ""
-    rows = store.db.execute("SELECT text FROM page_texts WHERE sha256 = ? ORDER BY page", [sha256]).fetchall()
-    return "\n".join(r[0] for r in rows)
+    return StationFactsRepository(store.db).page_text(sha256)

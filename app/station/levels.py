@@ -11,7 +11,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from app.errors import UsageError
-from app.models.store import Store, now_iso
+from app.models.station_facts import StationFactsRepository
+from app.models.store import Store
 from app.station.candidates import candidates
 
 LEVELS = {"city": "市级", "county": "县级"}
@@ -41,17 +42,10 @@ def set_level(store: Store, candidate: str, level: str, user: str) -> str:
             f"no candidate '{candidate}'; known: {', '.join(c.id for c in found) or '(none)'}",
         )
     with store.db.atomic():
-        store.db.execute(
-            """INSERT INTO candidate_levels (candidate, level, set_by, set_at) VALUES (?, ?, ?, ?)
-               ON CONFLICT (candidate) DO UPDATE SET level = excluded.level, set_by = excluded.set_by,
-                   set_at = excluded.set_at""",
-            [candidate, level, user, now_iso()],
-        )
+        StationFactsRepository(store.db).set_level(candidate, level, user)
     return match.name
 
 
 def stored_levels(db: Database) -> dict[str, str]:
     """Candidate id → 'city' | 'county', for the candidates the station has set."""
-    return {
-        str(c): str(lv) for c, lv in db.execute("SELECT candidate, level FROM candidate_levels").fetchall()
-    }
+    return StationFactsRepository(db).levels()

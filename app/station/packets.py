@@ -23,10 +23,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlite_utils import Database
 
+from app.analysis.find import find_in_file
 from app.atomic import write_durably
 from app.errors import UsageError
 from app.intake.importer import Importer
+from app.models.assignments import AssignmentRepository
 from app.models.cases import CaseFile, CaseRepository, FieldValue
+from app.models.packets import PacketFileRepository
 from app.models.store import Store, now_iso
 from app.rubric import catalog
 from app.rubric.loader import RubricError
@@ -38,6 +41,7 @@ from app.signing.identity import ExpertIdentity
 from app.signing.manifest_schema import check_packet
 from app.signing.verify import PackageRejected, read_signed
 from app.station.assign import Assignment, Expert
+from app.station.redaction import redact_pdf, terms_for
 
 FORMAT = "reviewdesk-review-packet"
 FORMAT_VERSION = 1
@@ -53,19 +57,13 @@ PACKET_LIMITS = ZipLimits(member_bytes=1024 * MiB, total_bytes=4096 * MiB, membe
 def record_assignment(store: Store, result: Assignment, cases: list[CaseFile], by: str) -> int:
     by_id = {c.id: c for c in cases}
     experts = [e.as_json() for e in result.experts]
+    repo = AssignmentRepository(store.db)
     with store.db.atomic():
-        cursor = store.db.execute(
-            "INSERT INTO assignments (seed, per_case, experts_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-            [result.seed, result.per_case, json.dumps(experts, ensure_ascii=False), now_iso(), by],
-        )
-        assignment_id = int(cursor.lastrowid or 0)
+        assignment_id = repo.add(result.seed, result.per_case, experts, by)
         for case_id, expert_ids in result.by_case.items():
             case = by_id[case_id]
             for expert_id in expert_ids:
-                store.db.execute(
-                    "INSERT INTO assignment_rows (assignment, expert_id, sha256, source_path) VALUES (?, ?, ?, ?)",
-                    [assignment_id, expert_id, case.sha256, case.source_path],
-                )
+                repo.add_row(assignment_id, expert_id, case.sha256, case.source_path)
     return assignment_id
 
 
@@ -88,19 +86,11 @@ class StoredAssignment:
 
 
 def latest_assignment(db: Database) -> StoredAssignment | None:
-    row = db.execute(
-        "SELECT id, seed, per_case, experts_json FROM assignments ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
+    found = AssignmentRepository(db).latest()
+    if found is None:
         return None
-    experts = [Expert.from_json(e) for e in json.loads(row[3])]
-    rows = db.execute(
-        "SELECT expert_id, sha256, source_path FROM assignment_rows WHERE assignment = ? ORDER BY expert_id, source_path",
-        [row[0]],
-    ).fetchall()
-    return StoredAssignment(
-        int(row[0]), int(row[1]), int(row[2]), experts, [(str(a), str(b), str(c)) for a, b, c in rows]
-    )
+    ident, seed, per_case, experts, rows = found
+    return StoredAssignment(ident, seed, per_case, [Expert.from_json(e) for e in experts], rows)
 
 
 # -- writing a packet (station) ----------------------------------------------------------------------
@@ -129,11 +119,17 @@ def write_packet(
     members: dict[str, bytes] = {STATION_KEY: station.public_pem(), f"rubric/{rubric.id}.toml": rubric_text}
     entries = []
     mine = [(sha, path) for who, sha, path in assignment.rows if who == expert_id]
+    carried: list[tuple[str, str, str, list[dict[str, Any]]]] = []
     for number, (sha, path) in enumerate(mine, 1):
         case = cases.get((sha, path))
         name = f"cases/案卷{number:02d}.pdf" if blind else f"cases/{path}"
-        members[name] = store.blobs.path_for(sha).read_bytes()
+        data = store.blobs.path_for(sha).read_bytes()
         entry: dict[str, Any] = {"sha256": sha, "file": name}
+        if blind:
+            data, redactions = _redacted(store, sha, data, case)
+            entry |= {"sha256": hashlib.sha256(data).hexdigest(), "redactions": redactions}
+            carried.append((entry["sha256"], sha, path, redactions))
+        members[name] = data
         if case is not None:
             entry |= {"case_type": case.value("case_type"), "selection": case.value("selection")}
             if not blind:
@@ -146,12 +142,13 @@ def write_packet(
                 }
         entries.append(entry)
     packet_id = str(uuid.uuid4())
+    created_at = now_iso()
     manifest = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "packet_id": packet_id,
         "assignment": {"id": assignment.id, "seed": assignment.seed, "per_case": assignment.per_case},
-        "created_at": now_iso(),
+        "created_at": created_at,
         "station": station.as_json(),
         "expert": {"id": expert.id, "name": expert.name, "unit": expert.unit},
         "blind": blind,
@@ -162,10 +159,12 @@ def write_packet(
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     write_zip(out, {fmt.MANIFEST: manifest_bytes, fmt.SIGNATURE: key.sign(manifest_bytes), **members})
     with store.db.atomic():
-        store.db.execute(
-            "INSERT INTO packets_sent (packet_id, assignment, expert_id, blind, path, at) VALUES (?, ?, ?, ?, ?, ?)",
-            [packet_id, assignment.id, expert_id, int(blind), str(out), manifest["created_at"]],
+        AssignmentRepository(store.db).packet_sent(
+            packet_id, assignment.id, expert_id, blind, str(out), created_at
         )
+        files = PacketFileRepository(store.db)
+        for packet_sha, original, path, redactions in carried:
+            files.record(packet_id, packet_sha, original, path, redactions)
     return {
         "packet_id": packet_id,
         "expert": expert.id,
@@ -173,6 +172,17 @@ def write_packet(
         "blind": blind,
         "file": str(out),
     }
+
+
+def _redacted(
+    store: Store, sha256: str, data: bytes, case: CaseFile | None
+) -> tuple[bytes, list[dict[str, Any]]]:
+    """A blind packet's copy of a case file: unit, 文号, candidate and letterhead removed (listed)."""
+    if case is None or not data.startswith(b"%PDF"):
+        return data, []
+    terms = terms_for(case.value("unit"), case.value("case_number"), case.value("candidate_name"))
+    redacted, found = redact_pdf(data, terms, lambda text: find_in_file(store.db, sha256, text))
+    return redacted, [r.as_json() for r in found]
 
 
 # -- receiving a packet (expert) -----------------------------------------------------------------------
@@ -223,12 +233,7 @@ def receive_packet(store: Store, path: Path, station_fingerprint: str | None, us
         shutil.rmtree(folder, ignore_errors=True)
     _apply_manifest_facts(store, manifest, user)
     with store.db.atomic():
-        store.db.execute(
-            """INSERT INTO packets_received (packet_id, station_fingerprint, expert_id, blind, manifest, received_at)
-               VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (packet_id) DO NOTHING""",
-            [manifest["packet_id"], signed.fingerprint, manifest["expert"]["id"], int(manifest["blind"]),
-             json.dumps(manifest, ensure_ascii=False), now_iso()],
-        )  # fmt: skip
+        AssignmentRepository(store.db).packet_received(manifest, signed.fingerprint)
     return {
         "packet_id": manifest["packet_id"],
         "station": manifest["station"]["name"],
@@ -293,8 +298,7 @@ def _apply_manifest_facts(store: Store, manifest: dict[str, Any], user: str) -> 
 
 
 def active_packet(db: Database) -> dict[str, Any] | None:
-    row = db.execute("SELECT manifest FROM packets_received ORDER BY received_at DESC LIMIT 1").fetchone()
-    return json.loads(row[0]) if row else None
+    return AssignmentRepository(db).active_packet()
 
 
 def visible_cases(db: Database, cases: list[CaseFile]) -> list[CaseFile]:
@@ -305,8 +309,9 @@ def visible_cases(db: Database, cases: list[CaseFile]) -> list[CaseFile]:
     wanted = {c["sha256"] for c in packet["cases"]}
     shown = [c for c in cases if c.sha256 in wanted]
     if packet["blind"]:
-        for case in shown:
-            for name in ("unit", "case_number", "candidate_name"):
-                if name in case.fields:
-                    case.fields[name] = FieldValue(BLIND_LABEL, "blind")
+        for case in shown:  # whatever intake read from the (redacted) file, the expert sees the label
+            for name in ("unit", "case_number"):
+                case.fields[name] = FieldValue(BLIND_LABEL, "blind")
+            if "candidate_name" in case.fields:
+                case.fields["candidate_name"] = FieldValue(BLIND_LABEL, "blind")
     return shown

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from app.models.store import Store
-from app.signing.export import ExportResult, export_package
+from app.score_export import ExportResult, export_package
 from app.signing.identity import ExpertIdentity, load_private_key
 
 

@@ -58,6 +58,7 @@ SHORTCUTS = [
     ("F8 / Shift+F8", QT_TRANSLATE_NOOP("MainWindow", "下一份 / 上一份未完成的案卷")),
     ("Ctrl+Enter", QT_TRANSLATE_NOOP("MainWindow", "完成本案卷并打开下一份")),
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("MainWindow", "在评分项之间移动；数字键直接给分")),
+    ("Enter / Alt+1…9", QT_TRANSLATE_NOOP("MainWindow", "下一个评分框 / 跳到评分表的第1…9部分")),
     ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("MainWindow", "撤销 / 重做")),
     ("PgDn / PgUp", QT_TRANSLATE_NOOP("MainWindow", "下一页 / 上一页")),
     ("Ctrl+F / F3 / Shift+F3", QT_TRANSLATE_NOOP("MainWindow", "在本案卷中查找 / 下一处 / 上一处")),
@@ -277,6 +278,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         station_menu = self.menuBar().addMenu(self.tr("监理站"))
         station_menu.addAction(self.tr("报送材料检查…")).triggered.connect(self.show_check)
+        from app.ui.station_menu import install_station_menu
+
+        install_station_menu(self, station_menu, menu)
         settings_menu = self.menuBar().addMenu(self.tr("设置"))
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
         current = chosen_language(self.settings)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,22 +31,14 @@ from PySide6.QtWidgets import (
 from app.errors import KnownError
 from app.models.cases import CaseFile
 from app.models.scores import STATUS_LABELS, ScoreRepository, ScoreSheet
-from app.rubric.model import Item, Rubric
-from app.rubric.rounding import as_json_number
+from app.rubric.engine import CaseScore
+from app.rubric.item_types import item_type
+from app.rubric.model import DeductionGroup, Element, Item, Rubric
+from app.rubric.rounding import format_points
 from app.ui.evidence import EvidenceLink
+from app.ui.form_sections import FoldingSection, SectionBar
+from app.ui.item_editors import ItemEditor, editor_for
 from app.vocabulary import DOCUMENT_LABELS
-
-# Which analysis checks and flags speak to which 笔录基本要素 element of the 2024 sheet.
-ELEMENT_HINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "time_place": (("time_place",), ("no_end_time", "time_not_to_minute")),
-    "officers": (("officers",), ("single_officer", "missing_badge", "recorder_is_officer")),
-    "subject": (("subject",), ()),
-    "credentials": (("credentials",), ()),
-    "rights_notice": (("rights_notice",), ()),
-    "subject_signatures": (("signature_line_each_page", "closing_confirmation"), ()),
-    "blank_marked": (("blank_marked",), ()),
-}
-
 
 FACT_UNKNOWN = "unknown"
 FACT_VALUES: dict[str, bool | None] = {FACT_UNKNOWN: None, "yes": True, "no": False}
@@ -61,7 +53,12 @@ FOLD_GATES_OVER = 5
 
 
 class ScoreForm(QWidget):
-    """Scores one case under one rubric; emits ``completed`` after Ctrl+Enter locked the case."""
+    """Scores one case under one rubric; emits ``completed`` after Ctrl+Enter locked the case.
+
+    Each item's editor comes from its type (``app.ui.item_editors``); Enter moves from one score box
+    to the next and, after the last, to 完成. The form folds into sections (gates, items, each
+    deduction group) that the bar above it opens and scrolls to (Alt+1…).
+    """
 
     completed = Signal(int)
     page_requested = Signal(int)
@@ -76,23 +73,38 @@ class ScoreForm(QWidget):
         self.redo_stack: list[tuple[str, Any, Any]] = []
         self._loading = False
         self.editors: dict[str, QWidget] = {}
+        self.item_editors: dict[str, ItemEditor] = {}
+        self.item_boxes: dict[str, QGroupBox] = {}
+        self.item_summaries: dict[str, QLabel] = {}
+        self.score_fields: list[QWidget] = []
+        """every score box in the order Enter walks them"""
+        self.sections: list[FoldingSection] = []
         self.evidence_source: Callable[[], tuple[int, str | None]] | None = None
         """the page in view and the text found on it, for "cite this page" (set by the window)"""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
         self.total = QLabel()
-        self.total.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
+        self.status.setStyleSheet("color: #555;")
         self.complete_button = QPushButton(self.tr("完成 (Ctrl+Enter)"))
+        self.complete_button.setAutoDefault(True)  # Enter on the focused button completes
         self.complete_button.clicked.connect(self.complete)
         self.reopen_button = QPushButton(self.tr("重新打开…"))
         self.reopen_button.clicked.connect(self._ask_reopen)
-        header.addWidget(self.total)
-        header.addWidget(self.status, 1)
+        # the total, and under it the case's status: side by side they wrap at 1366 in English
+        figures = QVBoxLayout()
+        figures.setSpacing(0)
+        figures.addWidget(self.total)
+        figures.addWidget(self.status)
+        header.addLayout(figures, 1)
         header.addWidget(self.complete_button)
         header.addWidget(self.reopen_button)
         layout.addLayout(header)
+        self.section_bar = SectionBar(self)
+        self.section_bar.jump.connect(self.open_section)
+        layout.addWidget(self.section_bar)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
@@ -112,35 +124,86 @@ class ScoreForm(QWidget):
         """No case: nothing can be changed or completed until the next case's form is built."""
         self.sheet = None
         self.case = None
-        self.editors.clear()
+        self._forget_editors()
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.scroll.takeWidget()
+        self.section_bar.set_sections([])
         self.total.setText("…")
+        self.status.clear()
         self.explanation.clear()
+        self.complete_button.setEnabled(False)
+        self.reopen_button.setEnabled(False)
+
+    def _forget_editors(self) -> None:
+        self.editors.clear()
+        self.item_editors.clear()
+        self.item_boxes.clear()
+        self.item_summaries.clear()
+        self.score_fields.clear()
+        self.sections.clear()
 
     def load(self, case: CaseFile, rubric: Rubric, transcripts: list[dict[str, Any]]) -> None:
         self.case = case
         self.sheet = self.repository.sheet(case.id, rubric)
         self.undo_stack.clear()
         self.redo_stack.clear()
-        self.editors.clear()
+        self._forget_editors()
         body = QWidget()
         column = QVBoxLayout(body)
-        for fact in rubric.facts:
-            column.addWidget(self._fact_row(fact.id, fact.label, fact.question))
-        if len(rubric.gates) > FOLD_GATES_OVER:
-            column.addWidget(self._gates_section(rubric))
-        else:
-            for gate in rubric.gates:
-                column.addWidget(self._gate_row(gate.id, gate.label, gate.description))
+        if rubric.facts or rubric.gates:
+            if len(rubric.gates) > FOLD_GATES_OVER:
+                # the facts stay in sight: one line each, and an answer changes what can be scored
+                for fact in rubric.facts:
+                    column.addWidget(self._fact_row(fact.id, fact.label, fact.question))
+                self._gates_section(rubric, column)
+            else:
+                section = self._section(self.tr("案件事实与重大问题"), column)
+                for fact in rubric.facts:
+                    section.rows.addWidget(self._fact_row(fact.id, fact.label, fact.question))
+                for gate in rubric.gates:
+                    section.rows.addWidget(self._gate_row(gate.id, gate.label, gate.description))
+        items = self._section(self.tr("评分项目"), column)
         for item in rubric.items:
-            column.addWidget(self._item_box(item))
+            items.rows.addWidget(self._item_box(item))
         for group in rubric.deductions:
-            column.addWidget(self._deduction_box(group, case, transcripts))
+            section = self._section(group.label, column)
+            section.rows.addWidget(self._deduction_box(group, case, transcripts))
         column.addStretch(1)
         self.scroll.setWidget(body)
+        self.section_bar.set_sections([s.title for s in self.sections])
+        for field in self.score_fields:
+            field.installEventFilter(self)
         self._refresh()
+
+    def _section(self, title: str, column: QVBoxLayout) -> FoldingSection:
+        section = FoldingSection(title)
+        column.addWidget(section)
+        self.sections.append(section)
+        return section
+
+    def open_section(self, index: int) -> None:
+        """Unfold a section, bring its header to the top and put the cursor in its first box."""
+        if not 0 <= index < len(self.sections):
+            return
+        section = self.sections[index]
+        section.set_open(True)
+        first = next(
+            (w for w in self._focusable(section.body)),
+            section.header,
+        )
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        # after the layout has taken the unfolded body into account
+        # (with the form as context: a form closed before then cancels it)
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(section.y()))
+
+    def _focusable(self, root: QWidget) -> list[QWidget]:
+        wanted = (QAbstractSpinBox, QComboBox, QCheckBox)
+        return [
+            w
+            for w in root.findChildren(QWidget)
+            if isinstance(w, wanted) and w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
 
     def _fact_row(self, fact_id: str, label: str, question: str) -> QWidget:
         """A yes/no case fact the expert confirms; unknown until answered (e.g. 已结案)."""
@@ -167,40 +230,17 @@ class ScoreForm(QWidget):
         self.editors[path] = combo
         return row
 
-    def _gates_section(self, rubric: Rubric) -> QWidget:
+    def _gates_section(self, rubric: Rubric, column: QVBoxLayout) -> None:
         """A long veto list (the 2024 sheets' 25 合法性 items) folded under one line, open when one is raised.
 
         Twenty-five rows above the items would push every score off the screen of a laptop.
         """
         assert self.sheet is not None
-        section = QWidget()
-        layout = QVBoxLayout(section)
-        layout.setContentsMargins(0, 0, 0, 0)
         raised = sum(1 for gate in rubric.gates if self.sheet.get(f"gates/{gate.id}"))
-        toggle = QToolButton()
-        toggle.setCheckable(True)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setText(
-            self.tr("合法性评查·重大问题（一票否决）：{count} 项，已认定 {raised} 项").format(
-                count=len(rubric.gates), raised=raised
-            )
-        )
-        body = QWidget()
-        rows = QVBoxLayout(body)
-        rows.setContentsMargins(12, 0, 0, 0)
+        section = self._section(self.tr("合法性评查·重大问题（一票否决）"), column)
         for gate in rubric.gates:
-            rows.addWidget(self._gate_row(gate.id, gate.label, gate.description))
-
-        def show(on: bool) -> None:
-            body.setVisible(on)
-            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-
-        toggle.toggled.connect(show)
-        toggle.setChecked(raised > 0)
-        show(raised > 0)
-        layout.addWidget(toggle)
-        layout.addWidget(body)
-        return section
+            section.rows.addWidget(self._gate_row(gate.id, gate.label, gate.description))
+        section.set_open(raised > 0)
 
     def _gate_row(self, gate_id: str, label: str, description: str) -> QWidget:
         row = QWidget()
@@ -225,40 +265,27 @@ class ScoreForm(QWidget):
         return row
 
     def _item_box(self, item: Item) -> QGroupBox:
+        """The item's box: its editor (from its type), 无需评审 / 文书缺失, note and evidence."""
         assert self.sheet is not None
         box = QGroupBox(
-            self.tr("{label}（{points} 分）").format(label=item.label, points=as_json_number(item.points))
+            self.tr("{label}（{points} 分）").format(label=item.label, points=format_points(item.points))
         )
         box.setMinimumWidth(0)
         box.setToolTip(item.note or "")
         form = QFormLayout(box)
-        path = f"scores/{item.id}"
-        if item.kind == "level":
-            combo = QComboBox()
-            combo.addItem(self.tr("未评"), None)
-            for level in item.levels:
-                combo.addItem(f"{level.label}（{as_json_number(level.points)}）", level.id)
-            current = self.sheet.get(path)
-            if isinstance(current, dict):
-                combo.setCurrentIndex(max(0, combo.findData(current.get("level"))))
-            combo.currentIndexChanged.connect(
-                lambda _i: self._apply(path, {"level": combo.currentData()} if combo.currentData() else None)
-            )
-            editor: QWidget = combo
-        else:
-            spin = QDoubleSpinBox()
-            step = float(item.step)
-            spin.setDecimals(2)
-            spin.setSingleStep(step)
-            spin.setRange(-step, float(item.points))
-            spin.setSpecialValueText(self.tr("未评"))
-            current = self.sheet.get(path)
-            spin.setValue(float(current) if isinstance(current, int | float) else -step)
-            spin.setKeyboardTracking(True)
-            spin.valueChanged.connect(lambda value: self._apply(path, None if value < 0 else value))
-            editor = spin
-        form.addRow(self.tr("得分"), editor)
-        self.editors[path] = editor
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        summary = QLabel()
+        summary.setStyleSheet("color: #555;")
+        form.addRow(summary)
+        self.item_summaries[item.id] = summary
+        editor = editor_for(item, self.sheet.get(f"scores/{item.id}"), self._apply)
+        form.addRow(editor.widget)
+        self.item_editors[item.id] = editor
+        self.item_boxes[item.id] = box
+        for path, field in editor.fields.items():
+            self.editors[path] = field
+            self.score_fields.append(field)
+        self.editors.update(editor.toggles)
         flags = QHBoxLayout()
         if item.not_applicable is not None:
             na = QCheckBox(self.tr("无需评审"))
@@ -274,12 +301,6 @@ class ScoreForm(QWidget):
         flags.addStretch(1)
         self.editors[f"missing/{item.id}"] = missing
         form.addRow(flags)
-        if item.criteria:
-            hint = "；".join(f"{c.label}（{as_json_number(c.points)}）" for c in item.criteria)
-            criteria = QLabel(hint)
-            criteria.setWordWrap(True)
-            criteria.setStyleSheet("color: #666; font-size: 11px;")
-            form.addRow(criteria)
         note = QLineEdit(self.sheet.get(f"notes/{item.id}") or "")
         note.setPlaceholderText(self.tr("备注（可写页码，如“第7页”）"))
         note.textEdited.connect(lambda text: self._apply(f"notes/{item.id}", text or None))
@@ -310,41 +331,51 @@ class ScoreForm(QWidget):
         if isinstance(editor, EvidenceLink) and self.sheet is not None:
             editor.set_value(self.sheet.get(path))
 
-    def _deduction_box(self, group: Any, case: CaseFile, transcripts: list[dict[str, Any]]) -> QGroupBox:
+    def _targets(self, group: DeductionGroup, case: CaseFile) -> list[tuple[str, str, int]]:
+        """(key, heading, first page) of each place the group's elements are ticked on.
+
+        The keys come from the rubric (``document_key``, ``whole_key``): they are stored and signed.
+        """
+        if not group.documents:
+            return [(group.whole_key, group.whole_label, 0)]
+        found = [d for d in case.documents if d.kind in group.documents]
+        if not found:
+            return [(group.whole_key, group.whole_label, 0)]
+        return [
+            (
+                group.target_key(d.kind, d.first_page),
+                self.tr("第{page}页 {kind}").format(
+                    page=d.first_page,
+                    kind=QCoreApplication.translate("vocabulary", DOCUMENT_LABELS.get(d.kind, d.kind)),
+                ),
+                d.first_page,
+            )
+            for d in found
+        ]
+
+    def _deduction_box(
+        self, group: DeductionGroup, case: CaseFile, transcripts: list[dict[str, Any]]
+    ) -> QWidget:
         assert self.sheet is not None
-        box = QGroupBox(
-            self.tr("{label}（扣分，上限 {cap}）").format(label=group.label, cap=as_json_number(group.cap))
-        )
+        box = QWidget()
         column = QVBoxLayout(box)
-        if group.documents:
-            documents = [d for d in case.documents if d.kind in group.documents] or []
-            targets = [
-                (
-                    f"p{d.first_page}",
-                    self.tr("第{page}页 {kind}").format(
-                        page=d.first_page, kind=DOCUMENT_LABELS.get(d.kind, d.kind)
-                    ),
-                    d.first_page,
-                )
-                for d in documents
-            ]
-            if not targets:
-                targets = [("全部笔录", self.tr("全部笔录（尚未找到文书）"), 0)]
-        else:
-            targets = [("全卷", self.tr("全卷"), 0)]
-        facts = {f"p{record['first_page']}": record for record in transcripts}
-        for key, label, page in targets:
+        column.setContentsMargins(0, 0, 0, 0)
+        cap = QLabel(self.tr("扣分制，上限 {cap} 分").format(cap=format_points(group.cap)))
+        cap.setStyleSheet("color: #555;")
+        column.addWidget(cap)
+        records = {record["first_page"]: record for record in transcripts}
+        for key, label, page in self._targets(group, case):
             heading = QPushButton(label)
             heading.setFlat(True)
             heading.setStyleSheet("text-align: left; font-weight: bold;")
             if page:
                 heading.clicked.connect(lambda _c=False, p=page: self.page_requested.emit(p))
             column.addWidget(heading)
-            record = facts.get(key)
+            record = records.get(page)
             for element in group.elements:
                 path = f"deductions/{group.id}/{key}/{element.id}"
                 # A check box never wraps its text: the element's wording goes in a wrapping label.
-                check = QCheckBox(f"−{as_json_number(element.points)}")
+                check = QCheckBox(format_points(-element.points))
                 check.setToolTip(element.label)
                 check.setChecked(bool(self.sheet.get(path)))
                 check.toggled.connect(lambda on, p=path: self._apply(p, on))
@@ -355,7 +386,7 @@ class ScoreForm(QWidget):
                 row = QHBoxLayout()
                 row.addWidget(check)
                 row.addWidget(text, 1)
-                hint = self._hint(record, element.id)
+                hint = self._hint(record, element)
                 if hint:
                     tip = QLabel(hint)
                     tip.setWordWrap(True)
@@ -367,17 +398,38 @@ class ScoreForm(QWidget):
         return box
 
     @staticmethod
-    def _hint(record: dict[str, Any] | None, element: str) -> str:
-        """What analysis saw for this element, beside the box: a hint, never a tick."""
-        if record is None or element not in ELEMENT_HINTS:
+    def _hint(record: dict[str, Any] | None, element: Element) -> str:
+        """What analysis saw for this element (the rubric names its checks and flags): a hint, never a tick."""
+        if record is None or not (element.checks or element.flags):
             return ""
-        checks, flags = ELEMENT_HINTS[element]
-        raised = [f["message"] for f in record["flags"] if f["code"] in flags]
+        raised = [f["message"] for f in record["flags"] if f["code"] in element.flags]
         if raised:
             return "⚑ " + "；".join(raised)
-        if all(record["checks"].get(c) for c in checks):
+        if all(record["checks"].get(c) for c in element.checks):
             return "✓ " + QCoreApplication.translate("ScoreForm", "文中可见")
         return "⚑ " + QCoreApplication.translate("ScoreForm", "文中未见")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a score box moves to the next one; after the last, to 完成."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and watched in self.score_fields
+        ):
+            if isinstance(watched, QAbstractSpinBox):
+                watched.interpretText()
+            self.next_field(watched)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def next_field(self, after: QWidget) -> None:
+        fields = [f for f in self.score_fields if f.isEnabled() and f.isVisibleTo(self)]
+        index = fields.index(after) + 1 if after in fields else 0
+        target = fields[index] if index < len(fields) else self.complete_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        self.scroll.ensureWidgetVisible(target, 0, 60) if target is not self.complete_button else None
 
     # -- changing -------------------------------------------------------------------------------
 
@@ -450,42 +502,127 @@ class ScoreForm(QWidget):
         assert self.sheet is not None
         self._loading = True
         try:
+            for item_id, item_editor in self.item_editors.items():
+                item_editor.show(self.sheet.get(f"scores/{item_id}"))
             for path, editor in self.editors.items():
+                if path.startswith("scores/"):
+                    continue
                 value = self.sheet.get(path)
-                if isinstance(editor, QDoubleSpinBox):
-                    editor.setValue(float(value) if isinstance(value, int | float) else editor.minimum())
-                elif isinstance(editor, QCheckBox):
+                if isinstance(editor, QCheckBox):
                     editor.setChecked(bool(value))
                 elif isinstance(editor, QLineEdit):
                     editor.setText(value or "")
                 elif isinstance(editor, EvidenceLink):
                     editor.set_value(value)
-                elif isinstance(editor, QComboBox) and path.startswith("facts/"):
-                    editor.setCurrentIndex(max(0, editor.findData(_fact_data(value))))
                 elif isinstance(editor, QComboBox):
-                    editor.setCurrentIndex(
-                        max(0, editor.findData(value.get("level") if isinstance(value, dict) else None))
-                    )
+                    editor.setCurrentIndex(max(0, editor.findData(_fact_data(value))))
         finally:
             self._loading = False
 
     def _refresh(self) -> None:
         assert self.sheet is not None
         result = self.sheet.result()
-        # A running total means something only once something is scored or marked.
-        touched = any(score is not None for score in result.item_scores.values()) or any(
-            self.sheet.inputs.get(k) for k in ("not_applicable", "missing", "gates")
-        )
-        shown = as_json_number(result.score) if touched else "—"
-        self.total.setText(f"{shown} / {as_json_number(self.sheet.rubric.scoring.total)}")
-        label = QCoreApplication.translate("CaseTableModel", STATUS_LABELS[self.sheet.status])
-        status = label + ("" if result.complete else self.tr("（未评完）"))
-        if self.sheet.outdated:
-            status += self.tr(" · 评分标准已更新")
-        self.status.setText(status)
+        self._show_total(result)
+        for item in self.sheet.rubric.items:
+            summary = self.item_summaries.get(item.id)
+            if summary is not None:
+                summary.setText(self._item_summary(item, result))
+        self._show_progress(result)
         locked = self.sheet.status == "complete"
         self.scroll.widget().setEnabled(not locked) if self.scroll.widget() else None
         self.complete_button.setEnabled(not locked)
         self.reopen_button.setEnabled(locked)
+        touched = self._touched(result)
         lines = [step.text for step in result.steps] if touched else [self.tr("尚未评分。")]
         self.explanation.setPlainText("\n".join(lines))
+
+    def _touched(self, result: CaseScore) -> bool:
+        assert self.sheet is not None
+        return any(score is not None for score in result.item_scores.values()) or any(
+            self.sheet.inputs.get(k) for k in ("not_applicable", "missing", "gates", "deductions")
+        )
+
+    def done_items(self, result: CaseScore) -> int:
+        """Items settled: scored in full (every criterion), marked, or out by a fact."""
+        assert self.sheet is not None
+        done = 0
+        for item in self.sheet.rubric.items:
+            if item.id in result.pending:
+                continue
+            raw = self.sheet.get(f"scores/{item.id}")
+            if raw is None:
+                done += 1  # not applicable, missing, or settled by a fact
+                continue
+            given, wanted = item_type(item).progress(item, raw)
+            done += given == wanted
+        return done
+
+    def _show_total(self, result: CaseScore) -> None:
+        """A final total in large type; a running one says how much is scored and that it is provisional."""
+        assert self.sheet is not None
+        total = format_points(self.sheet.rubric.scoring.total)
+        items = len(self.sheet.rubric.items)
+        done = self.done_items(result)
+        final = result.complete and done == items
+        if self.sheet.status == "complete" or final:
+            self.total.setText(f"{format_points(result.score)} / {total}")
+            self.total.setStyleSheet("font-size: 20px; font-weight: bold; color: #14532d;")
+        elif self._touched(result):
+            self.total.setText(
+                self.tr("已评 {done}/{items} 项 · 暂计 {score}").format(
+                    done=done, items=items, score=format_points(result.score)
+                )
+            )
+            self.total.setStyleSheet("font-size: 14px; font-style: italic; color: #92400e;")
+        else:
+            self.total.setText(self.tr("未评 · 满分 {total}").format(total=total))
+            self.total.setStyleSheet("font-size: 14px; color: #555;")
+        label = QCoreApplication.translate("CaseTableModel", STATUS_LABELS[self.sheet.status])
+        unfinished = self.sheet.status == "in_progress" and not final
+        status = label + (self.tr("（未评完）") if unfinished else "")
+        if self.sheet.outdated:
+            status += self.tr(" · 评分标准已更新")
+        self.status.setText(status)
+
+    def _item_summary(self, item: Item, result: CaseScore) -> str:
+        assert self.sheet is not None
+        if self.sheet.get(f"not_applicable/{item.id}"):
+            return self.tr("无需评审")
+        if self.sheet.get(f"missing/{item.id}"):
+            return self.tr("文书缺失 · 得分 {points}").format(
+                points=format_points(result.item_scores.get(item.id))
+            )
+        editor = self.item_editors.get(item.id)
+        if editor is None:
+            return ""
+        return editor.summary(self.sheet.get(f"scores/{item.id}"), result.item_scores.get(item.id))
+
+    def _show_progress(self, result: CaseScore) -> None:
+        """Each section header says how far it is: items scored, elements ticked."""
+        assert self.sheet is not None
+        rubric = self.sheet.rubric
+        for index, section in enumerate(self.sections):
+            text = ""
+            if section.title == self.tr("合法性评查·重大问题（一票否决）"):
+                raised = sum(1 for gate in rubric.gates if self.sheet.get(f"gates/{gate.id}"))
+                text = self.tr("{count} 项，已认定 {raised} 项").format(
+                    count=len(rubric.gates), raised=raised
+                )
+            elif section.title == self.tr("评分项目"):
+                text = self.tr("已评 {done}/{items} 项").format(
+                    done=self.done_items(result), items=len(rubric.items)
+                )
+            else:
+                group = next((g for g in rubric.deductions if g.label == section.title), None)
+                if group is not None:
+                    deducted = next(
+                        (
+                            s.value
+                            for s in result.steps
+                            if s.rule == "deduction" and s.text.startswith(group.label)
+                        ),
+                        None,
+                    )
+                    text = self.tr("扣 {points} 分").format(points=format_points(-(deducted or 0)))
+            section.set_progress(text)
+            self.section_bar.set_progress(index, text)

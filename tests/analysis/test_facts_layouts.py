@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.analysis.facts import extract, flag_overlaps
 from app.analysis.pages import Line, PageText
+from app.analysis.transcript_facts import extract, flag_overlaps
 
 
 def record(text: str, number: int = 1, source: str = "text") -> PageText:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pymupdf
 
-from app.analysis.facts import extract
 from app.analysis.pages import PageReader
+from app.analysis.transcript_facts import extract
 
 FONT = "china-s"
 SIZE = 10.5

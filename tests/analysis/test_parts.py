@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app.analysis.facts import extract, flag_overlaps
 from app.analysis.pages import Line, PageText
 from app.analysis.segmenter import segment
 from app.analysis.titles import find_footer, find_title
 from app.analysis.toc import parse_toc
+from app.analysis.transcript_facts import extract, flag_overlaps
 from app.models.documents import Document, apply_corrections
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from app.cli.progressbar import ProgressBar, display_width, fit_columns
-from app.intake.report import Progress
+from app.intake.outcome import Progress
 
 
 class FakeTty(io.StringIO):

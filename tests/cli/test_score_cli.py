@@ -66,3 +66,35 @@ def test_score_needs_a_case_rubric(cli, tmp_path: Path) -> None:
     case_id = _one_case(cli, tmp_path)
     result = cli("score", "show", str(case_id), "--rubric", "wuwei-2019-collective")
     assert result.code == 2 and "scheme" in result.err
+
+
+def test_history_reads_points_alike_and_a_criterion_may_score_zero(cli, tmp_path: Path) -> None:
+    case_id = _one_case(cli, tmp_path)
+    first = cli("score", "set", str(case_id), "inspection_record=30", "--rubric", "transcripts-2024")
+    assert first.code == 0, first.err
+    zero = cli("score", "set", str(case_id), "inquiry_record.production=0", "--rubric", "transcripts-2024")
+    assert zero.code == 0, zero.err
+    shown = cli("score", "show", str(case_id), "--rubric", "transcripts-2024")
+    assert "scores/inspection_record: — → 30.00" in shown.out
+    assert "scores/inquiry_record/production: — → 0.00" in shown.out
+    assert "None" not in shown.out and "得分 / score: 60.00" in shown.out
+    bad = cli("score", "set", str(case_id), "inquiry_record.nobody=1", "--rubric", "transcripts-2024")
+    assert bad.code == 2 and "nobody" in bad.err
+
+
+def test_a_criterion_may_be_not_applicable(cli, tmp_path: Path) -> None:
+    case_id = _one_case(cli, tmp_path)
+    result = cli(
+        "score", "set", str(case_id), "inspection_record=35", "inquiry_record.production=5.25",
+        "--na", "inquiry_record.other", "--rubric", "transcripts-2024", "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    body = result.json()
+    assert body["inputs"]["scores"]["inquiry_record"] == {
+        "criteria": {"production": 5.25},
+        "not_applicable": ["other"],
+    }
+    # 30 + 70 × (35 + 5.25) / (70 − 3.5)
+    assert body["result"]["score"] == round(30 + 70 * 40.25 / 66.5, 2)
+    wrong = cli("score", "set", str(case_id), "--na", "inquiry_record.nobody", "--rubric", "transcripts-2024")
+    assert wrong.code == 2 and "nobody" in wrong.err

@@ -272,8 +272,17 @@ def test_aggregate_combines_by_hand_computed_figures(panel: Panel, tmp_path: Pat
         0.8376, abs=1e-4
     )
     book = openpyxl.load_workbook(xlsx)
-    assert book.sheetnames == ["案卷", "待裁定", "专家", "一致性", "未交评审", "接收记录"]
-    assert book["待裁定"].cell(3, 1).value.endswith("德环罚〔2024〕1号")
+    assert book.sheetnames == [
+        "案卷",
+        "待裁定",
+        "专家",
+        "一致性",
+        "分项一致性",
+        "分项宽严",
+        "未交评审",
+        "接收记录",
+    ]
+    assert book["待裁定"].cell(4, 2).value.endswith("德环罚〔2024〕1号")  # title, note, header, row 1
     with pymupdf.open(pdf) as doc:
         text = "".join(page.get_text() for page in doc)
     assert "案卷得分" in text and "88.33" in text and "待裁定" in text
@@ -399,6 +408,8 @@ def test_aggregate_ranks_candidates_under_a_scheme(panel: Panel, tmp_path: Path)
         "排名",
         "专家",
         "一致性",
+        "分项一致性",
+        "分项宽严",
         "未交评审",
         "接收记录",
     ]

@@ -72,25 +72,25 @@ def test_keyboard_scoring_is_durable_at_once_and_undoable(qtbot, desk_data: Path
     inquiry = next(d for d in case.documents if d.kind == "inquiry_record")
     window.info.page_requested.emit(inquiry.first_page)
     qtbot.waitUntil(lambda: window.viewer.current_page() == inquiry.first_page, timeout=5000)
-    spin = window.form.editors["scores/inspection_record"]
+    spin = window.form.editors["scores/inspection_record/violation"]
     assert isinstance(spin, QDoubleSpinBox)
     spin.setFocus()
     spin.selectAll()
-    qtbot.keyClicks(spin, "30")
-    assert stored(desk_data, case.id).get("scores/inspection_record") == 30
+    qtbot.keyClicks(spin, "14")
+    assert stored(desk_data, case.id).get("scores/inspection_record") == {"criteria": {"violation": 14}}
     qtbot.keyClick(spin, Qt.Key.Key_Tab)  # Tab moves on through the form
     assert not spin.hasFocus()
-    other = window.form.editors["scores/inquiry_record"]
+    other = window.form.editors["scores/inquiry_record/pollution"]
     other.setFocus()
     other.selectAll()
-    qtbot.keyClicks(other, "28.5")
-    assert stored(desk_data, case.id).get("scores/inquiry_record") == 28.5
+    qtbot.keyClicks(other, "6.5")
+    assert stored(desk_data, case.id).get("scores/inquiry_record/pollution") == 6.5
     box = window.form.editors[next(p for p in window.form.editors if p.endswith("/credentials"))]
     assert isinstance(box, QCheckBox)
     box.click()
-    assert stored(desk_data, case.id).result().score == 30 + 70 * (30 + 28.5) / 70 - 4.5
+    assert stored(desk_data, case.id).result().score == 30 + 70 * (14 + 6.5) / 70 - 4.5
     window.form.undo()
-    assert not box.isChecked() and stored(desk_data, case.id).result().score == 30 + 58.5
+    assert not box.isChecked() and stored(desk_data, case.id).result().score == 30 + 20.5
     window.form.redo()
     assert box.isChecked()
     history = ScoreRepository(store.db, "x").history(case.id, "transcripts-2024")
@@ -105,11 +105,12 @@ def test_complete_locks_moves_on_and_reopening_needs_a_reason(qtbot, desk_data: 
     window.form.complete()
     assert "未评" in window.form.message.text()  # nothing scored yet: refused, and said why
     assert stored(desk_data, case.id).status != "complete"
-    for path in ("scores/inspection_record", "scores/inquiry_record"):
-        window.form.editors[path].setValue(35)
+    for item in window.form.sheet.rubric.items:
+        for criterion in item.criteria:
+            window.form.editors[f"scores/{item.id}/{criterion.id}"].setValue(float(criterion.points))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    field = window.form.editors["scores/inquiry_record"]
+    field = window.form.editors["scores/inquiry_record/other"]
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored(desk_data, case.id).status == "complete"
@@ -149,7 +150,7 @@ while window.form.sheet is None and time.monotonic() < deadline:
     app.processEvents()
 window.viewer.go_to_page(5)
 app.processEvents()
-window.form.editors["scores/inquiry_record"].setValue(21.5)
+window.form.editors["scores/inquiry_record/violation"].setValue(12.5)
 os.kill(os.getpid(), signal.SIGKILL)
 """
     result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[2], check=False)
@@ -160,7 +161,7 @@ os.kill(os.getpid(), signal.SIGKILL)
         third = CaseRepository(store.db).list()[2]
     finally:
         store.close()
-    assert stored(desk_data, third.id).get("scores/inquiry_record") == 21.5
+    assert stored(desk_data, third.id).get("scores/inquiry_record/violation") == 12.5
     settings = QSettings(str(desk_data / "desk.ini"), QSettings.Format.IniFormat)
     assert int(settings.value("desk/last_case")) == third.id
     assert int(settings.value("desk/last_page")) == 5
@@ -180,7 +181,10 @@ def test_screenshots_at_laptop_and_desktop_sizes(qtbot, qapp, desk_data: Path, s
         assert image.save(str(target))
         assert image.width() == size[0] and image.height() == size[1]
         # the scoring pane is readable at this size: its total and its first item are visible
-        assert window.form.total.isVisible() and window.form.editors["scores/inspection_record"].isVisible()
+        assert (
+            window.form.total.isVisible()
+            and window.form.editors["scores/inspection_record/production"].isVisible()
+        )
         menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
         assert menus[0] == ("文件" if language == "zh_CN" else "File")
         window.close()

@@ -77,11 +77,11 @@ def test_each_case_type_opens_on_its_own_sheet(qtbot, desk_data: Path) -> None:
         # the sheet's own items are on the form: 加分 for the referrals, 再次责令改正 for 按日连续处罚
         bonus = {"detention_referral": "police_decision", "crime_referral": "police_filing"}.get(case_type)
         assert (
-            (f"scores/{bonus}" in window.form.editors)
+            (bonus in window.form.item_editors)
             if bonus
-            else not any(p in window.form.editors for p in ("scores/police_decision", "scores/police_filing"))
+            else not any(i in window.form.item_editors for i in ("police_decision", "police_filing"))
         )
-        daily = "scores/repeat_rectification_order" in window.form.editors
+        daily = "repeat_rectification_order" in window.form.item_editors
         assert daily == (case_type == "daily_penalty")
     window.close()
     store.close()
@@ -135,16 +135,14 @@ def test_case_closed_is_asked_and_no_makes_the_closing_approval_not_applicable(
 
 def test_the_veto_list_is_folded_until_a_gate_is_raised(qtbot, desk_data: Path) -> None:
     """25 合法性 rows above the items would push every score below a laptop's fold."""
-    from PySide6.QtWidgets import QToolButton
-
     window, store = open_window(qtbot, desk_data)
     general = next(c.id for c in CaseRepository(store.db).list() if c.value("case_type") == "general_penalty")
     open_case(qtbot, window, general)
     gate_paths = [p for p in window.form.editors if p.startswith("gates/")]
     assert len(gate_paths) == 25
     gate_editor = window.form.editors[gate_paths[0]]
-    toggle = window.form.findChild(QToolButton)
-    assert toggle is not None and "25" in toggle.text() and not toggle.isChecked()
+    toggle = window.form.sections[0].header
+    assert "25" in toggle.text() and not toggle.isChecked()
     assert not gate_editor.isVisible()
     item_editor = next(e for p, e in window.form.editors.items() if p.startswith("scores/"))
     assert item_editor.isVisibleTo(window.form)
@@ -156,5 +154,5 @@ def test_the_veto_list_is_folded_until_a_gate_is_raised(qtbot, desk_data: Path) 
     other = next(c.id for c in CaseRepository(store.db).list() if c.id != general)
     open_case(qtbot, window, other)
     open_case(qtbot, window, general)
-    toggle = window.form.findChild(QToolButton)
+    toggle = window.form.sections[0].header
     assert toggle.isChecked() and "已认定 1 项" in toggle.text()

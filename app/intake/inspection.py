@@ -1,4 +1,6 @@
-"""Reading what intake needs from a stored file: page count, first pages' text, damage, encryption.
+"""File inspection: what intake needs from a stored file (page count, first pages' text, damage, encryption).
+
+Not to be confused with a case file's documents (its 文书, found by analysis): `app.models.documents`.
 
 PyMuPDF is not thread-safe: call these from one thread at a time (intake runs them in its own
 worker, one file after another).
@@ -26,7 +28,7 @@ MIN_TEXT_CHARS = 20
 
 
 @dataclass
-class PdfFacts:
+class PdfInspection:
     pages: int = 0
     has_text: bool = False
     first_pages_text: list[str] = field(default_factory=list)
@@ -42,13 +44,13 @@ def _ends_with_eof_marker(path: Path) -> bool:
         return b"%%EOF" in fp.read()
 
 
-def inspect_pdf(path: Path, enough: Callable[[str], bool] | None = None) -> PdfFacts:
+def inspect_pdf(path: Path, enough: Callable[[str], bool] | None = None) -> PdfInspection:
     """Facts about a PDF; damage and encryption become a problem, never an exception.
 
     Reads the text of up to the first three pages; stops early once ``enough`` says a page's text
     settles what the file is (text extraction is most of the cost of inspecting a PDF).
     """
-    facts = PdfFacts()
+    facts = PdfInspection()
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except Exception:  # PyMuPDF raises several types for damaged files
@@ -79,7 +81,7 @@ def inspect_pdf(path: Path, enough: Callable[[str], bool] | None = None) -> PdfF
 
 
 @dataclass
-class DocxFacts:
+class DocxInspection:
     text: str = ""
     problem: Problem | None = None
 
@@ -92,17 +94,17 @@ class DocxFacts:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def inspect_docx(path: Path) -> DocxFacts:
+def inspect_docx(path: Path) -> DocxInspection:
     """The body text of a .docx, paragraphs on their own lines."""
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("word/document.xml")
             if info.file_size > 64 * 1024 * 1024:
-                return DocxFacts(problem=problem("damaged_docx"))
+                return DocxInspection(problem=problem("damaged_docx"))
             root = ElementTree.fromstring(archive.read(info))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
-        return DocxFacts(problem=problem("damaged_docx"))
+        return DocxInspection(problem=problem("damaged_docx"))
     paragraphs = []
     for para in root.iter(f"{_W}p"):
         paragraphs.append("".join(node.text or "" for node in para.iter(f"{_W}t")))
-    return DocxFacts(text="\n".join(paragraphs))
+    return DocxInspection(text="\n".join(paragraphs))

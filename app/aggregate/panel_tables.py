@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from app.aggregate.panel import PanelReport
 from app.aggregate.statistics import METHOD_LABELS
 from app.models.cases import candidate_text
-from app.rubric.rounding import as_json_number
+from app.rubric.rounding import format_points, report
 from app.signing.identity import display_fingerprint
 from app.vocabulary import CASE_TYPE_LABELS, SELECTION_LABELS
 
@@ -26,7 +27,8 @@ def panel_tables(panel: PanelReport) -> list[Table]:
     tables = [_cases(panel), _adjudication(panel)]
     if panel.candidates is not None:
         tables += [_candidates(panel), _rankings(panel)]
-    tables += [_experts(panel), _agreement(panel), _missing(panel), _events(panel)]
+    tables += [_experts(panel), _agreement(panel), _item_agreement(panel), _item_leniency(panel)]
+    tables += [_missing(panel), _events(panel)]
     return tables
 
 
@@ -41,8 +43,12 @@ def _missing(panel: PanelReport) -> Table:
     return table
 
 
-def _n(value: Any) -> Any:
-    return None if value is None else as_json_number(value)
+def _n(value: Any) -> Decimal | None:
+    """Points: a Decimal, which the workbook formats 0.00 and the PDF with ``format_points``."""
+    return None if value is None else report(Decimal(str(value)))
+
+
+STATUS_LABELS = {"ok": "", "flagged": "待裁定", "decided": "已裁定", "rereview": "待复评"}
 
 
 def _cases(panel: PanelReport) -> Table:
@@ -51,20 +57,20 @@ def _cases(panel: PanelReport) -> Table:
         "案卷",
         "案卷得分",
         [
-            "编号",
             "案卷",
             "候选",
             "推/抽",
             "类型",
             "评分标准",
             *[e.name for e in experts],
-            "得分",
+            "合议分",
             "方法",
             "分差",
-            "需裁定",
+            "裁定",
+            "得分",
         ],
         notes=[
-            f"合分方法：{_method_setting(panel)}；分差容限：每百分 {_n(panel.settings.tolerance)} 分。",
+            f"合分方法：{_method_setting(panel)}；分差容限：每百分 {format_points(panel.settings.tolerance)} 分。",
         ],
     )
     for case in panel.cases:
@@ -73,17 +79,17 @@ def _cases(panel: PanelReport) -> Table:
         candidate = candidate_text(facts) if facts is not None else ""
         table.rows.append(
             [
-                facts.id if facts else "",
                 case.label,
                 candidate,
                 SELECTION_LABELS.get(facts.value("selection") or "", "") if facts else "",
                 CASE_TYPE_LABELS.get(facts.value("case_type") or "", "") if facts else "",
-                case.rubric_id,
+                panel.rubric_title(case.rubric_id),
                 *[_n(by_expert.get(e.fingerprint)) for e in experts],
-                _n(case.final),
+                _n(case.combined if case.combined is not None else case.final),
                 METHOD_LABELS[case.method],
                 _n(case.spread),
-                "是" if case.adjudicate else "",
+                STATUS_LABELS[case.status],
+                _n(case.final),
             ]
         )
     return table
@@ -98,13 +104,37 @@ def _method_setting(panel: PanelReport) -> str:
 def _adjudication(panel: PanelReport) -> Table:
     table = Table(
         "待裁定",
-        "待裁定案卷（专家评分差距超过容限）",
-        ["案卷", "评分标准", "各专家评分", "分差", "容限"],
+        "裁定（专家评分差距超过容限的案卷，及组长的裁定）",
+        ["案卷", "评分标准", "各专家评分", "分差", "容限", "裁定", "理由", "裁定人、时间"],
+        notes=["“认定”为组长认定的得分（计入候选得分和排名）；“复评”为要求复评的专家，复评前仍按合议分计。"],
     )
     for case in panel.adjudication:
-        scores = "；".join(f"{s.name} {_n(s.score)}" for s in case.scores)
+        scores = "；".join(f"{s.name} {format_points(s.score)}" for s in case.scores)
         limit = panel.settings.tolerance * case.rubric_total / 100
-        table.rows.append([case.label, case.rubric_id, scores, _n(case.spread), _n(limit)])
+        decision = case.decision
+        if decision is None:
+            what, reason, who = "待裁定", "", ""
+        else:
+            if decision.decision == "score":
+                what = f"认定 {format_points(decision.score)}"
+            else:
+                what = "复评：" + "、".join(decision.experts)
+            reason, who = (
+                decision.reason,
+                f"{decision.decided_by} {decision.decided_at[:16].replace('T', ' ')}",
+            )
+        table.rows.append(
+            [
+                case.label,
+                panel.rubric_title(case.rubric_id),
+                scores,
+                _n(case.spread),
+                _n(limit),
+                what,
+                reason,
+                who,
+            ]
+        )
     if not table.rows:
         table.notes.append("没有需要裁定的案卷。")
     return table
@@ -179,7 +209,43 @@ def _agreement(panel: PanelReport) -> Table:
     )
     for rubric_id, alpha in panel.agreement.items():
         pairable = sum(1 for c in panel.cases if c.rubric_id == rubric_id and len(c.scores) >= 2)
-        table.rows.append([rubric_id, None if alpha is None else round(alpha, 3), pairable])
+        table.rows.append(
+            [panel.rubric_title(rubric_id), None if alpha is None else round(alpha, 3), pairable]
+        )
+    return table
+
+
+def _item_agreement(panel: PanelReport) -> Table:
+    table = Table(
+        "分项一致性",
+        "分项一致性（各评分项目的 Krippendorff α，等距）",
+        ["评分标准", "项目", "分值", "Krippendorff α（等距）", "两位及以上专家评过的案卷"],
+        notes=["α 低的项目是专家分歧所在，宜在评审前统一尺度；α 为空表示可比的案卷不足或评分完全相同。"],
+    )
+    for item in panel.items:
+        alpha = None if item.alpha is None else round(item.alpha, 3)
+        table.rows.append(
+            [panel.rubric_title(item.rubric_id), item.label, _n(item.points), alpha, item.cases]
+        )
+    return table
+
+
+def _item_leniency(panel: PanelReport) -> Table:
+    experts = panel.experts
+    table = Table(
+        "分项宽严",
+        "各专家分项宽严度（该项得分与同一案卷全体专家该项平均分之差的平均，按该项分值）",
+        ["评分标准", "项目", *[e.name for e in experts]],
+        notes=["正数偏宽，负数偏严；空白表示该专家没有与他人共同评过该项。"],
+    )
+    for item in panel.items:
+        table.rows.append(
+            [
+                panel.rubric_title(item.rubric_id),
+                item.label,
+                *[_n(item.leniency.get(e.fingerprint)) for e in experts],
+            ]
+        )
     return table
 
 

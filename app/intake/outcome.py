@@ -72,7 +72,7 @@ class SourceOutcome:
 
 
 @dataclass
-class ImportReport:
+class ImportOutcome:
     sources: list[SourceOutcome] = field(default_factory=list)
 
     @property

@@ -1,4 +1,7 @@
-"""Export: the expert's completed scores as one signed package, with the PDF score sheet inside.
+"""Export driver: the expert's completed scores as one signed package, with the PDF score sheet inside.
+
+It sits above both `app.signing` (the package format and keys) and `app.reports` (the score sheet it
+embeds), so neither of those has to import the other.
 
 The manifest carries everything the station needs to trust and use a score without our app: the
 SHA-256 of each case file scored (so it is the very file received), the rubric's content hash (so it
@@ -21,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app import __version__
 from app.errors import UsageError
 from app.models.cases import CaseFile, CaseRepository
+from app.models.exports import ExportRepository
 from app.models.scores import ScoreRepository
 from app.models.store import Store, now_iso
 from app.reports.score_sheet import render_score_sheet
@@ -43,16 +47,14 @@ class ExportResult:
 
 def scored_cases(store: Store, case_ids: list[int] | None, rubric_id: str | None) -> list[tuple[int, str]]:
     """(case, rubric) pairs to export: all completed ones, or exactly those asked for, which must be complete."""
-    rows = store.db.execute(
-        "SELECT case_id, rubric_id, status FROM scores ORDER BY case_id, rubric_id"
-    ).fetchall()
+    rows = ExportRepository(store.db).score_states()
     if rubric_id:
-        rows = [r for r in rows if r[1] == rubric_id]
+        rows = [r for r in rows if r.rubric_id == rubric_id]
     if case_ids:
         wanted = set(case_ids)
-        rows = [r for r in rows if r[0] in wanted]
-        unscored = wanted - {r[0] for r in rows}
-        open_ = sorted({r[0] for r in rows if r[2] != "complete"})
+        rows = [r for r in rows if r.case_id in wanted]
+        unscored = wanted - {r.case_id for r in rows}
+        open_ = sorted({r.case_id for r in rows if r.status != "complete"})
         if unscored or open_:
             names = ", ".join(str(c) for c in sorted(unscored | set(open_)))
             raise UsageError(
@@ -60,7 +62,7 @@ def scored_cases(store: Store, case_ids: list[int] | None, rubric_id: str | None
                 f"这些案卷还没有评审完成，不能导出：{names}",
                 f"these cases are not complete and cannot be exported: {names}",
             )
-    pairs = [(int(r[0]), str(r[1])) for r in rows if r[2] == "complete"]
+    pairs = [(r.case_id, r.rubric_id) for r in rows if r.status == "complete"]
     if not pairs:
         raise UsageError(
             "nothing_to_export",
@@ -79,9 +81,6 @@ def case_entry(case: CaseFile, rubric: Rubric, repo: ScoreRepository) -> dict[st
             f"case {case.id} was scored under another version of {rubric.id}; reopen and check it",
         )
     result = sheet.result()
-    row = repo.db.execute(
-        "SELECT updated_at FROM scores WHERE case_id = ? AND rubric_id = ?", [case.id, rubric.id]
-    ).fetchone()
     return {
         "sha256": case.sha256,
         "source_label": case.source_label,
@@ -96,7 +95,7 @@ def case_entry(case: CaseFile, rubric: Rubric, repo: ScoreRepository) -> dict[st
         "rubric": rubric.id,
         "rubric_hash": rubric.content_hash,
         "status": sheet.status,
-        "updated_at": row[0] if row else None,
+        "updated_at": ExportRepository(repo.db).score_updated_at(case.id, rubric.id),
         "inputs": sheet.inputs,
         "result": result.as_json(),
         "history": repo.history(case.id, rubric.id),
@@ -124,7 +123,8 @@ def export_package(
         entries.append(case_entry(cases.get(case_id), rubrics[rid], repo))
     if packet is None:
         packet = _packet_reference(store)
-    sequence = _next_sequence(store)
+    exports = ExportRepository(store.db)
+    sequence = exports.next_sequence()
     package_id = str(uuid.uuid4())
     created = now_iso()
     header = {
@@ -155,25 +155,17 @@ def export_package(
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
     signature = private_key.sign(manifest_bytes)
     write_zip(out, {fmt.MANIFEST: manifest_bytes, fmt.SIGNATURE: signature, **members})
-    with store.db.atomic():
-        store.db.execute(
-            "INSERT INTO exports (package_id, sequence, fingerprint, path, cases, at) VALUES (?, ?, ?, ?, ?, ?)",
-            [package_id, sequence, identity.fingerprint, str(out), len(entries), created],
-        )
+    exports.record(package_id, sequence, identity.fingerprint, str(out), len(entries), created)
     return ExportResult(out, package_id, sequence, len(entries), sheet.missing_glyphs)
 
 
 def _packet_reference(store: Store) -> dict[str, Any] | None:
     """The review packet these cases came in, so the station knows which assignment this answers."""
-    row = store.db.execute(
-        "SELECT packet_id, expert_id, manifest FROM packets_received ORDER BY received_at DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
+    packet = ExportRepository(store.db).latest_packet()
+    if packet is None:
         return None
-    manifest = json.loads(row[2])
-    return {"packet_id": row[0], "expert_id": row[1], "assignment": manifest["assignment"]["id"]}
-
-
-def _next_sequence(store: Store) -> int:
-    row = store.db.execute("SELECT MAX(sequence) FROM exports").fetchone()
-    return int(row[0] or 0) + 1
+    return {
+        "packet_id": packet["packet_id"],
+        "expert_id": packet["expert_id"],
+        "assignment": packet["manifest"]["assignment"]["id"],
+    }

@@ -1,0 +1,75 @@
+"""Blind packets are blind: unit, 文号 and letterhead removed from the PDFs, each removal listed."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pymupdf
+from PIL import Image, ImageDraw, ImageFont
+
+from app.analysis.find import Match
+from app.station.redaction import redact_pdf, remaining, terms_for
+from tests.helpers.station_cycle import BUREAUS, Cycle
+
+
+def test_blind_packet_pdfs_name_no_unit_and_list_their_redactions(cycle: Cycle) -> None:
+    with zipfile.ZipFile(cycle.packets["E4"]) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        assert manifest["blind"]
+        for case in manifest["cases"]:
+            pdf = archive.read(case["file"])
+            with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+                text = "".join(page.get_text() for page in doc)
+            assert not any(unit in text for unit in BUREAUS), text
+            assert "〔2024〕" not in text and "文号" in text  # the label stays, the number is gone
+            kinds = {r["kind"] for r in case["redactions"]}
+            assert {"unit", "case_number", "letterhead"} <= kinds
+            assert all(r["source"] == "text" and len(r["box"]) == 4 for r in case["redactions"])
+
+
+def test_the_blind_experts_scores_count_for_the_stations_own_files(cycle: Cycle) -> None:
+    """E4's package names the redacted files; the station counts it for the files it imported."""
+    from tests.helpers.panel import run
+
+    body = run(cycle.station, "aggregate", "--json").json()
+    zhao = [c for c in body["cases"] if any(e["name"] == "赵六" for e in c["experts"])]  # type: ignore[index]
+    assigned = [n for n, experts in cycle.assignment.items() if "E4" in experts]
+    assert len(zhao) == len(assigned) and all(c["case_id"] for c in zhao)
+    assert not body["missing_reviews"]  # type: ignore[index]
+
+
+def _scan(text_lines: list[str]) -> bytes:
+    """A page that is only an image of text: no text layer to search."""
+    image = Image.new("RGB", (600, 800), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default()
+    for index, line in enumerate(text_lines):
+        draw.text((60, 40 + index * 60), line, fill="black", font=font)
+    doc = pymupdf.open()
+    page = doc.new_page(width=600, height=800)
+    buffer = __import__("io").BytesIO()
+    image.save(buffer, format="PNG")
+    page.insert_image(page.rect, stream=buffer.getvalue())
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_scanned_pages_are_redacted_from_the_stored_ocr_boxes() -> None:
+    pdf = _scan(["UNIT-HEADER", "body text", "CASE-NO-7"])
+    terms = terms_for("UNIT-HEADER", "CASE-NO-7", None)
+    boxes = {"UNIT-HEADER": (0.1, 0.05, 0.4, 0.07), "CASE-NO-7": (0.1, 0.2, 0.3, 0.22)}
+
+    def ocr_find(text: str) -> list[Match]:
+        return [Match(1, "ocr", boxes[text], text)] if text in boxes else []
+
+    redacted, found = redact_pdf(pdf, terms, ocr_find)
+    assert [(r.kind, r.source) for r in found] == [("letterhead", "ocr"), ("case_number", "ocr")]
+    with pymupdf.open(stream=redacted, filetype="pdf") as doc:
+        pix = doc[0].get_pixmap(dpi=72)
+    # the pixels under the 文号's box are blanked (black fill), those of the body line are not
+    x, y = int(0.2 * pix.width), int(0.21 * pix.height)
+    assert pix.pixel(x, y) == (0, 0, 0)
+    assert pix.pixel(int(0.5 * pix.width), int(0.5 * pix.height)) == (255, 255, 255)
+    assert remaining(redacted, terms) == []
