@@ -34,7 +34,7 @@ from app.models.intake import FileRecord, IntakeRepository  # noqa: E402
 from app.models.scores import ScoreRepository  # noqa: E402
 from app.models.store import Store, now_iso  # noqa: E402
 from app.rubric import catalog  # noqa: E402
-from app.signing.export import export_package  # noqa: E402
+from app.score_export import export_package  # noqa: E402
 from app.signing.identity import ExpertIdentity  # noqa: E402
 from app.vocabulary import CASE_TYPE_LABELS  # noqa: E402
 
