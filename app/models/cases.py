@@ -134,7 +134,7 @@ class CaseRepository:
         if case_id is not None:
             case = cases[case_id]
             case.documents = documents.documents(case.sha256)
-            paths_by_sha = {case.sha256: self._paths_of(case.sha256)}
+            paths_by_sha = {case.sha256: self.source_paths(case.sha256)}
         else:
             by_sha = documents.all_documents()
             paths_by_sha = {}
@@ -168,7 +168,7 @@ class CaseRepository:
                     value, by, at = corrected
                     case.fields[name] = FieldValue(value, "manual", f"{by} {at}")
 
-    def _paths_of(self, sha256: str) -> Paths:
+    def source_paths(self, sha256: str) -> Paths:
         """Every path a case file with these bytes was submitted under, in case id order."""
         rows = self.db.execute(
             """SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id
