@@ -165,7 +165,7 @@ def _path(store: Store, case: dict, assigned: dict[str, list[str]]) -> str:
 
 def station_path(store: Store, sha256: str, path: str) -> str:
     """The station's own path of a scored file: experts may have it under another name (a blind packet)."""
-    rows = [c.source_path for c in CaseRepository(store.db).list() if c.sha256 == sha256]
+    rows = CaseRepository(store.db).source_paths(sha256)  # one query, not every case per score
     for candidate in rows:
         if candidate == path or candidate.endswith("/" + path) or path.endswith("/" + candidate):
             return str(candidate)

@@ -59,7 +59,9 @@ def krippendorff_alpha_interval(units: Mapping[str, Mapping[str, float]]) -> flo
         observed += sum(2 * (a - b) ** 2 for a, b in combinations(values, 2)) / (m - 1)
     observed /= n
     everything = [v for values in pairable for v in values]
-    expected = sum(2 * (a - b) ** 2 for a, b in combinations(everything, 2)) / (n * (n - 1))
+    # Σ over pairs of (a − b)² is n · Σ(x − mean)²: linear, where the pairs of 9,000 values are 40 million
+    mean = sum(everything) / n
+    expected = 2 * n * sum((v - mean) ** 2 for v in everything) / (n * (n - 1))
     if expected == 0:
         return None
     return 1 - observed / expected

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.intake import folders
 from app.intake import phrases as vocab
 from app.intake.inspection import DocxInspection, PdfInspection
+from app.intake.sources import CONTAINER_KINDS
 from app.problems import Problem, problem
 from app.vocabulary import FILE_KIND_LABELS
 
@@ -103,7 +104,7 @@ def classify(
     if kind == "zip" and lower.endswith((".docx", ".xlsx", ".pptx")):
         found = problem("damaged_docx")
         return Classification("rejected", found.zh, problem=found)
-    if kind in ("zip", "iso", "udf"):
+    if kind in CONTAINER_KINDS:
         return Classification("other", "压缩包或光盘映像，已展开其中的文件", "container")
     if kind in ("jpeg", "png", "gif", "tiff", "bmp"):
         return Classification("other", "图片", "image")

@@ -1,10 +1,13 @@
 """Import sources into the store: copy every file as a blob, classify it, and record case files.
 
 Each file goes through two stages: *staging* copies its bytes into the blob store (hashing them on
-the way) and inspects the copy, without touching the database; *recording* writes its rows in one
-transaction. A blob is therefore always in place before a row names it, so a process killed at any
-moment leaves a consistent store; the source stays ``importing`` and the next run of the same
-source skips what is recorded and finishes the job.
+the way, left unsynced under a temporary name) and inspects the copy, without touching the database;
+*recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES`` bytes or
+``BATCH_SECONDS`` old), syncs their blobs and names them, then writes all their rows in one
+transaction. A blob is therefore always durable and in place before a row names it, so a process
+killed at any moment leaves a consistent store (at worst temporaries that the next open removes); the
+source stays ``importing`` and the next run of the same source skips what is recorded and finishes
+the job. A cancel records the batch already staged before it stops.
 
 A disc image or zip is identified by its SHA-256. That hash runs in a worker thread (hashlib
 releases the GIL) while the first files are staged; their rows wait until the image's identity is
@@ -19,6 +22,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import sqlite3
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -33,26 +37,32 @@ from app.intake import phrases as vocab
 from app.intake.classify import Classification, classify
 from app.intake.inspection import inspect_docx, inspect_pdf
 from app.intake.outcome import FileOutcome, ImportOutcome, Progress, SourceOutcome
-from app.intake.sniff import sniff_file
+from app.intake.sniff import sniff_stored
 from app.intake.sources import (
+    CONTAINER_KINDS,
     Entry,
     ExpansionBudget,
+    ReaderOptions,
     Source,
-    UdfSource,
     ZipSource,
+    open_container,
     open_source,
     unreadable_problem,
     unreadable_source_error,
 )
 from app.intake.udf import UdfError
 from app.models.blobs import SizeLimitExceeded, StoredBlob
-from app.models.store import Store, disk_full_error, now_iso, store_error_from
+from app.models.intake import FileRecord, IntakeRepository
+from app.models.store import Store, disk_full_error, store_error_from
 from app.problems import Problem, problem
 
 __all__ = ["ImportCancelled", "ImportOutcome", "Importer", "Progress"]
 
 MAX_NESTING = 3
-CONTAINER_KINDS = ("zip", "iso", "udf")
+BATCH_FILES = 64
+BATCH_BYTES = 64 * 1024 * 1024
+BATCH_SECONDS = 1.0
+"""A batch is recorded when it has this many files or bytes, or its first file was staged this long ago."""
 MAX_HELD_ROWS = 256
 """Rows held back while an image's hash is still running; past this, staging waits for it."""
 DECISIVE_WORDS = vocab.CASE_TEXT_MARKERS + vocab.INTEGRITY_WORDS + vocab.MERIT_WORDS
@@ -79,6 +89,7 @@ class _Staged:
     pages: int | None = None
     has_text: bool | None = None
     raw_path: bytes | None = None
+    case_facts: dict[str, tuple[str | None, str, str]] | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -124,6 +135,8 @@ class _SourceRow:
         self.id: int | None = None
         self.previous_status: str | None = None
         self.held: list[_Staged] = []
+        self._held_bytes = 0
+        self._held_since = 0.0
         self._pool: ThreadPoolExecutor | None = None
         self._hash: Future[str] | None = None
         if source.kind == "folder":
@@ -133,16 +146,24 @@ class _SourceRow:
             self._hash = self._pool.submit(_hash_file, path)
 
     def record(self, staged: _Staged) -> None:
-        """Write the file's rows now, or hold them until the source's identity is known."""
+        """Hold the file's rows for the current batch; record the batch once it is full or old enough."""
+        if not self.held:
+            self._held_since = time.monotonic()
+        self.held.append(staged)
+        self._held_bytes += staged.outcome.size or 0
         if self.id is None:
-            self.held.append(staged)
             if self._hash is not None and (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
                 self.wait()
             return
-        self.importer._record(self.id, staged, self.source.label)
+        if (
+            len(self.held) >= BATCH_FILES
+            or self._held_bytes >= BATCH_BYTES
+            or time.monotonic() - self._held_since >= BATCH_SECONDS
+        ):
+            self.flush()
 
     def wait(self) -> int:
-        """Resolve the identity and flush held rows; raises _AlreadyImported for a finished image."""
+        """Resolve the identity and record held rows; raises _AlreadyImported for a finished image."""
         if self.id is None:
             assert self._hash is not None
             try:
@@ -151,11 +172,16 @@ class _SourceRow:
                 raise unreadable_source_error(self.path, exc) from exc
             self.outcome.sha256 = sha
             self._resolve(f"sha256:{sha}")
+        self.flush()
         assert self.id is not None
-        held, self.held = self.held, []
-        for staged in held:
-            self.importer._record(self.id, staged, self.source.label)
         return self.id
+
+    def flush(self) -> None:
+        """Record the held batch (the source's identity must be known)."""
+        assert self.id is not None
+        held, self.held, self._held_bytes = self.held, [], 0
+        if held:
+            self.importer._record_batch(self.id, held)
 
     def _resolve(self, identity: str) -> None:
         self.id, self.previous_status = self.importer._upsert_source(
@@ -167,6 +193,9 @@ class _SourceRow:
             raise _AlreadyImported(self.id)
 
     def close(self) -> None:
+        """Drop what was staged and never recorded (an error, or a cancel before the identity was known)."""
+        self.importer.store.blobs.discard([s.blob for s in self.held if s.blob is not None])
+        self.held = []
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -183,7 +212,7 @@ class Importer:
         encoding: str | None = None,
     ) -> None:
         self.store = store
-        self.db = store.db
+        self.records = IntakeRepository(store.db)
         self.user = user
         self.progress = progress or (lambda _p: None)
         self.cancelled = cancelled or (lambda: False)
@@ -234,11 +263,13 @@ class Importer:
                 outcome.status = "unchanged"
                 outcome.files = self._stored_outcomes(done.source_id)
                 return
+            except (ImportCancelled, SourceError):
+                if row.id is not None:
+                    row.flush()  # what is staged is kept, like every file before it
+                raise
             finally:
                 row.close()
-            self.db.execute(
-                "UPDATE sources SET status = 'complete', finished_at = ? WHERE id = ?", [now_iso(), source_id]
-            )
+            self.records.finish_source(source_id)
             outcome.status = {"complete": "unchanged", "importing": "resumed"}.get(
                 row.previous_status or "", "new"
             )
@@ -248,43 +279,30 @@ class Importer:
     def _upsert_source(
         self, identity: str, path: Path, source: Source, sha256: str | None
     ) -> tuple[int, str | None]:
-        row = self.db.execute("SELECT id, status FROM sources WHERE identity = ?", [identity]).fetchone()
-        if row:
-            return row[0], row[1]
+        found = self.records.source(identity)
+        if found:
+            return found
         size = path.stat().st_size if path.is_file() else None
-        with self.db.atomic():
-            cursor = self.db.execute(
-                """INSERT INTO sources (identity, kind, path, label, sha256, size, filesystem, encoding,
-                                        status, imported_at, imported_by)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?)""",
-                [
-                    identity,
-                    source.kind,
-                    str(path),
-                    source.label,
-                    sha256,
-                    size,
-                    source.filesystem,
-                    self.encoding,
-                    now_iso(),
-                    self.user,
-                ],
-            )
-        return int(cursor.lastrowid or 0), None
+        source_id = self.records.add_source(
+            identity,
+            source.kind,
+            str(path),
+            source.label,
+            sha256,
+            size,
+            source.filesystem,
+            self.encoding,
+            self.user,
+        )
+        return source_id, None
 
     def _stored_outcomes(self, source_id: int) -> list[FileOutcome]:
-        rows = self.db.execute(
-            """SELECT f.source_path, f.sha256, f.size, f.kind, f.class, f.class_reason, f.problem_code,
-                      f.problem_zh, f.problem_en, c.id
-               FROM files f LEFT JOIN cases c ON c.file_id = f.id
-               WHERE f.source_id = ? ORDER BY f.id""",
-            [source_id],
-        ).fetchall()
-        outcomes = []
-        for path, sha, size, kind, cls, reason, code, zh, en, case_id in rows:
-            found = Problem(code, zh, en) if code else None
-            outcomes.append(FileOutcome(path, sha, size, kind, cls, reason, found, "unchanged", case_id))
-        return outcomes
+        return [
+            FileOutcome(
+                f.source_path, f.sha256, f.size, f.kind, f.cls, f.reason, f.problem, "unchanged", f.case_id
+            )
+            for f in self.records.stored_files(source_id)
+        ]
 
     # -- entries --------------------------------------------------------------------------------
 
@@ -333,14 +351,8 @@ class Importer:
             self._reject(row.wait(), container, problem("nested_too_deep"))
             return
         try:
-            nested: Source
-            if container.kind == "zip":
-                # A zip inside a zip spends its parent's expansion budget, not a fresh one.
-                nested = ZipSource(staged.blob.path, encoding=self.encoding, label=label, budget=budget)
-            elif container.kind == "udf":
-                nested = UdfSource(staged.blob.path)
-            else:
-                nested = open_source(staged.blob.path)
+            options = ReaderOptions(encoding=self.encoding, label=label, budget=budget)
+            nested = open_container(staged.blob.path, container.kind, options)
         except SourceError as exc:
             self._reject(row.wait(), container, Problem(exc.code, exc.zh, exc.en))
             return
@@ -359,7 +371,9 @@ class Importer:
             return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
         try:
             with entry.opener() as stream:
-                blob = self.store.blobs.put_stream(stream, limit=entry.limit, on_bytes=self._advance)
+                blob = self.store.blobs.put_stream(
+                    stream, limit=entry.limit, on_bytes=self._advance, settle=False
+                )
         except SizeLimitExceeded:
             found = problem("zip_bomb", size=f"> {entry.limit}", ratio="?")
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -372,7 +386,7 @@ class Importer:
             found = unreadable_problem(exc)
         else:
             known = self._known_file(source_id, shown, blob) if source_id is not None else None
-            return known or self._inspect(blob, shown)
+            return known or self._inspect(blob, shown, label)
         return self._unread(shown, entry.size, Classification("rejected", found.zh, problem=found))
 
     @staticmethod
@@ -382,21 +396,26 @@ class Importer:
 
     def _known_file(self, source_id: int, shown: str, blob: StoredBlob) -> _Staged | None:
         """A file this source already recorded: no need to inspect it again."""
-        row = self.db.execute(
-            """SELECT f.kind, f.class, f.class_reason, f.role, f.problem_code, f.problem_zh, f.problem_en, c.id
-               FROM files f LEFT JOIN cases c ON c.file_id = f.id
-               WHERE f.source_id = ? AND f.source_path = ? AND f.sha256 = ?""",
-            [source_id, shown, blob.sha256],
-        ).fetchone()
-        if row is None:
+        found = self.records.stored_files(source_id, shown, blob.sha256)
+        if not found:
             return None
-        kind, cls, reason, role, code, zh, en, case_id = row
-        found = Problem(code, zh, en) if code else None
-        outcome = FileOutcome(shown, blob.sha256, blob.size, kind, cls, reason, found, "unchanged", case_id)
-        return _Staged(outcome, Classification(cls, reason, role, found), blob)
+        known = found[0]
+        outcome = FileOutcome(
+            shown,
+            blob.sha256,
+            blob.size,
+            known.kind,
+            known.cls,
+            known.reason,
+            known.problem,
+            "unchanged",
+            known.case_id,
+        )
+        return _Staged(outcome, Classification(known.cls, known.reason, known.role, known.problem), blob)
 
-    def _inspect(self, blob: StoredBlob, shown: str) -> _Staged:
-        kind = sniff_file(blob.path) if blob.size else "empty"
+    def _inspect(self, blob: StoredBlob, shown: str, label: str) -> _Staged:
+        """What the file is and, for a case file, its facts: read here, before any database write."""
+        kind = sniff_stored(blob.path, blob.head) if blob.size else "empty"
         cover = pages = has_text = None
         if kind == "pdf":
             facts = inspect_pdf(blob.path, enough=_page_is_decisive)
@@ -410,33 +429,27 @@ class Importer:
         outcome = FileOutcome(
             shown, blob.sha256, blob.size, kind, result.cls, result.reason, result.problem, "new"
         )
-        return _Staged(outcome, result, blob, cover, pages, has_text)
+        staged = _Staged(outcome, result, blob, cover, pages, has_text)
+        if result.cls == "case_file":
+            found = casefacts.extract(label, shown, cover, blob.path)
+            staged.case_facts = {name: (f.value, f.found_by, f.detail) for name, f in found.items()}
+        return staged
 
-    def _record(self, source_id: int, staged: _Staged, label: str) -> None:
-        """Write one file's rows (blob, file, case and its facts) in a single transaction."""
-        outcome, result, blob = staged.outcome, staged.classification, staged.blob
-        existing = self.db.execute(
-            """SELECT c.id FROM files f LEFT JOIN cases c ON c.file_id = f.id
-               WHERE f.source_id = ? AND f.source_path = ? AND coalesce(f.sha256, '') = ?""",
-            [source_id, outcome.source_path, outcome.sha256 or ""],
-        ).fetchone()
-        if existing:
-            outcome.status, outcome.case_id = "unchanged", existing[0]
-            return
-        found = result.problem
-        with self.db.atomic():
-            if blob is not None:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
-                    [blob.sha256, blob.size, now_iso()],
-                )
-            file_id = self.db.execute(
-                """INSERT INTO files (source_id, source_path, sha256, size, kind, class, class_reason, role,
-                                      pages, has_text, problem_code, problem_zh, problem_en,
-                                      imported_at, imported_by, raw_path)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [
-                    source_id,
+    def _record_batch(self, source_id: int, batch: list[_Staged]) -> None:
+        """Make the batch's blobs durable and named, then write all its rows in one transaction."""
+        try:
+            settled = iter(self.store.blobs.settle([s.blob for s in batch if s.blob is not None]))
+        except OSError as exc:
+            if exc.errno == 28:  # ENOSPC
+                raise disk_full_error() from exc
+            raise
+        records = []
+        for staged in batch:
+            if staged.blob is not None:
+                staged.blob = next(settled)
+            outcome, result = staged.outcome, staged.classification
+            records.append(
+                FileRecord(
                     outcome.source_path,
                     outcome.sha256,
                     outcome.size,
@@ -445,48 +458,29 @@ class Importer:
                     result.reason,
                     result.role,
                     staged.pages,
-                    None if staged.has_text is None else int(staged.has_text),
-                    found.code if found else None,
-                    found.zh if found else None,
-                    found.en if found else None,
-                    now_iso(),
-                    self.user,
+                    staged.has_text,
+                    result.problem,
                     staged.raw_path,
-                ],
-            ).lastrowid
-            if result.cls == "case_file":
-                outcome.case_id = self.db.execute(
-                    "INSERT INTO cases (file_id) VALUES (?)", [file_id]
-                ).lastrowid
-                facts = casefacts.extract(
-                    label, outcome.source_path, staged.cover, blob.path if blob is not None else None
+                    staged.case_facts if result.cls == "case_file" else None,
                 )
-                for name, fact in facts.items():
-                    self.db.execute(
-                        "INSERT INTO case_facts (case_id, field, value, found_by, detail) VALUES (?, ?, ?, ?, ?)",
-                        [outcome.case_id, name, fact.value, fact.found_by, fact.detail],
-                    )
+            )
+        for staged, recorded in zip(
+            batch, self.records.record_files(source_id, records, self.user), strict=True
+        ):
+            if recorded.status == "unchanged":
+                staged.outcome.status = "unchanged"
+            staged.outcome.case_id = recorded.case_id
 
     def _reject(self, source_id: int, outcome: FileOutcome, found: Problem) -> None:
         """A container found unreadable after its row was written: rejected, with the reason."""
         outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
-        with self.db.atomic():
-            self.db.execute(
-                """UPDATE files SET class = 'rejected', class_reason = ?, problem_code = ?, problem_zh = ?,
-                                    problem_en = ?
-                   WHERE source_id = ? AND source_path = ? AND sha256 = ?""",
-                [found.zh, found.code, found.zh, found.en, source_id, outcome.source_path, outcome.sha256],
-            )
+        self.records.reject_file(source_id, outcome.source_path, outcome.sha256, found)
 
     def _flag_duplicates(self, report: ImportOutcome) -> None:
         """同一案卷重复报送: the same case PDF under two paths. Derived, so shown, not stored."""
         for outcome in report.files:
             if outcome.cls != "case_file" or outcome.sha256 is None or outcome.problem is not None:
                 continue
-            others = self.db.execute(
-                """SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id
-                   WHERE f.sha256 = ? AND c.id != ? ORDER BY f.id""",
-                [outcome.sha256, outcome.case_id],
-            ).fetchall()
+            others = self.records.other_case_paths(outcome.sha256, outcome.case_id)
             if others:
-                outcome.problem = problem("duplicate_submission", other="、".join(r[0] for r in others))
+                outcome.problem = problem("duplicate_submission", other="、".join(others))

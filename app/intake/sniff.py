@@ -81,6 +81,18 @@ def disc_image_kind(fp: BinaryIO) -> str | None:
     return None
 
 
+NOT_A_DISC_MAGIC = (b"%PDF-", b"PK\x03\x04", b"PK\x05\x06", OLE_MAGIC, b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+"""Magic numbers at offset 0 that no disc image has (its first 32 KiB are the system area)."""
+
+
+def sniff_stored(path: Path, head: bytes) -> str:
+    """``sniff_file`` for a file whose first bytes are already in hand: most files need no further read."""
+    if head.startswith(NOT_A_DISC_MAGIC):
+        kind = sniff_head(head)
+        return zip_flavour(path) if kind == "zip" else kind
+    return sniff_file(path)
+
+
 def sniff_file(path: Path) -> str:
     """The kind of a file on disk, including disc images and the flavours of zip."""
     with path.open("rb") as fp:

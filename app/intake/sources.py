@@ -337,7 +337,7 @@ class _PycdlibStream:
 class UdfSource(Source):
     """A pure UDF image (Windows 'like a USB flash drive' discs), read by ``app.intake.udf``."""
 
-    kind = "iso"
+    kind = "udf"
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -366,6 +366,63 @@ class UdfSource(Source):
         self.fp.close()
 
 
+@dataclass(frozen=True)
+class ReaderOptions:
+    """What a container's reader may need besides its path."""
+
+    encoding: str | None = None
+    label: str | None = None
+    """the label of the source a nested container was found in"""
+    budget: ExpansionBudget | None = None
+    """the expansion budget of the archive a nested zip was found in"""
+
+
+def _open_iso(path: Path, options: ReaderOptions) -> Source:
+    try:
+        return IsoSource(path)
+    except SourceError:
+        # A bridge image whose ISO side is broken may still have a readable UDF side.
+        return UdfSource(path)
+
+
+def _open_udf(path: Path, options: ReaderOptions) -> Source:
+    return UdfSource(path)
+
+
+def _open_zip(path: Path, options: ReaderOptions) -> Source:
+    # A zip inside a zip spends its parent's expansion budget, not a fresh one.
+    return ZipSource(path, encoding=options.encoding, label=options.label, budget=options.budget)
+
+
+def _refuse_raw(path: Path, options: ReaderOptions) -> Source:
+    raise SourceError(
+        "unsupported_image",
+        f"这是 2352 字节扇区的原始光盘映像（.bin），请另存为 .iso：{path}",
+        f"a raw 2352-byte-sector image (.bin); save it as .iso: {path}",
+    )
+
+
+READERS: dict[str, Callable[[Path, ReaderOptions], Source]] = {
+    "iso": _open_iso,
+    "udf": _open_udf,
+    "zip": _open_zip,
+    "raw": _refuse_raw,
+}
+"""The one table from a sniffed kind to the reader that opens it; any other kind is a single file.
+
+A new container format is a reader class above and one line here."""
+
+CONTAINER_KINDS = frozenset(kind for kind in READERS if kind != "raw")
+"""Kinds whose files are opened and their entries imported in turn."""
+
+DISC_KINDS = frozenset({"iso", "udf"})
+
+
+def open_container(path: Path, kind: str, options: ReaderOptions | None = None) -> Source:
+    """The reader for a file of a known container kind; raises SourceError when it cannot be read."""
+    return READERS[kind](path, options or ReaderOptions())
+
+
 def open_source(path: Path, encoding: str | None = None) -> Source:
     """The right reader for ``path``, decided by content; raises SourceError when it cannot be read."""
     try:
@@ -388,28 +445,14 @@ def open_source(path: Path, encoding: str | None = None) -> Source:
         kind = sniff_file(path)
     except OSError as exc:
         raise unreadable_source_error(path, exc) from exc
-    if stat.S_ISBLK(info.st_mode) and kind not in ("iso", "udf"):
+    if stat.S_ISBLK(info.st_mode) and kind not in DISC_KINDS:
         raise SourceError(
             "not_a_file",
             f"这个设备上没有可读取的光盘：{path}",
             f"no readable disc in this device: {path}",
         )
-    if kind == "iso":
-        try:
-            return IsoSource(path)
-        except SourceError:
-            # A bridge image whose ISO side is broken may still have a readable UDF side.
-            return UdfSource(path)
-    if kind == "udf":
-        return UdfSource(path)
-    if kind == "raw":
-        raise SourceError(
-            "unsupported_image",
-            f"这是 2352 字节扇区的原始光盘映像（.bin），请另存为 .iso：{path}",
-            f"a raw 2352-byte-sector image (.bin); save it as .iso: {path}",
-        )
-    if kind == "zip":
-        return ZipSource(path, encoding=encoding)
+    if kind in READERS:
+        return open_container(path, kind, ReaderOptions(encoding=encoding))
     return SingleFileSource(path)
 
 

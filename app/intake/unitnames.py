@@ -9,6 +9,7 @@ stays as the disc wrote it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 AUTONOMOUS_PREFECTURES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -124,6 +125,7 @@ def _last_place(place: str) -> str:
     return last
 
 
+@functools.lru_cache(maxsize=8192)  # thousands of case files and experts name a few dozen units
 def unit_key(name: str, year: int | None = None) -> str:
     """The comparison key of a unit name: equal for the short and full forms of the same unit.
 

@@ -3,14 +3,21 @@
 A blob is stored once under its SHA-256 and written atomically: into a temporary file in the same
 directory tree, flushed and fsynced, then renamed into place. A crash leaves at most a stray
 temporary file, never a half-written blob under a real name.
+
+An import writes many blobs in a row: ``put_stream(..., settle=False)`` leaves the copy under its
+temporary name, and ``settle`` later syncs a whole batch of them and only then renames each into
+place. Syncing after the batch's writes lets the disk take them together instead of waiting once per
+file, and the rule stays the same: nothing has a real name (or a row naming it) before it is durable.
 """
 
 from __future__ import annotations
 
 import atexit
+import ctypes
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -27,6 +34,23 @@ CHUNK = 1024 * 1024
 _sync_data = getattr(os, "fdatasync", os.fsync)
 
 
+def _load_syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2): one call makes everything written to a file system durable."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        syncfs = libc.syncfs
+    except (OSError, AttributeError):
+        return None
+    syncfs.argtypes = [ctypes.c_int]
+    syncfs.restype = ctypes.c_int
+    return syncfs
+
+
+_syncfs = _load_syncfs()
+
+
 class SizeLimitExceeded(Exception):
     """The stream produced more bytes than allowed (a zip bomb or a lying header)."""
 
@@ -36,9 +60,12 @@ class StoredBlob:
     sha256: str
     size: int
     path: Path
+    """Where the bytes are now: the final name, or the temporary one until the blob is settled."""
     head: bytes
     """The first bytes of the content, for sniffing its type without reading the file again."""
     is_new: bool
+    settled: bool = True
+    """False while the copy is a temporary file not yet synced (``put_stream(settle=False)``)."""
 
 
 class BlobStore:
@@ -64,8 +91,12 @@ class BlobStore:
         stream: IO[bytes],
         limit: int | None = None,
         on_bytes: Callable[[int], None] | None = None,
+        settle: bool = True,
     ) -> StoredBlob:
-        """Copy a stream into the store while hashing it; ``limit`` bounds the bytes read."""
+        """Copy a stream into the store while hashing it; ``limit`` bounds the bytes read.
+
+        With ``settle=False`` a new blob stays a temporary file until ``settle`` is called on it.
+        """
         digest = hashlib.sha256()
         size = 0
         head = bytearray()
@@ -86,19 +117,71 @@ class BlobStore:
                     if on_bytes is not None:
                         on_bytes(len(chunk))
                 out.flush()
-                _sync_data(out.fileno())
+                if settle:
+                    _sync_data(out.fileno())
             sha = digest.hexdigest()
             final = self.path_for(sha)
             if final.is_file():
                 os.unlink(tmp_name)
                 return StoredBlob(sha, size, final, bytes(head), is_new=False)
-            final.parent.mkdir(exist_ok=True)
-            os.replace(tmp_name, final)
+            if not settle:
+                return StoredBlob(sha, size, Path(tmp_name), bytes(head), is_new=True, settled=False)
+            self._move_into_place(tmp_name, final)
             return StoredBlob(sha, size, final, bytes(head), is_new=True)
         except BaseException:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
             raise
+
+    def settle(self, blobs: list[StoredBlob]) -> list[StoredBlob]:
+        """Sync the unsettled blobs' data (all writes first, then the syncs), then give them their names."""
+        pending = [b for b in blobs if not b.settled]
+        if pending:
+            self._sync_all([Path(b.path) for b in pending])
+        settled = []
+        for blob in blobs:
+            if blob.settled:
+                settled.append(blob)
+                continue
+            final = self.path_for(blob.sha256)
+            if final.is_file():  # the same bytes twice in one batch
+                os.unlink(blob.path)
+            else:
+                self._move_into_place(str(blob.path), final)
+            settled.append(StoredBlob(blob.sha256, blob.size, final, blob.head, blob.is_new))
+        return settled
+
+    def _sync_all(self, files: list[Path]) -> None:
+        """One syncfs for the batch where the system has it, else an fdatasync per file after all writes.
+
+        The temporaries all live in one folder, so one file system holds the whole batch.
+        """
+        if _syncfs is not None and len(files) > 1:
+            fd = os.open(self.tmp, os.O_RDONLY)
+            try:
+                if _syncfs(fd) == 0:
+                    return
+            finally:
+                os.close(fd)
+        for path in files:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                _sync_data(fd)
+            finally:
+                os.close(fd)
+
+    def discard(self, blobs: list[StoredBlob]) -> None:
+        """Remove the temporaries of blobs that will not be settled (a cancelled batch)."""
+        for blob in blobs:
+            if not blob.settled:
+                Path(blob.path).unlink(missing_ok=True)
+
+    def _move_into_place(self, tmp_name: str, final: Path) -> None:
+        try:
+            os.replace(tmp_name, final)
+        except FileNotFoundError:  # the fan-out folder is made on first use
+            final.parent.mkdir(exist_ok=True)
+            os.replace(tmp_name, final)
 
     def clear_stale_temporaries(self, older_than_seconds: float = 3600) -> int:
         """Remove temporary files that killed processes left behind; returns how many.

@@ -72,6 +72,11 @@ class CaseFile:
         }
 
 
+CaseFiles = list[CaseFile]
+Paths = list[str]
+"""Spelt out of the repository's class, where ``list`` is its method."""
+
+
 def candidate_text(case: CaseFile) -> str:
     """集体, 个人 and the name, or — when intake could not tell."""
     text = vocab.CANDIDATE_LABELS.get(case.value("candidate_kind") or "", "—")
@@ -86,11 +91,26 @@ class CaseRepository:
         self.db = db
 
     def list(self) -> list[CaseFile]:
+        """Every case file, in id order: a fixed number of queries however many there are."""
+        return self._load(None)
+
+    def get(self, case_id: int) -> CaseFile:
+        """One case file, read alone (callers loop over this; it must not load every case)."""
+        found = self._load(case_id)
+        if not found:
+            raise UsageError(
+                "no_such_case", f"没有编号为 {case_id} 的案卷。", f"there is no case file with id {case_id}"
+            )
+        return found[0]
+
+    def _load(self, case_id: int | None) -> CaseFiles:
+        where, params = ("WHERE c.id = ?", [case_id]) if case_id is not None else ("", [])
         rows = self.db.execute(
-            """SELECT c.id, f.id, f.sha256, f.source_path, s.label, f.pages, f.has_text, f.class_reason,
-                      f.problem_code, f.problem_zh, f.problem_en
-               FROM cases c JOIN files f ON f.id = c.file_id JOIN sources s ON s.id = f.source_id
-               ORDER BY c.id"""
+            f"""SELECT c.id, f.id, f.sha256, f.source_path, s.label, f.pages, f.has_text, f.class_reason,
+                       f.problem_code, f.problem_zh, f.problem_en
+                FROM cases c JOIN files f ON f.id = c.file_id JOIN sources s ON s.id = f.source_id
+                {where} ORDER BY c.id""",
+            params,
         ).fetchall()
         cases = {}
         for cid, fid, sha, path, label, pages, has_text, reason, code, zh, en in rows:
@@ -100,40 +120,62 @@ class CaseRepository:
             if code:
                 case.problems.append({"code": code, "message": zh, "message_en": en})
             cases[cid] = case
+        if not cases:
+            return []
+        facts_where = "WHERE case_id = ?" if case_id is not None else ""
         for cid, name, value, found_by, detail in self.db.execute(
-            "SELECT case_id, field, value, found_by, detail FROM case_facts"
+            f"SELECT case_id, field, value, found_by, detail FROM case_facts {facts_where}", params
         ).fetchall():
             if cid in cases:
                 cases[cid].fields[name] = FieldValue(value, found_by, detail)
-        corrections = {
-            (sha, path, name): (value, by, at)
-            for sha, path, name, value, by, at in self.db.execute(
-                "SELECT sha256, source_path, field, value, corrected_by, corrected_at FROM case_corrections"
-            ).fetchall()
-        }
-        paths_by_sha: dict[str, list[str]] = {}
-        for case in cases.values():
-            paths_by_sha.setdefault(case.sha256, []).append(case.source_path)
-            for name in FIELDS:
-                corrected = corrections.get((case.sha256, case.source_path, name))
-                if corrected:
-                    value, by, at = corrected
-                    case.fields[name] = FieldValue(value, "manual", f"{by} {at}")
+        self._apply_corrections(cases, single=case_id is not None)
         documents = DocumentRepository(self.db)
-        for case in cases.values():
+        paths_by_sha: dict[str, Paths]
+        if case_id is not None:
+            case = cases[case_id]
             case.documents = documents.documents(case.sha256)
+            paths_by_sha = {case.sha256: self.source_paths(case.sha256)}
+        else:
+            by_sha = documents.all_documents()
+            paths_by_sha = {}
+            for case in cases.values():
+                case.documents = by_sha.get(case.sha256, [])
+                paths_by_sha.setdefault(case.sha256, []).append(case.source_path)
+        for case in cases.values():
             others = [p for p in paths_by_sha[case.sha256] if p != case.source_path]
             if others:
                 case.problems.append(problem("duplicate_submission", other="、".join(others)).as_json())
         return list(cases.values())
 
-    def get(self, case_id: int) -> CaseFile:
-        for case in self.list():
-            if case.id == case_id:
-                return case
-        raise UsageError(
-            "no_such_case", f"没有编号为 {case_id} 的案卷。", f"there is no case file with id {case_id}"
-        )
+    def _apply_corrections(self, cases: dict[int, CaseFile], single: bool) -> None:
+        """A person's corrections win over what intake found."""
+        query = "SELECT sha256, source_path, field, value, corrected_by, corrected_at FROM case_corrections"
+        params: list[object] = []
+        if single:
+            (case,) = cases.values()
+            query += " WHERE sha256 = ? AND source_path = ?"
+            params = [case.sha256, case.source_path]
+        corrections = {
+            (sha, path, name): (value, by, at)
+            for sha, path, name, value, by, at in self.db.execute(query, params).fetchall()
+        }
+        if not corrections:
+            return
+        for case in cases.values():
+            for name in FIELDS:
+                corrected = corrections.get((case.sha256, case.source_path, name))
+                if corrected:
+                    value, by, at = corrected
+                    case.fields[name] = FieldValue(value, "manual", f"{by} {at}")
+
+    def source_paths(self, sha256: str) -> Paths:
+        """Every path a case file with these bytes was submitted under, in case id order."""
+        rows = self.db.execute(
+            """SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id
+               WHERE f.sha256 = ? ORDER BY c.id""",
+            [sha256],
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def correct(self, case_id: int, changes: dict[str, str | None], user: str) -> CaseFile:
         """Record a person's corrections; a value of None clears that field."""

@@ -94,6 +94,23 @@ class DocumentRepository:
     def documents(self, sha256: str) -> list[Document]:
         return apply_corrections(self.found(sha256), self.corrections(sha256))
 
+    def all_documents(self) -> dict[str, list[Document]]:
+        """Every analysed file's documents by SHA-256, in two queries (the case list needs them all)."""
+        found: dict[str, list[Document]] = {}
+        for sha, *row in self.db.execute(
+            "SELECT sha256, kind, first_page, last_page, title, found_by FROM segments ORDER BY sha256, ordinal"
+        ).fetchall():
+            found.setdefault(sha, []).append(Document(*row))
+        corrections: dict[str, list[tuple[str, str | None, int, int, str]]] = {}
+        for sha, *row in self.db.execute(
+            """SELECT sha256, action, kind, first_page, last_page, corrected_by FROM segment_corrections
+               ORDER BY id"""
+        ).fetchall():
+            corrections.setdefault(sha, []).append(tuple(row))
+        for sha, changes in corrections.items():
+            found[sha] = apply_corrections(found.get(sha, []), changes)
+        return found
+
     def pages(self, sha256: str) -> int | None:
         row = self.db.execute("SELECT pages FROM analyses WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None

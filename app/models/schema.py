@@ -418,6 +418,76 @@ def m009_case_sheets(db: Database) -> None:
     )
 
 
+SOURCES_M010 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    label TEXT NOT NULL,
+    sha256 TEXT,
+    size INTEGER,
+    filesystem TEXT,
+    encoding TEXT,
+    status TEXT NOT NULL CHECK (status IN ('importing', 'complete')),
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    finished_at TEXT
+)
+"""
+
+
+@migrations(transactional=False)
+def m010_source_kinds_unchecked(db: Database) -> None:
+    """``sources.kind`` without its CHECK: the kinds are the intake's reader table's, not the schema's.
+
+    SQLite cannot alter a CHECK, so the table is rebuilt with its rows, the way SQLite's manual
+    prescribes: foreign keys off (only possible outside a transaction, hence not transactional),
+    new table, copy, drop, rename, ``foreign_key_check``, all in one transaction. Safe to run again
+    if the process died before the migration was recorded: a table already rebuilt is left alone.
+    """
+    current = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'sources'").fetchone()
+    if current is None or "CHECK (kind IN" not in current[0]:
+        return
+    conn = db.conn
+    if conn.in_transaction:
+        conn.commit()
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            db.execute(SOURCES_M010.replace("CREATE TABLE sources", "CREATE TABLE sources_m010"))
+            # Pure UDF images were stored as 'iso' to pass the old CHECK; their filesystem says what they are.
+            db.execute(
+                """INSERT INTO sources_m010
+                   SELECT id, identity,
+                          CASE WHEN kind = 'iso' AND filesystem = 'udf' THEN 'udf' ELSE kind END,
+                          path, label, sha256, size, filesystem, encoding, status, imported_at,
+                          imported_by, finished_at
+                   FROM sources"""
+            )
+            db.execute("DROP TABLE sources")
+            db.execute("ALTER TABLE sources_m010 RENAME TO sources")
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"m010 would break foreign keys: {broken[:5]}")
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+@migrations()
+def m011_station_indexes(db: Database) -> None:
+    """Indexes for the station's lookups, which at 3,000 case files and 50 packages scanned whole tables."""
+    # receive: an expert's earlier package with this sequence; the same case scored by the same expert
+    db.execute("CREATE INDEX received_packages_sequence ON received_packages (fingerprint, sequence)")
+    db.execute("CREATE INDEX received_scores_case ON received_scores (case_sha256, case_path, rubric_id)")
+    db.execute("CREATE INDEX packets_sent_assignment ON packets_sent (assignment)")
+    # the desk's statuses on a rubric, the sheets chosen in a family, the supporting files of candidates
+    db.execute("CREATE INDEX scores_rubric ON scores (rubric_id, case_id)")
+    db.execute("CREATE INDEX case_sheets_family ON case_sheets (family)")
+    db.execute("CREATE INDEX files_class_role ON files (class, role)")
+
+
 @migrations()
 def m012_adjudications(db: Database) -> None:
     """The panel lead's decisions on flagged cases: append-only, the latest per case counts.

@@ -39,17 +39,24 @@ def search(db: Database, query: str, case_id: int | None = None, limit: int = 20
     query = unicodedata.normalize("NFKC", query.strip())
     if not query:
         return []
+    # Pages come in the order they were stored (case files in import order), like the hits are shown:
+    # ranking every match first cost 70 ms for a word on every page of 3,000 case files.
+    only = ""
+    params: list[object] = []
+    if case_id is not None:
+        only = " AND sha256 = (SELECT f.sha256 FROM cases c JOIN files f ON f.id = c.file_id WHERE c.id = ?)"
+        params = [case_id]
     if len(query) >= 3:
         phrase = '"' + query.replace('"', '""') + '"'
         rows = db.execute(
-            "SELECT sha256, page, text FROM page_search WHERE page_search MATCH ? ORDER BY rank LIMIT ?",
-            [phrase, limit * 4],
+            f"SELECT sha256, page, text FROM page_search WHERE page_search MATCH ?{only} LIMIT ?",
+            [phrase, *params, limit * 4],
         ).fetchall()
     else:
         escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = db.execute(
-            "SELECT sha256, page, text FROM page_search WHERE text LIKE ? ESCAPE '\\' LIMIT ?",
-            [f"%{escaped}%", limit * 4],
+            f"SELECT sha256, page, text FROM page_search WHERE text LIKE ? ESCAPE '\\'{only} LIMIT ?",
+            [f"%{escaped}%", *params, limit * 4],
         ).fetchall()
     cases: dict[str, list[int]] = {}
     for cid, sha in db.execute(

@@ -40,11 +40,41 @@ def load_any(path: Path) -> Rubric | Scheme:
     return load_rubric(path)
 
 
+_Signature = tuple[tuple[str, int, int, int, int], ...]
+_LOADED: dict[Path | None, tuple[_Signature, dict[str, Rubric | Scheme], list[RubricError]]] = {}
+"""Parsed once per process and data directory; parsed again when a rubric file is added, removed or changed."""
+
+
+def _signature(files: list[RubricFile]) -> _Signature:
+    signature = []
+    for file in files:
+        try:
+            info = file.path.stat()
+        except OSError:
+            continue
+        signature.append((str(file.path), info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size))
+    return tuple(signature)
+
+
 def load_all(data_dir: Path | None) -> tuple[dict[str, Rubric | Scheme], list[RubricError]]:
-    """Every usable rubric and scheme by id, and the errors of those that are not."""
+    """Every usable rubric and scheme by id, and the errors of those that are not.
+
+    Parsing every file costs far more than looking at their sizes and times, and lookups come in
+    loops (a package per expert, a case per row): the result is kept until a file changes.
+    """
+    files = rubric_files(data_dir)
+    signature = _signature(files)
+    cached = _LOADED.get(data_dir)
+    if cached is None or cached[0] != signature:
+        rubrics, errors = _parse_all(files)
+        cached = _LOADED[data_dir] = (signature, rubrics, errors)
+    return dict(cached[1]), list(cached[2])
+
+
+def _parse_all(files: list[RubricFile]) -> tuple[dict[str, Rubric | Scheme], list[RubricError]]:
     rubrics: dict[str, Rubric | Scheme] = {}
     errors: list[RubricError] = []
-    for file in rubric_files(data_dir):
+    for file in files:
         try:
             rubric = load_any(file.path)
         except RubricError as error:
