@@ -536,7 +536,7 @@ def m013_packet_files(db: Database) -> None:
 
 
 @migrations()
-def m020_crosscheck_findings(db: Database) -> None:
+def m014_crosscheck_findings(db: Database) -> None:
     """The last cross-case run's findings (copied records, leftover names, impossible schedules).
 
     Kept so the desk shows a case's cross-case findings beside its own flags without a new run;

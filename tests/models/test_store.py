@@ -87,3 +87,19 @@ def test_blob_store_writes_atomically_and_dedupes(store: Store, tmp_path: Path) 
     second = store.blobs.put_stream(io.BytesIO(b"same bytes"))
     assert first.sha256 == second.sha256 and first.is_new and not second.is_new
     assert list(store.blobs.tmp.iterdir()) == []
+
+
+def test_every_migration_in_the_schema_is_registered_and_numbered_in_order() -> None:
+    """A migration function without its decorator would silently never run (it happened at a merge)."""
+    import inspect
+
+    from app.models import schema
+
+    defined = [
+        name
+        for name, _ in inspect.getmembers(schema, inspect.isfunction)
+        if name[:1] == "m" and name[1:4].isdigit()
+    ]
+    assert sorted(defined) == sorted(known_migrations())
+    numbers = sorted(int(name[1:4]) for name in defined)
+    assert numbers == list(range(1, len(numbers) + 1)), "migrations are numbered without gaps"
