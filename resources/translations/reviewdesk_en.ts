@@ -270,7 +270,7 @@
         <translation>no badge number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="222"/>
+        <location filename="../../app/ui/case_info.py" line="224"/>
         <source>第 {page} 页</source>
         <translation>page {page}</translation>
     </message>
@@ -364,17 +364,17 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
     <message>
         <location filename="../../app/ui/case_table.py" line="53"/>
         <source>未评</source>
-        <translation>Not started</translation>
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_table.py" line="54"/>
         <source>评审中</source>
-        <translation>In progress</translation>
+        <translation>Started</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_table.py" line="55"/>
         <source>已完成</source>
-        <translation>Complete</translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -412,7 +412,7 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
     <message>
         <location filename="../../app/ui/check_dialog.py" line="83"/>
         <source>说明</source>
-        <translation>Reason</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../app/ui/check_dialog.py" line="83"/>

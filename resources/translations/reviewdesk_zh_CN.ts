@@ -270,7 +270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_info.py" line="222"/>
+        <location filename="../../app/ui/case_info.py" line="224"/>
         <source>第 {page} 页</source>
         <translation type="unfinished"></translation>
     </message>
