@@ -48,6 +48,10 @@ class ItemType(Protocol):
     """the value of ``kind`` in the rubric file, or ``criteria`` for points scored by their criteria"""
     keys: frozenset[str]
     """the TOML keys this kind adds to an item's common ones (any other is an unknown key)"""
+    editor: str
+    """the shape of input the desk offers: ``number`` (one box), ``parts`` (a box per criterion) or
+    ``choice`` (one of listed options). A new kind that takes one of these shapes needs no change in
+    the desk; only a new shape does (the desk is the one package that may draw widgets)."""
 
     def read(self, parts: ReadParts) -> dict[str, Any]:
         """The kind's own fields of ``Item``, from its keys."""
@@ -91,6 +95,7 @@ class PointsType:
 
     kind = "points"
     keys = frozenset({"criteria"})
+    editor = "number"
 
     def read(self, parts: ReadParts) -> dict[str, Any]:
         return {"criteria": tuple(Criterion(*p) for p in parts("criteria"))}
@@ -140,6 +145,7 @@ class CriteriaType(PointsType):
     """
 
     kind = "criteria"
+    editor = "parts"
 
     def problems(self, item: Item) -> list[str]:
         found = super().problems(item)
@@ -221,6 +227,7 @@ class LevelType:
     """One of a few named levels (优/良/中/差), each worth its points."""
 
     kind = "level"
+    editor = "choice"
     keys = frozenset({"levels"})
 
     def read(self, parts: ReadParts) -> dict[str, Any]:

@@ -216,12 +216,13 @@ class LevelEditor(ItemEditor):
 
 
 EDITORS: dict[str, Callable[[Item, object, Apply], ItemEditor]] = {
-    "points": PointsEditor,
-    "criteria": CriteriaEditor,
-    "level": LevelEditor,
+    "number": PointsEditor,
+    "parts": CriteriaEditor,
+    "choice": LevelEditor,
 }
-"""one editor per kind in ``app.rubric.item_types``"""
+"""one editor per input shape (``ItemType.editor``), not per kind: a new kind of one of these shapes
+is added in ``app.rubric.item_types`` alone"""
 
 
 def editor_for(item: Item, raw: object, apply: Apply) -> ItemEditor:
-    return EDITORS[item_type(item).kind](item, raw, apply)
+    return EDITORS[item_type(item).editor](item, raw, apply)
