@@ -11,24 +11,22 @@ each page is written in its own transaction, so an interrupted run resumes where
 
 from __future__ import annotations
 
-import json
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
 import pymupdf
 
 from app.analysis.cover_facts import fill_missing_case_facts
 from app.analysis.ocr import OcrEngine
-from app.analysis.pages import OCR_DPI, TOP_BAND, Line, PageReader, PageText
+from app.analysis.pages import TOP_BAND, Line, PageReader, PageText
 from app.analysis.segmenter import segment
 from app.analysis.title_layout import TALLER_BAND, needs_taller_band
 from app.analysis.transcript_facts import extract, flag_overlaps
+from app.models.analyses import AnalysisRepository, StoredPage
 from app.models.cases import CaseRepository
 from app.models.documents import Document, DocumentRepository
-from app.models.store import Store, now_iso
+from app.models.store import Store
 from app.vocabulary import TRANSCRIPT_KINDS
 
 ANALYZER_VERSION = "4"
@@ -72,11 +70,6 @@ def _ranges(documents: list[Document]) -> list[tuple[str, int, int]]:
     return [(d.kind, d.first_page, d.last_page) for d in documents]
 
 
-def _search_text(text: str) -> str:
-    """What the search index holds: widths folded, so ：and : match alike."""
-    return unicodedata.normalize("NFKC", text)
-
-
 class Analyzer:
     """Analyses files of one store; one instance per thread (PyMuPDF and the OCR engine are not shared)."""
 
@@ -93,6 +86,7 @@ class Analyzer:
         self.cancelled = cancelled or (lambda: False)
         self.ocr = ocr or OcrEngine()
         self.documents = DocumentRepository(store.db)
+        self.analyses = AnalysisRepository(store.db)
 
     def analyze_cases(
         self, case_ids: list[int] | None, force: bool = False, titles_only: bool = False
@@ -114,9 +108,7 @@ class Analyzer:
         self, sha256: str, label: str, force: bool = False, titles_only: bool = False
     ) -> FileAnalysis:
         started = time.perf_counter()
-        cached = self.db.execute(
-            "SELECT analyzer_version, status FROM analyses WHERE sha256 = ?", [sha256]
-        ).fetchone()
+        cached = self.analyses.state(sha256)
         wanted = "segmented" if titles_only else "complete"
         if (
             not force
@@ -126,7 +118,7 @@ class Analyzer:
         ):
             return FileAnalysis(sha256, label, "cached")
         if force:
-            self._forget(sha256)
+            self.analyses.forget(sha256)
         blob = self.store.blobs.path_for(sha256)
         if not blob.is_file():
             return FileAnalysis(
@@ -166,7 +158,7 @@ class Analyzer:
                 self._transcripts(reader, sha256, label, texts)
             if not titles_only:
                 self._full_text(reader, sha256, label, texts)
-                self._set_status(sha256, doc.page_count, "complete")
+                self.analyses.set_status(sha256, doc.page_count, "complete", ANALYZER_VERSION)
             # after the full text when there is one: a decision's title anywhere names the case type
             self._cover_facts(reader, sha256, texts)
         result.seconds = round(time.perf_counter() - started, 2)
@@ -204,23 +196,17 @@ class Analyzer:
     def _taller_title_band(self, reader: PageReader, page: PageText) -> PageText:
         """The scan's top read again, deeper: a title below a header line falls outside the first band."""
         start, end = TALLER_BAND
-        pix = reader.doc[page.page - 1].get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csRGB)
-        image = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, pix.n)
-        upright = np.rot90(image, page.rotation // 90)
-        height, width = upright.shape[:2]
-        strip = np.ascontiguousarray(upright[int(height * start) : int(height * end)])
-        found = []
-        for line in self.ocr.read(strip):
-            x0, y0, x1, y1 = line.box
-            box = (x0 / width, y0 / height + start, x1 / width, y1 / height + start)
-            if box[1] > start + 0.005:  # a line cut by the strip's top edge was read whole before
-                found.append(Line(box, line.text, line.score))
+        # a line cut by the strip's top edge was read whole before
+        found = reader.ocr_strip(page.page - 1, page.rotation, start + 0.005, end)
         if not found:
             return page
         reach = min(line.box[1] for line in found)
         kept = [ln for ln in page.lines if ln.box[1] < TOP_BAND and ln.box[3] <= reach + 0.004]
         kept += [ln for ln in page.lines if ln.box[1] >= TOP_BAND]
-        lines = sorted(kept + found, key=lambda ln: (round(ln.box[1] * 80), ln.box[0]))
+        known = set(kept)
+        lines = sorted(
+            kept + [ln for ln in found if ln not in known], key=lambda ln: (round(ln.box[1] * 80), ln.box[0])
+        )
         return PageText(page.page, page.source, page.scope, page.rotation, lines)
 
     def _transcripts(self, reader: PageReader, sha256: str, label: str, texts: list[PageText]) -> None:
@@ -237,18 +223,9 @@ class Analyzer:
                 done += 1
             records.append(extract(document.kind, pages))
         flag_overlaps(records)
-        with self.db.atomic():
-            self.db.execute("DELETE FROM transcript_facts WHERE sha256 = ?", [sha256])
-            for record in records:
-                self.db.execute(
-                    "INSERT INTO transcript_facts (sha256, first_page, kind, facts_json) VALUES (?, ?, ?, ?)",
-                    [
-                        sha256,
-                        record.first_page,
-                        record.kind,
-                        json.dumps(record.as_json(), ensure_ascii=False),
-                    ],
-                )
+        self.analyses.save_transcript_facts(
+            sha256, [(record.first_page, record.kind, record.as_json()) for record in records]
+        )
 
     def _cover_facts(self, reader: PageReader, sha256: str, texts: list[PageText]) -> None:
         """A scan's cover read whole, for the case facts intake could not read without a text layer."""
@@ -287,70 +264,16 @@ class Analyzer:
         return any("卷内目录" in line.text.replace(" ", "") for line in page.band()[0])
 
     def _stored_pages(self, sha256: str) -> dict[int, PageText]:
-        rows = self.db.execute(
-            "SELECT page, source, scope, rotation, lines_json FROM page_texts WHERE sha256 = ?", [sha256]
-        ).fetchall()
         pages = {}
-        for number, source, scope, rotation, lines_json in rows:
-            lines = [Line(tuple(raw[:4]), raw[4], raw[5]) for raw in json.loads(lines_json)]
-            pages[number] = PageText(number, source, scope, rotation, lines)
+        for stored in self.analyses.pages(sha256):
+            lines = [Line(tuple(raw[:4]), raw[4], raw[5]) for raw in stored.lines]  # type: ignore[arg-type]
+            pages[stored.page] = PageText(stored.page, stored.source, stored.scope, stored.rotation, lines)
         return pages
 
     def _store_page(self, sha256: str, page: PageText) -> None:
-        lines = json.dumps([line.as_list() for line in page.lines], ensure_ascii=False)
-        with self.db.atomic():
-            self.db.execute(
-                """INSERT INTO page_texts (sha256, page, source, scope, rotation, confidence, text, lines_json)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (sha256, page) DO UPDATE SET source = excluded.source, scope = excluded.scope,
-                       rotation = excluded.rotation, confidence = excluded.confidence, text = excluded.text,
-                       lines_json = excluded.lines_json""",
-                [
-                    sha256,
-                    page.page,
-                    page.source,
-                    page.scope,
-                    page.rotation,
-                    page.confidence,
-                    page.text,
-                    lines,
-                ],
-            )
-            self.db.execute("DELETE FROM page_search WHERE sha256 = ? AND page = ?", [sha256, page.page])
-            self.db.execute(
-                "INSERT INTO page_search (text, sha256, page) VALUES (?, ?, ?)",
-                [_search_text(page.text), sha256, page.page],
-            )
+        lines = [line.as_list() for line in page.lines]
+        stored = StoredPage(page.page, page.source, page.scope, page.rotation, lines)
+        self.analyses.save_page(sha256, stored, page.text, page.confidence)
 
     def _store_segments(self, sha256: str, pages: int, found: list[Document]) -> None:
-        with self.db.atomic():
-            self.db.execute("DELETE FROM segments WHERE sha256 = ?", [sha256])
-            for ordinal, seg in enumerate(found):
-                self.db.execute(
-                    """INSERT INTO segments (sha256, ordinal, kind, first_page, last_page, title, found_by)
-                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    [
-                        sha256,
-                        ordinal,
-                        seg.kind,
-                        seg.first_page,
-                        seg.last_page,
-                        seg.title,
-                        seg.found_by,
-                    ],
-                )
-            self._set_status(sha256, pages, "segmented")
-
-    def _set_status(self, sha256: str, pages: int, status: str) -> None:
-        self.db.execute(
-            """INSERT INTO analyses (sha256, analyzer_version, pages, status, updated_at) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (sha256) DO UPDATE SET analyzer_version = excluded.analyzer_version,
-                   pages = excluded.pages, status = excluded.status, updated_at = excluded.updated_at""",
-            [sha256, ANALYZER_VERSION, pages, status, now_iso()],
-        )
-
-    def _forget(self, sha256: str) -> None:
-        """Forced re-analysis: page text, documents found and facts go; a person's corrections stay."""
-        with self.db.atomic():
-            for table in ("page_texts", "page_search", "segments", "transcript_facts", "analyses"):
-                self.db.execute(f"DELETE FROM {table} WHERE sha256 = ?", [sha256])
+        self.analyses.save_segments(sha256, pages, found, ANALYZER_VERSION)

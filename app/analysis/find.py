@@ -8,11 +8,11 @@ the page as it is stored in the PDF, so the viewer can draw them at any zoom or 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.models.analyses import AnalysisRepository
 from app.textwidth import char_width
 
 Box = tuple[float, float, float, float]
@@ -33,17 +33,14 @@ def find_in_file(db: Database, sha256: str, query: str, limit: int = 2000) -> li
     needle = _normal(query)
     if not needle:
         return []
-    rows = db.execute(
-        "SELECT page, source, rotation, lines_json FROM page_texts WHERE sha256 = ? ORDER BY page", [sha256]
-    ).fetchall()
     matches: list[Match] = []
-    for page, source, rotation, lines_json in rows:
-        for raw in json.loads(lines_json):
-            box, text = tuple(raw[:4]), _normal(str(raw[4]))
+    for page in AnalysisRepository(db).pages(sha256):
+        for raw in page.lines:
+            box, text = tuple(float(v) for v in raw[:4]), _normal(str(raw[4]))  # type: ignore[arg-type]
             for start in _occurrences(text, needle):
                 part = _part_of_line(box, text, start, len(needle))
                 matches.append(
-                    Match(int(page), str(source), to_stored_page(part, int(rotation)), str(raw[4]))
+                    Match(page.page, page.source, to_stored_page(part, page.rotation), str(raw[4]))
                 )
                 if len(matches) >= limit:
                     return matches

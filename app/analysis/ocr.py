@@ -8,7 +8,8 @@ a title band cost as much as a whole page.
 Besides whole reads, the three stages are offered one by one (detect, classify, recognize) so that
 a page's orientation can be judged from its text boxes before anything is read.
 
-The engine is created on first use (model loading takes ~0.7 s) and belongs to one thread.
+The engine is created on first use (model loading takes ~0.7 s) and belongs to one thread. Its
+onnxruntime sessions do not spin while idle (see ``_waiting_session``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class OcrEngine:
 
     @cached_property
     def _engine(self):
+        from omegaconf import flag_override
         from rapidocr import RapidOCR
 
         models = model_dir()
@@ -71,7 +73,7 @@ class OcrEngine:
                     f"the OCR model {name} is missing from the rapidocr package; reinstall it",
                 )
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-        return RapidOCR(
+        engine = RapidOCR(
             params={
                 "Global.log_level": "error",
                 "Global.use_cls": True,
@@ -82,6 +84,15 @@ class OcrEngine:
                 "Det.limit_side_len": self.max_side,
             }
         )
+        # RapidOCR takes a ready session from a stage's config ("session"); each stage still loads lazily
+        for stage, name in (
+            (engine.cfg.Det, DET_MODEL),
+            (engine.cfg.Cls, CLS_MODEL),
+            (engine.cfg.Rec, REC_MODEL),
+        ):
+            with flag_override(stage, "allow_objects", True):
+                stage.session = _waiting_session(models / name)
+        return engine
 
     def read(self, image: np.ndarray) -> list[OcrLine]:
         """Detect, orient each line and recognise; lines in reading order."""
@@ -128,6 +139,24 @@ class OcrEngine:
 
         result = self._engine._load_rec_model()(TextRecInput(img=crops))
         return [(str(text), float(score)) for text, score in zip(result.txts, result.scores, strict=True)]
+
+
+def _waiting_session(model: Path):
+    """An onnxruntime session whose idle threads sleep instead of spinning.
+
+    onnxruntime's threads spin between operators by default: on two cores shared with the desk, the
+    importer or other analyses that burnt ~30 % more CPU for the same result (measured on line
+    recognition: 9.5 against 6.5 CPU seconds, same wall time, same text). RapidOCR builds its own
+    sessions without this setting, so each stage is given one made here, from the same model.
+    """
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.enable_cpu_mem_arena = False
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
 
 
 def crop(image: np.ndarray, quad: np.ndarray) -> np.ndarray:

@@ -4,9 +4,11 @@ Titles sit in the top band of a page and "第X页 共Y页" in the bottom band; r
 touch those two bands is enough to segment a scanned case file, and the full page (~1–3 s) can
 follow later.
 
-Which way up a scan is gets decided from the whole page (orientation.py); the text boxes found
-for that decision are the ones the bands are read from, so the first pass detects a page once.
-Band lines come in reading order (reading_order.py), whatever the skew.
+Which way up a scan is gets decided once per page, from the whole page (orientation.py); the
+text boxes found for that decision are the ones the bands are read from, and the ones the full
+pass reads later: a page is detected once, its band lines are recognised once, and no line is
+classified again (the page's orientation holds for its lines). Lines come in reading order
+(reading_order.py), whatever the skew.
 
 PyMuPDF is not thread-safe: one PageReader per thread, on its own open document.
 """
@@ -21,7 +23,7 @@ import numpy as np
 import pymupdf
 
 from app.analysis.ocr import MIN_SCORE, OcrEngine, crop
-from app.analysis.orientation import DETECT_SIDE, Orientation, orient
+from app.analysis.orientation import DETECT_SIDE, orient
 from app.analysis.reading_order import reading_order, skew
 
 TOP_BAND = 0.14
@@ -69,6 +71,21 @@ class PageText:
         return [ln for ln in self.lines if ln.box[1] < top], [ln for ln in self.lines if ln.box[3] > bottom]
 
 
+@dataclass
+class PageLayout:
+    """What reading a scanned page has learnt so far: which way up, its text boxes, the boxes read."""
+
+    rotation: int
+    skew: float
+    width: int
+    height: int
+    """of the upright page, in pixels"""
+    quads: list[np.ndarray]
+    """text boxes in the upright page's pixels"""
+    readings: dict[int, tuple[str, float]] = field(default_factory=dict)
+    """box index → text and confidence, for the boxes read so far"""
+
+
 def _to_array(pix: pymupdf.Pixmap) -> np.ndarray:
     return np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, pix.n).copy()
 
@@ -79,6 +96,7 @@ class PageReader:
     def __init__(self, doc: pymupdf.Document, ocr: OcrEngine) -> None:
         self.doc = doc
         self.ocr = ocr
+        self._layouts: dict[int, PageLayout] = {}
 
     def has_text_layer(self, index: int) -> bool:
         text = self.doc[index].get_text("text")
@@ -101,55 +119,69 @@ class PageReader:
     def _render(self, index: int, dpi: int) -> np.ndarray:
         return _to_array(self.doc[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB))
 
-    @lru_cache(maxsize=4)  # noqa: B019 - as _render
-    def _orientation(self, index: int) -> Orientation:
-        return orient(self.ocr, self._render(index, OCR_DPI))
+    def _upright(self, index: int, rotation: int) -> np.ndarray:
+        return np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
 
     def orientation(self, index: int) -> int:
         """Degrees (counter-clockwise) that turn the scan upright."""
-        return self._orientation(index).rotation
+        return self._layout(index, None).rotation
 
-    def _boxes_at(self, index: int, rotation: int | None) -> Orientation:
-        """The page's text boxes, upright as decided, or turned by ``rotation`` when one is given."""
+    def _layout(self, index: int, rotation: int | None) -> PageLayout:
+        """The page's text boxes, upright as decided, or turned by ``rotation`` when one is given.
+
+        Found once per page and kept (boxes and readings are small): the full pass reads the boxes
+        the first pass found, and does not detect or read the bands again.
+        """
+        known = self._layouts.get(index)
+        if known is not None and (rotation is None or known.rotation == rotation):
+            return known
         if rotation is None:
-            return self._orientation(index)
-        upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
-        quads = self.ocr.detect(upright, DETECT_SIDE)
-        height, width = upright.shape[:2]
-        return Orientation(rotation, skew(quads), width, height, upright, quads, "as asked")
+            found = orient(self.ocr, self._render(index, OCR_DPI))
+            layout = PageLayout(found.rotation, found.skew, found.width, found.height, found.quads)
+        else:
+            upright = self._upright(index, rotation)
+            quads = self.ocr.detect(upright, DETECT_SIDE)
+            height, width = upright.shape[:2]
+            layout = PageLayout(rotation, skew(quads), width, height, quads)
+        self._layouts[index] = layout
+        return layout
 
-    def _bands(self, found: Orientation) -> list[Line]:
-        """The lines touching the top band or the bottom band, in reading order."""
-        top, bottom = TOP_BAND * found.height, (1 - BOTTOM_BAND) * found.height
-        chosen = [i for i, q in enumerate(found.quads) if q[:, 1].min() < top or q[:, 1].max() > bottom]
-        crops = [crop(found.image, found.quads[i]) for i in chosen]
-        readings = dict(zip(chosen, self.ocr.recognize(crops), strict=True))
+    def _lines(self, index: int, layout: PageLayout, chosen: list[int]) -> list[Line]:
+        """The chosen boxes read (those not read before), kept when confident, in reading order."""
+        unread = [i for i in chosen if i not in layout.readings]
+        if unread:
+            image = self._upright(index, layout.rotation)
+            crops = [crop(image, layout.quads[i]) for i in unread]
+            layout.readings.update(zip(unread, self.ocr.recognize(crops), strict=True))
+        readings = layout.readings
         kept = [i for i in chosen if readings[i][0].strip() and readings[i][1] >= MIN_SCORE]
         lines = []
-        for row in reading_order([found.quads[i] for i in kept], found.skew):
+        for row in reading_order([layout.quads[i] for i in kept], layout.skew):
             for position in row:
-                quad = found.quads[kept[position]]
+                quad = layout.quads[kept[position]]
                 text, score = readings[kept[position]]
                 box = (
-                    max(float(quad[:, 0].min()) / found.width, 0.0),
-                    max(float(quad[:, 1].min()) / found.height, 0.0),
-                    min(float(quad[:, 0].max()) / found.width, 1.0),
-                    min(float(quad[:, 1].max()) / found.height, 1.0),
+                    max(float(quad[:, 0].min()) / layout.width, 0.0),
+                    max(float(quad[:, 1].min()) / layout.height, 0.0),
+                    min(float(quad[:, 0].max()) / layout.width, 1.0),
+                    min(float(quad[:, 1].max()) / layout.height, 1.0),
                 )
                 lines.append(Line(box, text, score))
         return lines
 
     def ocr_page(self, index: int, scope: str, rotation: int | None = None) -> PageText:
         """OCR of the bands or the whole page, upright; the rotation is found when not given."""
+        layout = self._layout(index, rotation)
         if scope == "bands":
-            found = self._boxes_at(index, rotation)
-            return PageText(index + 1, "ocr", scope, found.rotation, self._bands(found))
-        if rotation is None:
-            rotation = self.orientation(index)
-        upright = np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
-        height, width = upright.shape[:2]
-        lines = []
-        for read in self.ocr.read(upright):
-            x0, y0, x1, y1 = read.box
-            lines.append(Line((x0 / width, y0 / height, x1 / width, y1 / height), read.text, read.score))
-        return PageText(index + 1, "ocr", scope, rotation, lines)
+            top, bottom = TOP_BAND * layout.height, (1 - BOTTOM_BAND) * layout.height
+            chosen = [i for i, q in enumerate(layout.quads) if q[:, 1].min() < top or q[:, 1].max() > bottom]
+        else:
+            chosen = list(range(len(layout.quads)))
+        return PageText(index + 1, "ocr", scope, layout.rotation, self._lines(index, layout, chosen))
+
+    def ocr_strip(self, index: int, rotation: int, start: float, end: float) -> list[Line]:
+        """The lines that begin between ``start`` and ``end`` (fractions of the upright page's height)."""
+        layout = self._layout(index, rotation)
+        top, bottom = start * layout.height, end * layout.height
+        chosen = [i for i, q in enumerate(layout.quads) if top <= q[:, 1].min() < bottom]
+        return self._lines(index, layout, chosen)
