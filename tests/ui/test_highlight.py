@@ -34,7 +34,16 @@ def _case_file(path: Path) -> Path:
     page.insert_text((72, 400), PHRASE, fontname="china-s", fontsize=12)
     page.insert_text((72, 430), "记录人：方淑", fontname="china-s", fontsize=12)
     scan = doc.new_page()
-    scan.draw_rect(pymupdf.Rect(60, 240, 500, 300), color=(0.3, 0.3, 0.3), fill=(0.9, 0.9, 0.9))
+    w, h = scan.rect.width, scan.rect.height
+    for text, top in ((OCR_LINE, 0.3), (OCR_OTHER, 0.6)):  # pictures of the words, as a scanner makes them
+        picture = pymupdf.open()
+        words = picture.new_page(width=0.7 * w, height=0.04 * h)
+        words.insert_text((2, 0.03 * h), text, fontname="china-s", fontsize=16)
+        scan.insert_image(
+            pymupdf.Rect(0.1 * w, top * h, 0.8 * w, (top + 0.04) * h),
+            pixmap=words.get_pixmap(dpi=150),
+        )
+    assert not scan.get_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
     return path
@@ -172,4 +181,5 @@ def _screenshot(window: MainWindow, name: str) -> None:
     OUTPUT.mkdir(exist_ok=True)
     window.resize(1366, 768)
     window.form.scroll.ensureWidgetVisible(window.form.editors[f"evidence/{ITEM}"], 50, 120)
+    QTest.qWait(100)  # the evidence row grows to its wrapped quote
     assert window.grab().save(str(OUTPUT / name))
