@@ -489,7 +489,9 @@ class PageView(QScrollArea):
         page = self._doc[number - 1]
         width, height = page.rect.width, page.rect.height
         x0, y0, x1, y1 = box
-        text = page.get_textbox(pymupdf.Rect(x0 * width, y0 * height, x1 * width, y1 * height)) or ""
+        # the box is on the page as shown (a /Rotate applied); the text layer is in unturned points
+        shown = pymupdf.Rect(x0 * width, y0 * height, x1 * width, y1 * height)
+        text = page.get_textbox(shown * page.derotation_matrix) or ""
         if not text.strip() and self.ocr_text is not None:
             text = self.ocr_text(number, box)
         return text

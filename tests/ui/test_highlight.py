@@ -16,7 +16,7 @@ from app.models.cases import CaseRepository
 from app.models.store import Store
 from app.reports.score_sheet import render_score_sheet
 from app.ui.main_window import MainWindow
-from app.ui.page_view import quote_of
+from app.ui.page_view import PageView, quote_of
 
 OUTPUT = Path(__file__).parents[2] / "test-output"
 PHRASE = "询问人：韩明 执法证号 5"
@@ -168,6 +168,26 @@ def test_a_drag_on_a_scanned_page_reads_the_ocr_line_it_touches(qtbot, window: M
     )
     assert window.form.sheet.get(f"evidence/{ITEM}") == {"page": 2, "text": f"{OCR_LINE} {OCR_OTHER}"}
     _screenshot(window, "highlight-scan-1366x768.png")
+
+
+def test_a_page_the_pdf_itself_turns_is_read_where_it_shows(qtbot, tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 400), PHRASE, fontname="china-s", fontsize=12)
+    page.set_rotation(90)  # /Rotate 90: shown landscape, the text running down
+    rects = page.search_for(PHRASE)
+    whole = rects[0]
+    for rect in rects[1:]:
+        whole |= rect
+    shown = (whole * page.rotation_matrix) + (-2, -2, 2, 2)
+    w, h = page.rect.width, page.rect.height
+    doc.save(tmp_path / "turned.pdf")
+    view = PageView()
+    qtbot.addWidget(view)
+    view.open(tmp_path / "turned.pdf")
+    marked = view.select(1, (shown.x0 / w, shown.y0 / h, shown.x1 / w, shown.y1 / h))
+    assert marked is not None and marked.text == PHRASE
+    view.close_document()
 
 
 def test_a_long_passage_is_cut_and_its_whitespace_collapsed() -> None:
