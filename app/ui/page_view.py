@@ -70,6 +70,7 @@ class PageLabel(QWidget):
         """the marked passage, fractions of the page as shown"""
         self._pixmap: QPixmap | None = None
         self._on_marked = on_marked
+        self.setCursor(Qt.CursorShape.CrossCursor)  # the page says it can be marked by dragging
         self._press: QPointF | None = None
         self._drag: QRectF | None = None
 
