@@ -1,4 +1,4 @@
-"""Evidence on an item: "page 7" (and the text found there), one click back to that page."""
+"""Evidence on an item: "page 7" and the passage marked (or the text found) there, one click back to that page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+SHOWN_QUOTE = 80
+"""characters of a quote in the form, where several items share the pane; all of it in the tooltip"""
 
 
 class EvidenceLink(QWidget):
@@ -24,7 +27,9 @@ class EvidenceLink(QWidget):
         self.link.linkActivated.connect(lambda href: self.page_requested.emit(int(href.split(":")[1])))
         cite = QToolButton()
         cite.setText(self.tr("引用当前页"))
-        cite.setToolTip(self.tr("把正在看的页（及查找到的文字）记为本项的依据"))
+        cite.setToolTip(
+            self.tr("把页面上框选的段落（未框选时为正在看的页及查找到的文字）记为本项的依据 (Ctrl+Shift+C)")
+        )
         cite.clicked.connect(self.cite)
         self.remove = QToolButton()
         self.remove.setText("×")
@@ -40,6 +45,7 @@ class EvidenceLink(QWidget):
     def set_value(self, value: dict[str, Any] | None) -> None:
         self.value = value if isinstance(value, dict) and value.get("page") else None
         self.remove.setVisible(self.value is not None)
+        self.link.setToolTip("")
         if self.value is None:
             none_yet = self.tr("尚无依据")
             self.link.setText(f"<span style='color:#888'>{escape(none_yet)}</span>")
@@ -48,5 +54,8 @@ class EvidenceLink(QWidget):
         text = self.tr("第 {page} 页").format(page=page)
         quote = self.value.get("text")
         if quote:
-            text += f"：“{quote}”"
+            quote = str(quote)
+            shown = quote if len(quote) <= SHOWN_QUOTE else quote[: SHOWN_QUOTE - 1] + "…"
+            text += f"：“{shown}”"
+            self.link.setToolTip(quote)
         self.link.setText(f"<a href='page:{page}'>{escape(text)}</a>")

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.analysis.find import Match, find_in_file
+from app.analysis.find import Box, Match, find_in_file
+from app.analysis.passage import ocr_text_in_box
 from app.jobs import DEMO_SOURCE
 from app.models.cases import CaseFile, CaseRepository
 from app.models.documents import DocumentRepository
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.case_queue = CaseQueue()
         self.model = self.case_queue.model
         self.viewer = PageView()
+        self.viewer.ocr_text = self._ocr_text
         self.viewer_pane = ViewerPane(self.viewer, self._find_in_current_case)
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
@@ -546,12 +548,19 @@ class MainWindow(QMainWindow):
         self._panes_timer.start(250)
 
     def _evidence_here(self) -> tuple[int, str | None]:
-        """The page in view, and the text found on it when the current match is on that page."""
+        """The passage marked on a page in view; else the page in view, with the find match on it if any."""
+        marked = self.viewer.selection
+        if marked is not None and marked.text and self.viewer.page_in_view(marked.page):
+            return marked.page, marked.text
         page = self.viewer.current_page() if self.viewer.page_count else 0
         pane = self.viewer_pane
         if pane.matches and 0 <= pane.current < len(pane.matches) and pane.matches[pane.current].page == page:
             return page, pane.find_box.text().strip() or None
         return page, None
+
+    def _ocr_text(self, page: int, box: Box) -> str:
+        case = self.current_case()
+        return ocr_text_in_box(self.store.db, case.sha256, page, box) if case is not None else ""
 
     def _find_in_current_case(self, query: str) -> list[Match]:
         """Matches from the stored text; on text-layer pages placed exactly where the PDF has them."""

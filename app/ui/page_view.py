@@ -4,16 +4,22 @@ PyMuPDF is not thread-safe, so pages render on the GUI thread, lazily, into a ca
 bytes of QImages made straight from the pixmap's raw samples (PNG encoding would cost 20-470 ms a
 page). Fit width, fit page or a zoom factor; the pages can be turned; search matches are drawn
 over the page as boxes given in fractions of the page, so they follow any zoom or turn.
+
+Dragging with the left button marks a passage (Esc or a click clears it): its box is kept in
+fractions of the stored page too, and its text is read from the text layer under the box or, on a
+scanned page, from the stored OCR lines the box touches (``ocr_text``, given by the window).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.analysis.find import Box, rotate_for_view
@@ -25,6 +31,28 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
 SCREEN_POINTS = 96 / 72
 MATCH = QColor(255, 200, 0, 90)
 CURRENT_MATCH = QColor(255, 120, 0, 140)
+SELECTION = QColor(40, 120, 255, 70)
+SELECTION_EDGE = QColor(40, 120, 255, 200)
+DRAG_THRESHOLD = 4
+"""pixels a press must move to mark a passage; less is a click, which clears the mark"""
+QUOTE_LIMIT = 200
+"""characters of a marked passage kept as evidence: enough to recognise it on the sheet"""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A passage the expert marked: where (fractions of the stored page) and what it says."""
+
+    page: int
+    """1-based"""
+    box: Box
+    text: str
+
+
+def quote_of(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """Whitespace collapsed (lines of a PDF end anywhere), cut to ``limit`` characters with an ellipsis."""
+    collapsed = " ".join(text.split())
+    return collapsed if len(collapsed) <= limit else collapsed[: limit - 1].rstrip() + "…"
 
 
 class PageLabel(QWidget):
@@ -33,12 +61,46 @@ class PageLabel(QWidget):
     A plain widget painting itself: a style sheet on each of 300 labels cost more than the page.
     """
 
-    def __init__(self, size: QSize) -> None:
+    def __init__(self, size: QSize, on_marked: Callable[[PageLabel, QRectF | None], None]) -> None:
         super().__init__()
         self.setFixedSize(size)
         self.rendered = False
         self.highlights: list[tuple[Box, bool]] = []
+        self.selection: Box | None = None
+        """the marked passage, fractions of the page as shown"""
         self._pixmap: QPixmap | None = None
+        self._on_marked = on_marked
+        self.setCursor(Qt.CursorShape.CrossCursor)  # the page says it can be marked by dragging
+        self._press: QPointF | None = None
+        self._drag: QRectF | None = None
+
+    # -- marking a passage: the view decides what it says -----------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self._press = event.position()
+        self._drag = None
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            super().mouseMoveEvent(event)
+            return
+        here = event.position()
+        if self._drag is None and (here - self._press).manhattanLength() < DRAG_THRESHOLD:
+            return
+        self._drag = QRectF(self._press, here).normalized().intersected(QRectF(self.rect()))
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        marked, self._press, self._drag = self._drag, None, None
+        self._on_marked(self, marked if marked is not None and not marked.isEmpty() else None)
+        self.update()
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self._pixmap = pixmap
@@ -64,6 +126,14 @@ class PageLabel(QWidget):
                 -1, -1, 1, 1
             )
             painter.fillRect(rect, CURRENT_MATCH if current else MATCH)
+        marked = self._drag
+        if marked is None and self.selection is not None:
+            x0, y0, x1, y1 = self.selection
+            marked = QRectF(x0 * width, y0 * height, (x1 - x0) * width, (y1 - y0) * height)
+        if marked is not None:
+            painter.fillRect(marked, SELECTION)
+            painter.setPen(SELECTION_EDGE)
+            painter.drawRect(marked)
         painter.end()
 
 
@@ -72,6 +142,8 @@ class PageView(QScrollArea):
 
     page_shown = Signal(int)
     zoom_changed = Signal(str)
+    selection_changed = Signal(object)
+    """the new ``Selection``, or None when it was cleared"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +163,9 @@ class PageView(QScrollArea):
         """degrees clockwise, the same for every page"""
         self._matches: dict[int, list[Box]] = {}
         self._current_match: tuple[int, int] | None = None
+        self.selection: Selection | None = None
+        self.ocr_text: Callable[[int, Box], str] | None = None
+        """the stored OCR lines' text inside a box (fractions of the stored page) of a 1-based page"""
         self._container = QWidget()
         self._layout = QVBoxLayout(self._container)
         self._layout.setSpacing(GAP)
@@ -126,7 +201,7 @@ class PageView(QScrollArea):
                 label.setFixedSize(size)
                 label.show()
             else:
-                label = PageLabel(size)
+                label = PageLabel(size, self._marked)
                 label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 self._pool.append(label)
                 self._layout.addWidget(label)
@@ -216,6 +291,7 @@ class PageView(QScrollArea):
                 self._cache_bytes -= _bytes(self._cache.pop(index))
         if rerender:
             self.set_matches(self._matches, self._current_match)
+            self._show_selection()
         # Until the layout and the scroll bar's range have settled, scrolling is theirs, not the
         # reader's: keep the anchor and return to it on the next turn of the event loop.
         self._repositioning = True
@@ -230,6 +306,8 @@ class PageView(QScrollArea):
             label.clear()
             label.rendered = False
             label.highlights = []
+            label.selection = None
+        self.selection = None
         self._labels.clear()
         self._cache.clear()
         self._cache_bytes = 0
@@ -365,6 +443,76 @@ class PageView(QScrollArea):
                 self._labels[number - 1].update()
         self._matches = matches
         self._current_match = current
+
+    # -- the marked passage -----------------------------------------------------------------------
+
+    def _marked(self, label: PageLabel, rect: QRectF | None) -> None:
+        """A drag on a page (None: a click) marks its passage, or clears the mark."""
+        if rect is None or label not in self._labels:
+            self.clear_selection()
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)  # Esc reaches the view that shows the mark
+        width, height = label.width(), label.height()
+        shown: Box = (rect.left() / width, rect.top() / height, rect.right() / width, rect.bottom() / height)
+        number = self._labels.index(label) + 1
+        self.select(number, rotate_for_view(shown, -self.rotation % 360))
+
+    def select(self, number: int, box: Box) -> Selection | None:
+        """Mark the passage in ``box`` (fractions of the stored page) of page ``number`` and read its text."""
+        if self._doc is None or not 1 <= number <= len(self._labels):
+            return None
+        self.selection = Selection(number, box, quote_of(self.text_in(number, box)))
+        self._show_selection()
+        self.selection_changed.emit(self.selection)
+        return self.selection
+
+    def clear_selection(self) -> None:
+        if self.selection is None:
+            return
+        self.selection = None
+        self._show_selection()
+        self.selection_changed.emit(None)
+
+    def _show_selection(self) -> None:
+        for number, label in enumerate(self._labels, 1):
+            wanted = (
+                rotate_for_view(self.selection.box, self.rotation)
+                if self.selection is not None and self.selection.page == number
+                else None
+            )
+            if label.selection != wanted:
+                label.selection = wanted
+                label.update()
+
+    def text_in(self, number: int, box: Box) -> str:
+        """The text layer's words inside the box; the OCR lines it touches when the page has no text layer."""
+        assert self._doc is not None
+        page = self._doc[number - 1]
+        width, height = page.rect.width, page.rect.height
+        x0, y0, x1, y1 = box
+        # the box is on the page as shown (a /Rotate applied); the text layer is in unturned points
+        shown = pymupdf.Rect(x0 * width, y0 * height, x1 * width, y1 * height)
+        text = page.get_textbox(shown * page.derotation_matrix) or ""
+        if not text.strip() and self.ocr_text is not None:
+            text = self.ocr_text(number, box)
+        return text
+
+    def page_in_view(self, number: int) -> bool:
+        """Whether any of page ``number`` shows in the viewport."""
+        if not 1 <= number <= len(self._labels):
+            return False
+        top = self._page_top(number - 1)
+        scrolled = self.verticalScrollBar().value()
+        return (
+            top < scrolled + self.viewport().height() and top + self._labels[number - 1].height() > scrolled
+        )
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.selection is not None:
+            self.clear_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _render(self, index: int, size: QSize) -> QPixmap:
         assert self._doc is not None

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -81,6 +82,12 @@ class ScoreForm(QWidget):
         self.sections: list[FoldingSection] = []
         self.evidence_source: Callable[[], tuple[int, str | None]] | None = None
         """the page in view and the text found on it, for "cite this page" (set by the window)"""
+        self.last_item: str | None = None
+        """the item the expert was last in: Ctrl+Shift+C cites into it after a drag took focus away"""
+        QApplication.instance().focusChanged.connect(self._remember_item)
+        cite_keys = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        cite_keys.setContext(Qt.ShortcutContext.WindowShortcut)
+        cite_keys.activated.connect(self.cite_last_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
@@ -139,6 +146,7 @@ class ScoreForm(QWidget):
         self.editors.clear()
         self.item_editors.clear()
         self.item_boxes.clear()
+        self.last_item = None
         self.item_summaries.clear()
         self.score_fields.clear()
         self.sections.clear()
@@ -323,6 +331,19 @@ class ScoreForm(QWidget):
         if page < 1:
             return
         self._set_evidence(item_id, {"page": page, "text": quote} if quote else {"page": page})
+
+    def _remember_item(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        for item_id, box in self.item_boxes.items():
+            if box.isAncestorOf(new):
+                self.last_item = item_id
+                return
+
+    def cite_last_item(self) -> None:
+        """Ctrl+Shift+C: the marked passage (or the page in view) into the item last worked on."""
+        if self.sheet is not None and self.last_item in self.item_boxes:
+            self._cite(self.last_item)
 
     def _set_evidence(self, item_id: str, value: dict[str, Any] | None) -> None:
         path = f"evidence/{item_id}"

@@ -17,6 +17,7 @@ SHORTCUTS = [
         QT_TRANSLATE_NOOP("Shortcuts", "放大 / 缩小 / 适合宽度 / 适合页面"),
     ),
     ("Ctrl+R / Ctrl+T", QT_TRANSLATE_NOOP("Shortcuts", "旋转页面 / 缩略图")),
+    ("Ctrl+Shift+C / Esc", QT_TRANSLATE_NOOP("Shortcuts", "框选的段落记为所在评分项的依据 / 取消框选")),
     ("Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "导入光盘文件夹")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("Shortcuts", "导出签名评分包")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "筛选案卷队列")),

@@ -446,27 +446,27 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
 <context>
     <name>EvidenceLink</name>
     <message>
-        <location filename="../../app/ui/evidence.py" line="26"/>
+        <location filename="../../app/ui/evidence.py" line="29"/>
         <source>引用当前页</source>
         <translation>Cite this page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="27"/>
-        <source>把正在看的页（及查找到的文字）记为本项的依据</source>
-        <translation>Record the page in view (and the text found on it) as this item&apos;s evidence</translation>
+        <location filename="../../app/ui/evidence.py" line="31"/>
+        <source>把页面上框选的段落（未框选时为正在看的页及查找到的文字）记为本项的依据 (Ctrl+Shift+C)</source>
+        <translation>Record the passage marked on the page (with none marked, the page in view and the text found on it) as this item&apos;s evidence (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="31"/>
+        <location filename="../../app/ui/evidence.py" line="36"/>
         <source>删除依据</source>
         <translation>Remove the evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="44"/>
+        <location filename="../../app/ui/evidence.py" line="50"/>
         <source>尚无依据</source>
         <translation>No evidence yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="48"/>
+        <location filename="../../app/ui/evidence.py" line="54"/>
         <source>第 {page} 页</source>
         <translation>page {page}</translation>
     </message>
@@ -755,168 +755,168 @@ Press Ctrl+O to import a disc folder, or drop a disc, image, zip or PDF on the w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
         <translation>The sheet is picked by the case type; choose another to score this case on it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>文书与信息</source>
         <translation>Documents and facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>修改记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>下一份未完成的案卷</source>
         <translation>Next unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>上一份未完成的案卷</source>
         <translation>Previous unfinished case file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>完成并打开下一份</source>
         <translation>Complete and open the next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>快捷键</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>筛选案卷</source>
         <translation>Filter the case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>文件</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>导入光盘文件夹…</source>
         <translation>Import disc folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation>Import image, zip or PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>分析全部案卷</source>
         <translation>Analyse all case files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>导出签名评分包…</source>
         <translation>Export signed score package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>监理站</source>
         <translation>S&amp;tation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>报送材料检查…</source>
         <translation>Submission check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>设置</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>帮助</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>快捷键 (F1)</source>
         <translation>Shortcuts (F1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>专家身份与密钥指纹…</source>
         <translation>Expert identity and key fingerprint…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>关于 ReviewDesk…</source>
         <translation>About ReviewDesk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>案卷 {case} 不在当前队列中（可能已被筛选或不在评审包内）。</source>
         <translation>Case {case} is not in the queue (filtered out, or not in your review packet).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>未设置专家身份</source>
         <translation>No expert identity yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation>Expert: {name} · key {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>专家身份</source>
         <translation>Expert identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -931,52 +931,52 @@ Key fingerprint:
 {fp}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>选择光盘或文件夹</source>
         <translation>Choose a disc or folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation>Choose a disc image, zip or PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>已有后台任务在进行中。</source>
         <translation>A background task is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation>Cancelled; what was done is saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation>Imported {files} files ({new} new), {cases} case files, {problems} problems.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>有来源无法读取</source>
         <translation>Some sources could not be read</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>ReviewDesk</source>
         <translation>ReviewDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
         <source>第 {page} / {count} 页</source>
         <translation>Page {page} / {count}</translation>
     </message>
@@ -984,12 +984,12 @@ Key fingerprint:
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../app/ui/page_view.py" line="190"/>
+        <location filename="../../app/ui/page_view.py" line="265"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_view.py" line="192"/>
+        <location filename="../../app/ui/page_view.py" line="267"/>
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
@@ -1157,160 +1157,160 @@ Key fingerprint:
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="91"/>
+        <location filename="../../app/ui/score_form.py" line="98"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation>Complete (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="94"/>
+        <location filename="../../app/ui/score_form.py" line="101"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="161"/>
+        <location filename="../../app/ui/score_form.py" line="169"/>
         <source>案件事实与重大问题</source>
         <translation>Case facts and major problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="166"/>
-        <location filename="../../app/ui/score_form.py" line="611"/>
+        <location filename="../../app/ui/score_form.py" line="174"/>
+        <location filename="../../app/ui/score_form.py" line="632"/>
         <source>评分项目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="218"/>
+        <location filename="../../app/ui/score_form.py" line="226"/>
         <source>未确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="219"/>
+        <location filename="../../app/ui/score_form.py" line="227"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="220"/>
+        <location filename="../../app/ui/score_form.py" line="228"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="240"/>
-        <location filename="../../app/ui/score_form.py" line="606"/>
+        <location filename="../../app/ui/score_form.py" line="248"/>
+        <location filename="../../app/ui/score_form.py" line="627"/>
         <source>合法性评查·重大问题（一票否决）</source>
         <translation>Legality: major problems (veto)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="363"/>
+        <location filename="../../app/ui/score_form.py" line="384"/>
         <source>扣分制，上限 {cap} 分</source>
         <translation>Deducted, at most {cap} points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="592"/>
+        <location filename="../../app/ui/score_form.py" line="613"/>
         <source>文书缺失 · 得分 {points}</source>
         <translation>Document missing · score {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="608"/>
+        <location filename="../../app/ui/score_form.py" line="629"/>
         <source>{count} 项，已认定 {raised} 项</source>
         <translation>{count} items, {raised} found</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="612"/>
+        <location filename="../../app/ui/score_form.py" line="633"/>
         <source>已评 {done}/{items} 项</source>
         <translation>{done}/{items} items scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="626"/>
+        <location filename="../../app/ui/score_form.py" line="647"/>
         <source>扣 {points} 分</source>
         <translation>{points} points deducted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="249"/>
+        <location filename="../../app/ui/score_form.py" line="257"/>
         <source>重大问题：</source>
         <translation>Major problem: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="252"/>
+        <location filename="../../app/ui/score_form.py" line="260"/>
         <source>认定理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="271"/>
+        <location filename="../../app/ui/score_form.py" line="279"/>
         <source>{label}（{points} 分）</source>
         <translation>{label} ({points} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="291"/>
-        <location filename="../../app/ui/score_form.py" line="590"/>
+        <location filename="../../app/ui/score_form.py" line="299"/>
+        <location filename="../../app/ui/score_form.py" line="611"/>
         <source>无需评审</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="297"/>
+        <location filename="../../app/ui/score_form.py" line="305"/>
         <source>文书缺失</source>
         <translation>Document missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="305"/>
+        <location filename="../../app/ui/score_form.py" line="313"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation>Note (you may cite a page, e.g. “page 7”)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="307"/>
+        <location filename="../../app/ui/score_form.py" line="315"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="314"/>
+        <location filename="../../app/ui/score_form.py" line="322"/>
         <source>依据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="347"/>
+        <location filename="../../app/ui/score_form.py" line="368"/>
         <source>第{page}页 {kind}</source>
         <translation>p. {page} {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="409"/>
+        <location filename="../../app/ui/score_form.py" line="430"/>
         <source>文中可见</source>
         <translation>seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="410"/>
+        <location filename="../../app/ui/score_form.py" line="431"/>
         <source>文中未见</source>
         <translation>not seen in the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="495"/>
+        <location filename="../../app/ui/score_form.py" line="516"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="495"/>
+        <location filename="../../app/ui/score_form.py" line="516"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation>Reopening a completed case file needs a reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="572"/>
+        <location filename="../../app/ui/score_form.py" line="593"/>
         <source>已评 {done}/{items} 项 · 暂计 {score}</source>
         <translation>{done}/{items} items scored · provisional {score}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="578"/>
+        <location filename="../../app/ui/score_form.py" line="599"/>
         <source>未评 · 满分 {total}</source>
         <translation>Not scored · out of {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="582"/>
+        <location filename="../../app/ui/score_form.py" line="603"/>
         <source>（未评完）</source>
         <translation> (not complete)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="584"/>
+        <location filename="../../app/ui/score_form.py" line="605"/>
         <source> · 评分标准已更新</source>
         <translation> · the rubric has changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="536"/>
+        <location filename="../../app/ui/score_form.py" line="557"/>
         <source>尚未评分。</source>
         <translation>Not scored yet.</translation>
     </message>
@@ -1364,21 +1364,26 @@ Key fingerprint:
     </message>
     <message>
         <location filename="../../app/ui/shortcuts.py" line="20"/>
+        <source>框选的段落记为所在评分项的依据 / 取消框选</source>
+        <translation>Cite the marked passage in the item you are in / clear the mark</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="21"/>
         <source>导入光盘文件夹</source>
         <translation>Import a disc folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shortcuts.py" line="21"/>
+        <location filename="../../app/ui/shortcuts.py" line="22"/>
         <source>导出签名评分包</source>
         <translation>Export a signed score package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shortcuts.py" line="22"/>
+        <location filename="../../app/ui/shortcuts.py" line="23"/>
         <source>筛选案卷队列</source>
         <translation>Filter the case queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shortcuts.py" line="23"/>
+        <location filename="../../app/ui/shortcuts.py" line="24"/>
         <source>本快捷键表</source>
         <translation>This list of shortcuts</translation>
     </message>

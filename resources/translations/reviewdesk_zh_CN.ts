@@ -444,27 +444,27 @@
 <context>
     <name>EvidenceLink</name>
     <message>
-        <location filename="../../app/ui/evidence.py" line="26"/>
+        <location filename="../../app/ui/evidence.py" line="29"/>
         <source>引用当前页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="27"/>
-        <source>把正在看的页（及查找到的文字）记为本项的依据</source>
+        <location filename="../../app/ui/evidence.py" line="31"/>
+        <source>把页面上框选的段落（未框选时为正在看的页及查找到的文字）记为本项的依据 (Ctrl+Shift+C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="31"/>
+        <location filename="../../app/ui/evidence.py" line="36"/>
         <source>删除依据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="44"/>
+        <location filename="../../app/ui/evidence.py" line="50"/>
         <source>尚无依据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/evidence.py" line="48"/>
+        <location filename="../../app/ui/evidence.py" line="54"/>
         <source>第 {page} 页</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,163 +752,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>文书与信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>修改记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>下一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>上一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="258"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>完成并打开下一份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>筛选案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>导入光盘文件夹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>分析全部案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>导出签名评分包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>监理站</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>报送材料检查…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>帮助</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="299"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>快捷键 (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>专家身份与密钥指纹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>关于 ReviewDesk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>界面语言：{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>未设置专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="375"/>
+        <location filename="../../app/ui/main_window.py" line="377"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -918,57 +918,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>选择光盘或文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>已有后台任务在进行中。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>完成。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>有来源无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>案卷 {case} 不在当前队列中（可能已被筛选或不在评审包内）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
         <source>第 {page} / {count} 页</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,12 +976,12 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../app/ui/page_view.py" line="190"/>
+        <location filename="../../app/ui/page_view.py" line="265"/>
         <source>适合宽度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_view.py" line="192"/>
+        <location filename="../../app/ui/page_view.py" line="267"/>
         <source>适合页面</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,160 +1149,160 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="91"/>
+        <location filename="../../app/ui/score_form.py" line="98"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="94"/>
+        <location filename="../../app/ui/score_form.py" line="101"/>
         <source>重新打开…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="161"/>
+        <location filename="../../app/ui/score_form.py" line="169"/>
         <source>案件事实与重大问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="166"/>
-        <location filename="../../app/ui/score_form.py" line="611"/>
+        <location filename="../../app/ui/score_form.py" line="174"/>
+        <location filename="../../app/ui/score_form.py" line="632"/>
         <source>评分项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="218"/>
+        <location filename="../../app/ui/score_form.py" line="226"/>
         <source>未确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="219"/>
+        <location filename="../../app/ui/score_form.py" line="227"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="220"/>
+        <location filename="../../app/ui/score_form.py" line="228"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="240"/>
-        <location filename="../../app/ui/score_form.py" line="606"/>
+        <location filename="../../app/ui/score_form.py" line="248"/>
+        <location filename="../../app/ui/score_form.py" line="627"/>
         <source>合法性评查·重大问题（一票否决）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="363"/>
+        <location filename="../../app/ui/score_form.py" line="384"/>
         <source>扣分制，上限 {cap} 分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="592"/>
+        <location filename="../../app/ui/score_form.py" line="613"/>
         <source>文书缺失 · 得分 {points}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="608"/>
+        <location filename="../../app/ui/score_form.py" line="629"/>
         <source>{count} 项，已认定 {raised} 项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="612"/>
+        <location filename="../../app/ui/score_form.py" line="633"/>
         <source>已评 {done}/{items} 项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="626"/>
+        <location filename="../../app/ui/score_form.py" line="647"/>
         <source>扣 {points} 分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="249"/>
+        <location filename="../../app/ui/score_form.py" line="257"/>
         <source>重大问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="252"/>
+        <location filename="../../app/ui/score_form.py" line="260"/>
         <source>认定理由（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="271"/>
+        <location filename="../../app/ui/score_form.py" line="279"/>
         <source>{label}（{points} 分）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="291"/>
-        <location filename="../../app/ui/score_form.py" line="590"/>
+        <location filename="../../app/ui/score_form.py" line="299"/>
+        <location filename="../../app/ui/score_form.py" line="611"/>
         <source>无需评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="297"/>
+        <location filename="../../app/ui/score_form.py" line="305"/>
         <source>文书缺失</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="305"/>
+        <location filename="../../app/ui/score_form.py" line="313"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="307"/>
+        <location filename="../../app/ui/score_form.py" line="315"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="314"/>
+        <location filename="../../app/ui/score_form.py" line="322"/>
         <source>依据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="347"/>
+        <location filename="../../app/ui/score_form.py" line="368"/>
         <source>第{page}页 {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="409"/>
+        <location filename="../../app/ui/score_form.py" line="430"/>
         <source>文中可见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="410"/>
+        <location filename="../../app/ui/score_form.py" line="431"/>
         <source>文中未见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="495"/>
+        <location filename="../../app/ui/score_form.py" line="516"/>
         <source>重新打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="495"/>
+        <location filename="../../app/ui/score_form.py" line="516"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="572"/>
+        <location filename="../../app/ui/score_form.py" line="593"/>
         <source>已评 {done}/{items} 项 · 暂计 {score}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="578"/>
+        <location filename="../../app/ui/score_form.py" line="599"/>
         <source>未评 · 满分 {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="582"/>
+        <location filename="../../app/ui/score_form.py" line="603"/>
         <source>（未评完）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="584"/>
+        <location filename="../../app/ui/score_form.py" line="605"/>
         <source> · 评分标准已更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="536"/>
+        <location filename="../../app/ui/score_form.py" line="557"/>
         <source>尚未评分。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1356,21 +1356,26 @@
     </message>
     <message>
         <location filename="../../app/ui/shortcuts.py" line="20"/>
-        <source>导入光盘文件夹</source>
+        <source>框选的段落记为所在评分项的依据 / 取消框选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/shortcuts.py" line="21"/>
-        <source>导出签名评分包</source>
+        <source>导入光盘文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/shortcuts.py" line="22"/>
-        <source>筛选案卷队列</source>
+        <source>导出签名评分包</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/shortcuts.py" line="23"/>
+        <source>筛选案卷队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shortcuts.py" line="24"/>
         <source>本快捷键表</source>
         <translation type="unfinished"></translation>
     </message>
