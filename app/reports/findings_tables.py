@@ -14,16 +14,7 @@ def case_table(found: CaseFindings) -> Table:
     title = f"{found.case_number}　得分 {format_points(case.final)}"
     table = Table(found.case_number[:31] or "案卷", title, list(HEADER))
     for finding in found.findings:
-        table.rows.append(
-            [
-                finding.kind_label,
-                finding.subject,
-                _who(finding, found.reviewers),
-                finding.lost_text,
-                finding.pages_text,
-                "\n".join(finding.notes),
-            ]
-        )
+        table.rows.append(_cells(finding, found.reviewers))
     if not found.findings:
         table.notes.append("专家未发现问题。")
     return table
@@ -37,19 +28,20 @@ def bureau_table(bureau: BureauFindings) -> Table:
         if not found.findings:
             table.rows.append([found.case_number, found.case.final, "", "专家未发现问题", "", "", "", ""])
         for finding in found.findings:
-            table.rows.append(
-                [
-                    found.case_number,
-                    found.case.final,
-                    finding.kind_label,
-                    finding.subject,
-                    _who(finding, found.reviewers),
-                    finding.lost_text,
-                    finding.pages_text,
-                    "\n".join(finding.notes),
-                ]
-            )
+            table.rows.append([found.case_number, found.case.final, *_cells(finding, found.reviewers)])
     return table
+
+
+def _cells(finding: Finding, reviewers: int) -> list[object]:
+    """One finding under ``HEADER``."""
+    return [
+        finding.kind_label,
+        finding.subject,
+        _who(finding, reviewers),
+        finding.lost_text,
+        finding.pages_text,
+        "\n".join(finding.notes),
+    ]
 
 
 def _who(finding: Finding, reviewers: int) -> str:
