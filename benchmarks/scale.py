@@ -74,32 +74,22 @@ def run_cli(data: Path, *args: str, checkout: Path = ROOT) -> dict[str, Any]:
 
 
 def queue_load(store: Any) -> Any:
-    """What the desk does to show the queue: read the cases and their statuses, fill the model and view."""
-    from PySide6.QtWidgets import QTableView
-
+    """What the desk does to show the queue: read the cases and their statuses, fill the queue widget."""
     from app.models.cases import CaseRepository
     from app.models.scores import ScoreRepository
-    from app.ui.case_table import CaseTableModel
+    from app.ui.case_queue import CaseQueue
 
     cases = CaseRepository(store.db).list()
     statuses = ScoreRepository(store.db, "bench").statuses(scale_store.RUBRIC)
-    model = CaseTableModel()
-    model.set_cases(cases, statuses)
-    view = QTableView()
-    view.setModel(model)
-    return view
+    queue = CaseQueue()
+    queue.set_cases(cases, statuses)
+    return queue
 
 
-def filter_keystroke(view: Any, text: str) -> int:
-    """One keystroke in the queue's filter, as MainWindow.apply_filter does it; returns the rows shown."""
-    model = view.model()
-    words = text.split()
-    shown = 0
-    for row in range(model.rowCount()):
-        visible = all(w in model.row_text(row) for w in words)
-        view.setRowHidden(row, not visible)
-        shown += visible
-    return shown
+def filter_keystroke(queue: Any, text: str) -> int:
+    """One keystroke in the queue's filter box (the proxy model filters); returns the rows shown."""
+    queue.filter.setText(text)  # textChanged → apply_filter, as typing does
+    return queue.proxy.rowCount()
 
 
 def measure_desk(station: Path) -> dict[str, Any]:
