@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from app.analysis.moments import arabic
 
-MASK_VERSION = "1"
+MASK_VERSION = "3"
 """bumped when masking changes, so cached units are rebuilt"""
 
 _ORG_SUFFIXES = (
@@ -35,7 +35,9 @@ DATE_RE = re.compile(
 )
 CLOCK_RE = re.compile(r"(?:上午|下午|晚上|中午)?\d{1,2}\s*(?:[时点:：]\s*\d{0,2}\s*分?)")
 NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
-SPACE_RE = re.compile(r"\s+")
+SPACE_RE = re.compile(r"[^\S\n]+")
+"""spaces go; line ends stay, because a record's printed lines (its header fields, the signature line)
+are units of their own and must not be glued into the sentence after them"""
 _PUNCT = str.maketrans(
     {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", "．": "。"}
 )
@@ -55,7 +57,7 @@ class Unit:
 
 
 def normalise(text: str) -> str:
-    """Full-width punctuation, no spaces: the same text reads the same however it was laid out."""
+    """Full-width punctuation, no spaces (line ends kept): the same text reads the same however laid out."""
     return SPACE_RE.sub("", text.translate(_PUNCT))
 
 
@@ -71,14 +73,38 @@ def mask(text: str, names: Iterable[str] = ()) -> str:
     return NUMBER_RE.sub("〈数〉", text)
 
 
+LABEL_LINE_RE = re.compile(r"^[\u4e00-\u9fff（）()〈〉]{2,16}：")
+"""a printed field (时间：, 被检查人签字：): a unit of its own, never glued to the sentence after it"""
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences across printed lines (a sentence wraps), each field line on its own."""
+    found: list[str] = []
+    running: list[str] = []
+
+    def flush() -> None:
+        found.extend(m.group(0) for m in SENTENCE_RE.finditer("".join(running)))
+        running.clear()
+
+    for line in text.split("\n"):
+        if LABEL_LINE_RE.match(line):
+            flush()
+            found.append(line)
+        else:
+            running.append(line)
+    flush()
+    return found
+
+
 def _pieces(text: str) -> list[tuple[str, str]]:
     """(kind, text) of each 问/答 turn when the text is a dialogue, else of each sentence."""
     parts = QA_RE.split(text)
     if len(parts) >= 5:  # at least two 问/答 markers
         return [
-            ("answer" if parts[i] == "答" else "question", parts[i + 1]) for i in range(1, len(parts) - 1, 2)
+            ("answer" if parts[i] == "答" else "question", parts[i + 1].replace("\n", ""))
+            for i in range(1, len(parts) - 1, 2)
         ]
-    return [("sentence", m.group(0)) for m in SENTENCE_RE.finditer(text)]
+    return [("sentence", sentence) for sentence in _sentences(text)]
 
 
 def units(kind: str, text: str, names: Iterable[str] = ()) -> list[Unit]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import zlib
 from dataclasses import dataclass, field
 
 from app.crosscheck.masking import Unit, normalise, units
@@ -27,10 +29,15 @@ stock phrases share few of them, short enough that one OCR slip spoils only a fe
 
 
 def shingles(text: str, size: int = SHINGLE) -> frozenset[int]:
-    """Hashes of ``text``'s runs of ``size`` characters (Python's own: they only meet in one run)."""
-    if len(text) <= size:
-        return frozenset({hash(text)})
-    return frozenset(map(hash, (text[i : i + size] for i in range(len(text) - size + 1))))
+    """CRC-32s of ``text``'s runs of ``size`` characters, the same in every run of the program.
+
+    The same store must give the same findings: Python's own string hash changes between processes.
+    """
+    data = text.encode("utf-16-le")  # two bytes a character: a run of characters is a run of bytes
+    width = 2 * size
+    if len(data) <= width:
+        return frozenset({zlib.crc32(data)})
+    return frozenset(zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 2, 2))
 
 
 @dataclass
@@ -89,9 +96,17 @@ def prepare(record: StoredTranscript, cached: list[list[str]] | None = None) -> 
     return prepared
 
 
+FORM_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,14}：|签字|签名|盖章|捺印|第〈数〉页|共〈数〉页|如实|回避|陈述|申辩|执法证件|出示|听清楚"
+)
+"""what every form prints whatever happened: header fields (时间：, 地点：), the signature line, page
+numbers, the 告知 (如实回答, 回避, 陈述申辩, 出示执法证件): never evidence of a copy, even when a small
+store has too few records of one bureau to tell its form from its contents by counting"""
+
+
 def comparable(unit: Unit) -> bool:
-    """Answers and narrative sentences carry what was said and seen; questions are the form's."""
-    if unit.kind == "question":
+    """Answers and narrative sentences carry what was said and seen; questions and the form do not."""
+    if unit.kind == "question" or FORM_RE.search(unit.masked):
         return False
     body = _compact(unit.masked)
     return sum(1 for ch in body if "\u4e00" <= ch <= "\u9fff") >= MIN_UNIT_CHARS

@@ -99,14 +99,25 @@ def _same_event(a: StoredTranscript, b: StoredTranscript) -> bool:
     )
 
 
+SIGNED_LINE_REST = 12
+"""a dated line is the document's own date (落款, 负责人意见：同意立案 2024年5月9日) when, without the date,
+at most this many characters are left; a longer line is a sentence that mentions a date (我局于…对你单位
+进行了调查) and says nothing of when the document was made"""
+
+
 def last_date(text: str) -> date | None:
-    dates = []
-    for match in _DATE.finditer(arabic(text)):
-        try:
-            dates.append(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
-        except ValueError:
-            continue
-    return dates[-1] if dates else None
+    """The date a document was made: its last date standing on a line of its own (or beside a short label)."""
+    found = None
+    for line in arabic(text).splitlines():
+        for match in _DATE.finditer(line):
+            rest = (line[: match.start()] + line[match.end() :]).strip(" \t　：:，,。")
+            if len(rest) > SIGNED_LINE_REST:
+                continue
+            try:
+                found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                continue
+    return found
 
 
 def timelines(documents: list[StoredDocumentText]) -> dict[str, dict[str, date]]:

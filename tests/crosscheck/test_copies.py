@@ -103,3 +103,45 @@ def test_the_threshold_is_the_share_of_answers_that_recur() -> None:
     records = [source, half, *clean_store(8)]
     assert find_copies([prepare(r) for r in records], threshold=0.5)
     assert not find_copies([prepare(r) for r in records], threshold=0.6)
+
+
+def test_two_records_that_share_only_their_printed_form_do_not_match() -> None:
+    """Header fields, the 告知 wrapped over two printed lines and the signature line are the form's."""
+
+    def inspection(sha: str, company: str, scene: list[str], case_id: int) -> StoredTranscript:
+        lines = [
+            "某市生态环境局现场检查（勘察）笔录",
+            f"时间：2024年5月{case_id}日9时00分至10时00分",
+            f"被检查（勘察）人名称：{company}",
+            f"今天我们就{company}涉嫌超标排放大气污染物案依法进",
+            "行检查并了解有关情况，你应当配合调查，如实提供材料，不得拒绝、阻碍。",
+            "如果你认为执法人员与案件有利害关系，可以申请回避。听清楚了吗？",
+            *scene,
+            "被检查（勘察）人签字：        年  月  日    执法人员签字：",
+            "第1页，共2页",
+        ]
+        facts = {"party": company, "subject": "某人", "officers": []}
+        return StoredTranscript(
+            sha, "inspection_record", 3, 4, facts, "\n".join(lines), [CaseRef(case_id, "某市", "x.pdf")]
+        )
+
+    a = inspection(
+        "a" * 64, "华泰纸业有限公司", ["现场发现废水直排，沉淀池已干涸多日。", "车间内三台设备正在生产。"], 1
+    )
+    b = inspection(
+        "b" * 64, "宏达化工有限公司", ["危废暂存间未设标识，地面未做防渗。", "厂区东侧雨水井有黄色液体。"], 2
+    )
+    assert find_copies([prepare(a), prepare(b)]) == []
+
+
+def test_shingles_are_the_same_in_every_process() -> None:
+    """The same store gives the same findings: no per-process string hashing in the sketches."""
+    import subprocess
+    import sys
+
+    code = "from app.crosscheck.records import shingles; print(sorted(shingles('我单位成立于二〇一九年')))"
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    }
+    assert len(runs) == 1

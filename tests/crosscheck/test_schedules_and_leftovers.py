@@ -125,3 +125,9 @@ def test_officers_names_are_not_leftovers() -> None:
         text="问：我是王强，执法人员。答：好的。",
     )
     assert find_leftovers([a, b]) == []
+
+
+def test_a_date_inside_a_sentence_is_not_the_document_s_date() -> None:
+    """A decision that says 我局于2024年5月9日对你单位进行了调查 and has no 落款 date has no known date."""
+    assert last_date("经查，我局于2024年5月9日对你单位进行了调查，发现你单位超标排放。") is None
+    assert last_date("负责人意见：同意立案 2024年5月12日") == date(2024, 5, 12)
