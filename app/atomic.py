@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,3 +40,36 @@ def write_durably(out: Path, data: bytes, mode: int = 0o644) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+
+
+def output_folder(folder: Path) -> Path:
+    """``folder``, made if it is not there yet (a command's whole output goes into it), or a clear refusal.
+
+    A file in the way, a path under a file, a read-only place: each is the user's to fix, said in words.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(
+            "output_not_a_folder",
+            f"输出位置已有同名文件，不是文件夹：{folder}",
+            f"the output path is a file, not a folder: {folder}",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = _WHY_ZH.get(exc.errno or 0, "系统拒绝")
+        raise UsageError(
+            "output_unwritable",
+            f"无法创建输出文件夹 {folder}：{why}",
+            f"cannot create the output folder {folder}: {exc.strerror or exc}",
+        ) from exc
+    return folder
+
+
+_WHY_ZH = {
+    errno.ENOTDIR: "路径中有一部分是文件而不是文件夹",
+    errno.ENOENT: "上级路径不存在",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "该位置只读（例如光盘）",
+    errno.ENOSPC: "磁盘已满",
+}

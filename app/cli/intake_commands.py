@@ -232,8 +232,9 @@ def run_case_set(args: argparse.Namespace) -> int:
 
 
 def run_make_demo_disc(args: argparse.Namespace) -> int:
+    from app.atomic import output_folder
     from app.demo.disc import generate_demo_disc
 
-    disc = generate_demo_disc(args.out, seed=args.seed)
+    disc = generate_demo_disc(output_folder(args.out), seed=args.seed)
     print(f"演示光盘已生成 / demo disc written: {args.out} ({len(disc.cases)} 份案卷 case files)")
     return 0

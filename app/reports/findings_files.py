@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from app.aggregate.findings import BureauFindings
+from app.atomic import output_folder
 from app.reports.findings_pdf import write_findings_pdf
 from app.reports.findings_xlsx import write_findings_xlsx
 
@@ -16,7 +17,7 @@ def safe_name(text: str) -> str:
 
 
 def write_findings(bureaus: list[BureauFindings], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    output_folder(folder)
     written = []
     for bureau in bureaus:
         stem = folder / f"{safe_name(bureau.unit)}-评查意见"
