@@ -121,6 +121,12 @@ _CATALOG: dict[str, tuple[str, str, Severity]] = {
         "the same case file was submitted twice: identical to {other}",
         "warning",
     ),
+    "imported_twice": (
+        "同一文件已从另一来源导入（{source}），同一路径、内容完全相同：可能同一张光盘导入了两次。",
+        "the same file at the same path was already imported from another source ({source}): "
+        "perhaps one disc imported twice",
+        "warning",
+    ),
 }
 
 

@@ -74,6 +74,8 @@ class CaseFile:
 
 CaseFiles = list[CaseFile]
 Paths = list[str]
+Copies = list[tuple[int, str, str]]
+"""(case id, source label, path) of the case files that share one file's bytes"""
 """Spelt out of the repository's class, where ``list`` is its method."""
 
 
@@ -130,22 +132,35 @@ class CaseRepository:
                 cases[cid].fields[name] = FieldValue(value, found_by, detail)
         self._apply_corrections(cases, single=case_id is not None)
         documents = DocumentRepository(self.db)
-        paths_by_sha: dict[str, Paths]
+        copies: dict[str, Copies]
         if case_id is not None:
             case = cases[case_id]
             case.documents = documents.documents(case.sha256)
-            paths_by_sha = {case.sha256: self.source_paths(case.sha256)}
+            copies = {case.sha256: self._copies(case.sha256)}
         else:
             by_sha = documents.all_documents()
-            paths_by_sha = {}
+            copies = {}
             for case in cases.values():
                 case.documents = by_sha.get(case.sha256, [])
-                paths_by_sha.setdefault(case.sha256, []).append(case.source_path)
+                copies.setdefault(case.sha256, []).append((case.id, case.source_label, case.source_path))
         for case in cases.values():
-            others = [p for p in paths_by_sha[case.sha256] if p != case.source_path]
-            if others:
-                case.problems.append(problem("duplicate_submission", other="、".join(others)).as_json())
+            others = [(label, path) for cid, label, path in copies[case.sha256] if cid != case.id]
+            elsewhere = [path for _, path in others if path != case.source_path]
+            if elsewhere:
+                case.problems.append(problem("duplicate_submission", other="、".join(elsewhere)).as_json())
+            again = [label for label, path in others if path == case.source_path]
+            if again:
+                case.problems.append(problem("imported_twice", source="、".join(again)).as_json())
         return list(cases.values())
+
+    def _copies(self, sha256: str) -> Copies:
+        """(case id, source label, path) of every case file with these bytes."""
+        rows = self.db.execute(
+            """SELECT c.id, s.label, f.source_path FROM cases c JOIN files f ON f.id = c.file_id
+               JOIN sources s ON s.id = f.source_id WHERE f.sha256 = ? ORDER BY c.id""",
+            [sha256],
+        ).fetchall()
+        return [(cid, label, path) for cid, label, path in rows]
 
     def _apply_corrections(self, cases: dict[int, CaseFile], single: bool) -> None:
         """A person's corrections win over what intake found."""

@@ -165,6 +165,6 @@ def test_locked_store_is_a_clear_error(cli, data_dir: Path, tmp_path: Path) -> N
 def test_every_problem_code_has_both_messages() -> None:
     for code in all_codes():
         values = {"name": "x.pdf", "actual": "图片", "actual_en": "an image", "path": "../x", "size": "1 GB"}
-        values |= {"ratio": "1000:1", "reason": "r", "other": "y.pdf", "budget": "64 MB"}
+        values |= {"ratio": "1000:1", "reason": "r", "other": "y.pdf", "budget": "64 MB", "source": "disc"}
         found = problem(code, **values)
         assert found.zh and found.en and found.zh != found.en
