@@ -30,6 +30,7 @@ from app.rubric.engine import (
     empty_inputs,
 )
 from app.rubric.model import Rubric
+from app.rubric.rounding import format_points
 
 STATUS_LABELS = {"not_started": "未评", "in_progress": "评审中", "complete": "已完成"}
 
@@ -209,7 +210,9 @@ class ScoreRepository:
             result = candidate.result()
         except ScoreInputError as exc:
             raise UsageError(
-                "bad_score", f"评分不符合评分标准：{exc}", f"the score does not fit the rubric: {exc}"
+                "bad_score",
+                f"评分不符合评分标准：{_what_zh(sheet.rubric, path)}",
+                f"the score does not fit the rubric: {exc}",
             ) from exc
         self._write(candidate, result.score, path, old, new, None)
         return candidate
@@ -355,3 +358,18 @@ class SheetChoices:
                     at,
                 ],
             )
+
+
+def _what_zh(rubric: Rubric, path: str) -> str:
+    """What to check, in Chinese, for a refused value at ``path`` (the engine explains in English)."""
+    parts = path.split("/")
+    item = next((i for i in rubric.items if len(parts) > 1 and i.id == parts[1]), None)
+    if item is None:
+        return "请检查输入的值。"
+    if len(parts) > 2 and item.criteria:
+        criterion = next((c for c in item.criteria if c.id == parts[-1]), None)
+        if criterion is not None:
+            return f"“{item.label}”的“{criterion.label}”应在 0 到 {format_points(criterion.points)} 分之间。"
+    if item.levels:
+        return f"“{item.label}”请选择一个等级：{'、'.join(level.label for level in item.levels)}。"
+    return f"“{item.label}”应在 0 到 {format_points(item.points)} 分之间，且为 {format_points(item.step)} 的整数倍。"

@@ -109,3 +109,13 @@ def test_a_failed_completion_names_the_unscored_items_in_chinese_without_english
     assert "还有未评的项目" in chinese and "笔录" in chinese
     assert not any("a" <= ch.lower() <= "z" for ch in chinese.replace("reviewdesk", ""))
     assert "inquiry_record" in english
+
+
+def test_a_refused_value_is_explained_in_chinese_with_the_item_s_bounds(cli, tmp_path: Path) -> None:
+    case_id = str(_one_case(cli, tmp_path))
+    result = cli("score", "set", case_id, "inspection_record=99", "--rubric", "transcripts-2024")
+    assert result.code != 0
+    chinese, english = result.err.splitlines()[:2]
+    assert "现场检查" in chinese and "0 到" in chinese
+    assert not any("a" <= ch.lower() <= "z" for ch in chinese)
+    assert "inspection_record" in english
