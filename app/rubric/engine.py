@@ -273,7 +273,9 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
     in_ratio = scoring.method == "ratio" and scoring.bonus == "items_sum"
     if scoring.method == "ratio":
         numerator = earned + bonus if in_ratio else earned
-        ratio = numerator / standard if standard else Decimal(1)
+        # Nothing in the denominator: every item 无需评审 (full marks, as the sheet says) — or, while
+        # scoring, nothing scored yet, which is no score at all rather than full marks.
+        ratio = numerator / standard if standard else (Decimal(1) if complete else Decimal(0))
         normative = scoring.weight * ratio
         shown = f"({report(earned)} + 加分 {report(bonus)})" if in_ratio and bonus else report(numerator)
         steps.append(
@@ -282,7 +284,11 @@ def compute_case(rubric: Rubric, inputs: dict[str, Any], partial: bool = False) 
                 f"规范性得分 = {scoring.weight} × {shown} / {standard} = {report(normative)}"
                 + _tag(rubric, "items_total")
                 + (
-                    "（全部项目无需评审，按满分计）" + _tag(rubric, "all_not_applicable")
+                    (
+                        "（全部项目无需评审，按满分计）" + _tag(rubric, "all_not_applicable")
+                        if complete
+                        else "（尚未评分）"
+                    )
                     if not standard
                     else ""
                 ),

@@ -120,3 +120,14 @@ def test_a_document_key_that_cannot_tell_documents_apart_is_refused() -> None:
     rubric, problems = parse_rubric(bad)
     assert rubric is not None and not problems
     assert any("same key" in p.message for p in validate(rubric))
+
+
+def test_nothing_scored_yet_is_not_full_marks() -> None:
+    """A ratio sheet with nothing in its denominator is full marks only when every item is 无需评审."""
+    from app.rubric.engine import compute_case
+
+    rubric = catalog.get("transcripts-2024", None)
+    started = compute_case(rubric, {}, partial=True)
+    assert not started.complete
+    ratio = next(step for step in started.steps if step.rule == "ratio")
+    assert ratio.value == 0 and "尚未评分" in ratio.text
