@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as PdfTable
@@ -35,6 +36,8 @@ CHAR_WIDTH = 3.9
 """points per half-width character at the tables' 7.5 pt"""
 PADDING = 13.0
 SHORT_COLUMN = 60.0
+CELL_FONT_SIZE = 7.5
+"""the ``small`` paragraph style's size, which every table cell uses"""
 """columns up to this many points wide are never squeezed"""
 
 
@@ -98,6 +101,11 @@ class Printer:
         return KeepTogether([Spacer(1, 8 * mm), line])
 
 
+def _set_width(line: str) -> float:
+    """The width of ``line`` as the table cells print it (the small style's font and size)."""
+    return float(stringWidth(line, FONT, CELL_FONT_SIZE))
+
+
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[Any]], frame_width: float) -> list[float]:
     """Each column's natural width (its longest line; CJK counts double), squeezing only long ones.
 
@@ -107,9 +115,10 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[Any]], frame_wi
     natural = []
     for index, head in enumerate(header):
         texts = [str(head)] + [cell_text(row[index]) for row in rows]
-        longest = max(max((display_width(line) for line in t.split("\n")), default=1) for t in texts)
-        head_word = min(display_width(str(head)), 8)
-        natural.append(max(longest, head_word, 4) * CHAR_WIDTH + PADDING)
+        # measured in the font the cells are set in: a "−" is a wide glyph there, though one character
+        longest = max(max((_set_width(line) for line in t.split("\n")), default=0.0) for t in texts)
+        head_word = min(display_width(str(head)), 8) * CHAR_WIDTH
+        natural.append(max(longest, head_word, 4 * CHAR_WIDTH) + PADDING)
     if sum(natural) <= frame_width:
         return [w * frame_width / sum(natural) for w in natural]
     fixed = [w if w <= SHORT_COLUMN else 0.0 for w in natural]
