@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.analysis.analyzer import ANALYZER_VERSION, AnalysisProgress, Analyzer, FileAnalysis
+from app.analysis.analyzer import ANALYZER_VERSION, AnalysisProgress, AnalysisReport, Analyzer, FileAnalysis
 from app.intake.importer import Importer
 from app.intake.outcome import ImportOutcome, Progress
 from app.models.analysis_queue import analysis_states
@@ -65,6 +65,27 @@ def next_case(queue: list[CaseFile], focus: int | None) -> CaseFile:
     return next((c for c in queue if c.id == focus), queue[0])
 
 
+def analyse_once(
+    analyzer: Analyzer,
+    cases: list[CaseFile],
+    *,
+    titles_only: bool,
+    force: bool = False,
+    events: WorkflowEvents | None = None,
+) -> list[FileAnalysis]:
+    """One pass over ``cases``, each file once (a duplicate shares the analysis), the open case first."""
+    events = events or WorkflowEvents()
+    results: list[FileAnalysis] = []
+    queue = list(cases)
+    while queue and not events.cancelled():
+        case = next_case(queue, events.focus())
+        queue = [c for c in queue if c.sha256 != case.sha256]
+        result = analyzer.analyze_file(case.sha256, case.source_path, force, titles_only)
+        results.append(result)
+        events.on_file_done(result)
+    return results
+
+
 def analyse_cases(
     analyzer: Analyzer,
     cases: list[CaseFile],
@@ -77,19 +98,22 @@ def analyse_cases(
 
     Before each file the expert's open case is asked for and goes first if it is still waiting.
     """
-    events = events or WorkflowEvents()
     results: list[FileAnalysis] = []
-    passes = [True, False] if full_text else [True]
-    for titles_only in passes:
-        queue = list(cases)
-        while queue and not events.cancelled():
-            case = next_case(queue, events.focus())
-            queue = [c for c in queue if c.sha256 != case.sha256]  # a duplicate shares the analysis
-            result = analyzer.analyze_file(case.sha256, case.source_path, force, titles_only)
-            results.append(result)
-            events.on_file_done(result)
+    for titles_only in [True, False] if full_text else [True]:
+        results += analyse_once(analyzer, cases, titles_only=titles_only, force=force, events=events)
         force = False  # the forced first pass already forgot the old analysis
     return results
+
+
+def analyse_listed(
+    analyzer: Analyzer, case_ids: list[int] | None, force: bool = False, titles_only: bool = False
+) -> AnalysisReport:
+    """``reviewdesk analyze``: the listed cases (None: every one) in case order, each file once, one pass."""
+    cases = CaseRepository(analyzer.db).list()
+    if case_ids is not None:
+        wanted = set(case_ids)
+        cases = [c for c in cases if c.id in wanted]
+    return AnalysisReport(analyse_once(analyzer, cases, titles_only=titles_only, force=force))
 
 
 def import_and_analyse(

@@ -47,6 +47,7 @@ from app.intake.importer import Importer  # noqa: E402
 from app.models.cases import CaseRepository  # noqa: E402
 from app.models.documents import DocumentRepository  # noqa: E402
 from app.models.store import Store  # noqa: E402
+from app.workflow import analyse_listed  # noqa: E402
 
 TRANSCRIPTS = ("inspection_record", "inquiry_record")
 FLAGS = ("single_officer", "missing_badge", "no_end_time")
@@ -68,7 +69,7 @@ def segmentation_and_facts(work: Path, seeds: list[int]) -> dict[str, object]:
     for disc in discs:
         Importer(store, "bench").run([disc.root])
     started = time.perf_counter()
-    Analyzer(store).analyze_cases(None, titles_only=True)
+    analyse_listed(Analyzer(store), None, titles_only=True)
     seconds = time.perf_counter() - started
     by_label = {}
     for case in CaseRepository(store.db).list():

@@ -57,11 +57,12 @@ def prepare(work: Path) -> Path:
     from app.analysis.analyzer import Analyzer
     from app.intake.importer import Importer
     from app.models.store import Store
+    from app.workflow import analyse_listed
 
     data = work / "data"
     store = Store.open(data)
     Importer(store, "bench").run([build(work)])
-    Analyzer(store).analyze_cases(None, titles_only=True)
+    analyse_listed(Analyzer(store), None, titles_only=True)
     store.close()
     return data
 

@@ -24,7 +24,6 @@ from app.analysis.segmenter import segment
 from app.analysis.title_layout import TALLER_BAND, needs_taller_band
 from app.analysis.transcript_facts import extract, flag_overlaps
 from app.models.analyses import AnalysisRepository, StoredPage
-from app.models.cases import CaseRepository
 from app.models.documents import Document, DocumentRepository
 from app.models.store import Store
 from app.vocabulary import TRANSCRIPT_KINDS
@@ -87,22 +86,6 @@ class Analyzer:
         self.ocr = ocr or OcrEngine()
         self.documents = DocumentRepository(store.db)
         self.analyses = AnalysisRepository(store.db)
-
-    def analyze_cases(
-        self, case_ids: list[int] | None, force: bool = False, titles_only: bool = False
-    ) -> AnalysisReport:
-        cases = CaseRepository(self.db).list()
-        if case_ids is not None:
-            wanted = set(case_ids)
-            cases = [c for c in cases if c.id in wanted]
-        report = AnalysisReport()
-        seen: set[str] = set()
-        for case in cases:
-            if case.sha256 in seen:
-                continue
-            seen.add(case.sha256)
-            report.files.append(self.analyze_file(case.sha256, case.source_path, force, titles_only))
-        return report
 
     def analyze_file(
         self, sha256: str, label: str, force: bool = False, titles_only: bool = False

@@ -68,6 +68,7 @@ def _page_range(text: str) -> tuple[int, int]:
 
 def run_analyze(args: argparse.Namespace) -> int:
     from app.analysis.analyzer import AnalysisCancelled, AnalysisProgress, Analyzer
+    from app.workflow import analyse_listed
 
     if not args.all and not args.case_ids:
         raise UsageError("nothing_to_analyze", "请给出案卷编号，或用 --all。", "give case ids, or --all")
@@ -82,7 +83,7 @@ def run_analyze(args: argparse.Namespace) -> int:
 
     try:
         analyzer = Analyzer(store, progress=show)
-        report = analyzer.analyze_cases(None if args.all else args.case_ids, args.force, args.titles_only)
+        report = analyse_listed(analyzer, None if args.all else args.case_ids, args.force, args.titles_only)
     except AnalysisCancelled:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is kept.", file=sys.stderr)
         return 130

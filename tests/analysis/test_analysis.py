@@ -15,6 +15,7 @@ from app.models.cases import CaseRepository
 from app.models.documents import DocumentRepository
 from app.models.search import search
 from app.models.store import Store
+from app.workflow import analyse_listed
 
 TRANSCRIPTS = ("inspection_record", "inquiry_record")
 
@@ -23,7 +24,7 @@ TRANSCRIPTS = ("inspection_record", "inquiry_record")
 def analysed(demo_disc, tmp_path_factory):
     store = Store.open(tmp_path_factory.mktemp("analysed"))
     Importer(store, "tester").run([demo_disc.root])
-    report = Analyzer(store).analyze_cases(None, titles_only=True)
+    report = analyse_listed(Analyzer(store), None, titles_only=True)
     yield store, report
     store.close()
 

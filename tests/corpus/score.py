@@ -38,6 +38,7 @@ def prepare(work: Path, seeds: tuple[int, ...] | list[int]) -> tuple[Store, list
     """Generates the discs, imports them and analyses every case file as ``reviewdesk analyze --all``."""
     from app.analysis.analyzer import Analyzer
     from app.intake.importer import Importer
+    from app.workflow import analyse_listed
 
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -48,7 +49,7 @@ def prepare(work: Path, seeds: tuple[int, ...] | list[int]) -> tuple[Store, list
     Importer(store, "corpus").run([disc.root for disc in discs])
     seconds["import"] = time.perf_counter() - started
     started = time.perf_counter()
-    Analyzer(store).analyze_cases(None)
+    analyse_listed(Analyzer(store), None)
     seconds["analyse"] = time.perf_counter() - started
     return store, discs, seconds
 

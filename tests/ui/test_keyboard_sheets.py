@@ -25,6 +25,7 @@ from app.rubric.engine import compute_case
 from app.rubric.model import Item, Rubric
 from app.rubric.rounding import format_points
 from app.ui.score_form import ScoreForm
+from app.workflow import analyse_listed
 
 SHEETS = [
     "case-review-2024-general",
@@ -43,7 +44,7 @@ def scored_store(demo_disc, tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = Store.open(data)
     Importer(store, "tester").run([demo_disc.root])
     first = CaseRepository(store.db).list()[0]
-    Analyzer(store).analyze_cases([first.id], titles_only=True)
+    analyse_listed(Analyzer(store), [first.id], titles_only=True)
     store.close()
     return data
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QLabel
 
 from app.analysis.analyzer import Analyzer
@@ -17,6 +17,7 @@ from app.models.store import Store
 from app.rubric import catalog
 from app.ui.language import install_translators
 from app.ui.main_window import MainWindow
+from app.workflow import analyse_listed
 
 OUTPUT = Path(__file__).parents[2] / "test-output"
 
@@ -27,7 +28,7 @@ def desk_data(demo_disc, tmp_path: Path) -> Path:
     store = Store.open(data)
     Importer(store, "tester").run([demo_disc.root])
     first = CaseRepository(store.db).list()[0]
-    Analyzer(store).analyze_cases([first.id], titles_only=True)
+    analyse_listed(Analyzer(store), [first.id], titles_only=True)
     # as `reviewdesk score set 1 inspection_record.production=5.25 inspection_record.violation=14` would
     repo = ScoreRepository(store.db, "cli")
     sheet = repo.sheet(first.id, catalog.get("transcripts-2024", None))
@@ -100,6 +101,7 @@ def test_screenshots_of_a_criterion_scored_item(qtbot, qapp, desk_data: Path, si
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("zh_CN"))  # install_translators set it; the tests after this are Chinese
 
 
 def test_a_criterion_marked_not_applicable_leaves_the_standard(qtbot, desk_data: Path) -> None:

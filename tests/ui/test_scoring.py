@@ -18,6 +18,7 @@ from app.models.store import Store
 from app.rubric import catalog
 from app.ui.language import install_translators
 from app.ui.main_window import MainWindow
+from app.workflow import analyse_listed
 
 OUTPUT = Path(__file__).parents[2] / "test-output"
 
@@ -28,7 +29,7 @@ def desk_data(demo_disc, tmp_path: Path) -> Path:
     store = Store.open(data)
     Importer(store, "tester").run([demo_disc.root])
     born_digital = [c.id for c in CaseRepository(store.db).list() if c.has_text]
-    Analyzer(store).analyze_cases(born_digital, titles_only=True)
+    analyse_listed(Analyzer(store), born_digital, titles_only=True)
     store.close()
     return data
 

@@ -14,6 +14,7 @@ from app.models.cases import CaseRepository
 from app.models.scores import ScoreRepository, SheetChoices
 from app.models.store import Store
 from app.ui.main_window import MainWindow
+from app.workflow import analyse_listed
 
 EXPECTED = {
     "general_penalty": "case-review-2024-general",
@@ -34,7 +35,7 @@ def desk_data(demo_disc, tmp_path: Path) -> Path:
     Importer(store, "tester").run([demo_disc.root])
     cases = CaseRepository(store.db)
     born_digital = [c.id for c in cases.list() if c.has_text]
-    Analyzer(store).analyze_cases(born_digital, titles_only=True)
+    analyse_listed(Analyzer(store), born_digital, titles_only=True)
     general = [c for c in cases.list() if c.value("case_type") == "general_penalty"]
     cases.correct(general[-1].id, {"case_type": "no_penalty"}, "tester")
     cases.correct(general[-2].id, {"case_type": "detention_referral"}, "tester")

@@ -12,6 +12,7 @@ from app.analysis.analyzer import Analyzer
 from app.models.store import Store
 from app.ui import page_view
 from app.ui.main_window import MainWindow
+from app.workflow import analyse_listed
 
 
 def _case_file(path: Path, pages: int = 30) -> Path:
@@ -41,7 +42,7 @@ def window(qtbot, tmp_path: Path):
     from app.intake.importer import Importer
 
     Importer(store, "tester").run([tmp_path / "disc"])
-    Analyzer(store).analyze_cases(None)
+    analyse_listed(Analyzer(store), None)
     desk = MainWindow(store, QSettings(str(data / "desk.ini"), QSettings.Format.IniFormat), dialogs=False)
     qtbot.addWidget(desk)
     desk.resize(1366, 768)
