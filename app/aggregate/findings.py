@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.aggregate.panel import CaseResult, PanelReport, manifest_entry
+from app.crosscheck.codes import CODES
 from app.models.received import ReceivedRepository
 from app.models.store import Store
 from app.models.transcripts import CrosscheckFindingRepository
@@ -33,15 +34,6 @@ KIND_LABELS = {
     "crosscheck": "跨案卷核查",
 }
 KIND_ORDER = tuple(KIND_LABELS)
-CROSSCHECK_LABELS = {
-    "copied_record": "笔录雷同",
-    "leftover_name": "笔录出现其他案卷的当事人",
-    "double_booked": "同一执法人员同时出现在两份笔录中",
-    "times_out_of_order": "笔录结束时间早于开始时间",
-    "after_decision": "笔录晚于处罚决定",
-    "before_filing": "询问笔录早于立案",
-}
-"""the words of ``app.crosscheck.run.CODES``, which sits beside station, not below aggregate's readers"""
 
 
 @dataclass
@@ -134,7 +126,7 @@ def crosscheck_findings(case: CaseResult, stored: list[dict[str, Any]]) -> list[
         mine, other = finding["a"], finding.get("b")
         if other and other.get("sha256") == case.sha256 and mine.get("sha256") != case.sha256:
             mine, other = other, mine
-        subject = f"{CROSSCHECK_LABELS.get(finding['code'], finding['code'])}：{mine['kind_label']}"
+        subject = f"{CODES.get(finding['code'], (finding['code'],))[0]}：{mine['kind_label']}"
         if other and other.get("sha256") != case.sha256:
             subject += f"（另见案卷 {'、'.join(str(c) for c in other.get('case_ids') or [])} 第{other['first_page']}页）"
         passages = [

@@ -30,8 +30,9 @@ def register(sub: Any) -> None:
 
 
 def run_crosscheck(args: argparse.Namespace) -> int:
+    from app.crosscheck.codes import CODES
     from app.crosscheck.copies import DEFAULT_THRESHOLD
-    from app.crosscheck.run import CODES, crosscheck
+    from app.crosscheck.run import crosscheck
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     if not 0 < threshold <= 1:

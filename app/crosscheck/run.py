@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.crosscheck.codes import CODES
 from app.crosscheck.copies import DEFAULT_THRESHOLD, CopyMatch, find_copies
 from app.crosscheck.leftovers import Leftover, find_leftovers
 from app.crosscheck.masking import MASK_VERSION
@@ -26,15 +27,6 @@ from app.models.transcripts import (
     TranscriptRepository,
 )
 from app.vocabulary import DOCUMENT_LABELS
-
-CODES = {
-    "copied_record": ("笔录雷同", "copied record"),
-    "leftover_name": ("笔录中出现其他案卷的当事人", "names another case file's party"),
-    "double_booked": ("同一执法人员同时出现在两份笔录中", "one officer in two records at once"),
-    "times_out_of_order": ("笔录结束时间早于开始时间", "the record ends before it starts"),
-    "after_decision": ("笔录晚于所支持的处罚决定", "the record is dated after its decision"),
-    "before_filing": ("询问笔录早于立案", "the inquiry is dated before the case was filed"),
-}
 
 
 def record_ref(record: StoredTranscript) -> dict[str, Any]:

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from app.aggregate.panel_tables import Table
-from app.crosscheck.run import CODES, CrosscheckReport
+from app.crosscheck.codes import CODES
+from app.crosscheck.run import CrosscheckReport
 from app.reports.panel_xlsx import write_tables_xlsx
 
 
