@@ -39,6 +39,8 @@ import pymupdf
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from text_errors import edit_distance  # noqa: E402
+
 from app.analysis.analyzer import Analyzer  # noqa: E402
 from app.analysis.ocr import OcrEngine  # noqa: E402
 from app.analysis.textnorm import fold  # noqa: E402
@@ -51,16 +53,6 @@ from app.workflow import analyse_listed  # noqa: E402
 
 TRANSCRIPTS = ("inspection_record", "inquiry_record")
 FLAGS = ("single_officer", "missing_badge", "no_end_time")
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def segmentation_and_facts(work: Path, seeds: list[int]) -> dict[str, object]:

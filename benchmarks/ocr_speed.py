@@ -43,6 +43,8 @@ import pymupdf
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from text_errors import edit_distance  # noqa: E402
+
 from app.analysis.ocr import OcrEngine  # noqa: E402
 from app.analysis.pages import OCR_DPI, PageReader  # noqa: E402
 from app.analysis.textnorm import fold  # noqa: E402
@@ -52,16 +54,6 @@ from app.demo.scan import scan_pdf  # noqa: E402
 
 MIN_TRUTH_CHARS = 30
 """pages with less text (a near-empty form) say little about the error rate"""
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def cer(text: str, truth: str) -> float:
