@@ -571,9 +571,12 @@ class MainWindow(QMainWindow):
         refined: list[Match] = []
         for page in sorted({m.page for m in matches}):
             on_page = [m for m in matches if m.page == page]
-            exact = self.viewer.exact_boxes(page, query) if on_page[0].source == "text" else []
-            if len(exact) == len(on_page):
-                on_page = [replace(m, box=box) for m, box in zip(on_page, exact, strict=True)]
+            if on_page[0].source == "text":
+                exact = self.viewer.exact_boxes(page, query)
+                if len(exact) == len(on_page):
+                    on_page = [replace(m, box=box) for m, box in zip(on_page, exact, strict=True)]
+                else:
+                    on_page = [replace(m, box=self.viewer.text_layer_box(page, m.box)) for m in on_page]
             refined += on_page
         return refined
 
