@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.models.cases import CaseFile
 from app.ui.case_table import CaseTableModel
+from app.ui.other_sheets import OtherSheet
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -125,18 +126,25 @@ class CaseQueue(QWidget):
 
     # -- contents -------------------------------------------------------------------------------------
 
-    def set_cases(self, cases: list[CaseFile], statuses: dict[int, str]) -> None:
+    def set_cases(
+        self,
+        cases: list[CaseFile],
+        statuses: dict[int, str],
+        elsewhere: dict[int, list[OtherSheet]] | None = None,
+    ) -> None:
         """New contents; the case that was current stays current (without a second ``case_chosen``)."""
         current = self.current_case()
         self.table.selectionModel().blockSignals(True)
-        self.model.set_cases(cases, statuses)
+        self.model.set_cases(cases, statuses, elsewhere)
         self.stack.setCurrentWidget(self.table if cases else self.empty_hint)
         if current is not None:
             self.select_case(current.id)
         self.table.selectionModel().blockSignals(False)
         self._update_title()
 
-    def set_status(self, case_id: int, status: str) -> None:
+    def set_status(self, case_id: int, status: str, elsewhere: list[OtherSheet] | None = None) -> None:
+        if elsewhere is not None:
+            self.model.set_elsewhere(case_id, elsewhere)
         self.model.set_status(case_id, status)
         self.proxy.status_changed()
 

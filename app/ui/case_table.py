@@ -17,6 +17,7 @@ from app import vocabulary as vocab
 from app.models.cases import CaseFile
 from app.models.scores import STATUS_LABELS
 from app.ui.labels import in_language, label_of
+from app.ui.other_sheets import OtherSheet, describe, status_key, status_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,12 +66,26 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__()
         self._cases = cases or []
         self._statuses: dict[int, str] = {}
+        self._elsewhere: dict[int, list[OtherSheet]] = {}
 
-    def set_cases(self, cases: list[CaseFile], statuses: dict[int, str] | None = None) -> None:
+    def set_cases(
+        self,
+        cases: list[CaseFile],
+        statuses: dict[int, str] | None = None,
+        elsewhere: dict[int, list[OtherSheet]] | None = None,
+    ) -> None:
+        """The cases, each one's status on the sheet shown, and the other sheets it has scores on."""
         self.beginResetModel()
         self._cases = cases
         self._statuses = statuses or {}
+        self._elsewhere = elsewhere or {}
         self.endResetModel()
+
+    def set_elsewhere(self, case_id: int, others: list[OtherSheet]) -> None:
+        self._elsewhere[case_id] = others
+        row = self.row_of(case_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def set_status(self, case_id: int, status: str) -> None:
         self._statuses[case_id] = status
@@ -80,12 +95,21 @@ class CaseTableModel(QAbstractTableModel):
             self.dataChanged.emit(index, index)
 
     def status_of(self, row: int) -> str:
+        """The case's status on the sheet shown (what 完成 and the status filter go by)."""
         return self._statuses.get(self._cases[row].id, "not_started")
+
+    def elsewhere(self, row: int) -> list[OtherSheet]:
+        return self._elsewhere.get(self._cases[row].id, [])
+
+    def status_text(self, row: int) -> str:
+        """未评, 评审中, 已完成 — or 另表已完成 when nothing is on this sheet and another sheet has scores."""
+        key = status_key(self.status_of(row), self.elsewhere(row))
+        return tr(STATUS_LABELS[key]) if key in STATUS_LABELS else status_text(key)
 
     def row_text(self, row: int) -> str:
         """What the filter box searches: every column as shown, the file's path and its problems."""
         case = self._cases[row]
-        shown = [tr(STATUS_LABELS[self.status_of(row)]), *(column(case) for _label, column in COLUMNS)]
+        shown = [self.status_text(row), *(column(case) for _label, column in COLUMNS)]
         unit = case.value("unit") or ""
         return " ".join([*shown, unit, case.source_path, *(_problem_text(p) for p in case.problems)])
 
@@ -107,15 +131,27 @@ class CaseTableModel(QAbstractTableModel):
         case = self._cases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return tr(STATUS_LABELS[self.status_of(index.row())])
+                return self.status_text(index.row())
             return COLUMNS[index.column() - 1][1](case)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [case.value("unit") or "", case.source_path, *(_problem_text(p) for p in case.problems)]
+            lines = [
+                *(describe(other) for other in self.elsewhere(index.row())),
+                case.value("unit") or "",
+                case.source_path,
+                *(_problem_text(p) for p in case.problems),
+            ]
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.ForegroundRole and case.problems:
+        if role == Qt.ItemDataRole.ForegroundRole:
             from PySide6.QtGui import QColor
 
-            return QColor("#b45309")
+            if (
+                index.column() == 0
+                and self.status_of(index.row()) == "not_started"
+                and self.elsewhere(index.row())
+            ):
+                return QColor("#1d4ed8")  # scored, on another sheet: not the grey of nothing done
+            if case.problems:
+                return QColor("#b45309")
         return None
 
     def headerData(
