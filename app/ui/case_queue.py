@@ -6,7 +6,15 @@ hand and the view can be sorted by any column; the rest of the desk speaks in ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.cases import CaseFile
-from app.ui.case_table import CaseTableModel
+from app.ui.case_table import UNIT_COLUMN, CaseTableModel
 from app.ui.other_sheets import OtherSheet
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,10 +81,19 @@ class CaseQueue(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(UNIT_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # every row two lines high (status over 推/抽, unit over type), set once: sizing each row to
+        # its contents costs a pass over every case
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.dataChanged.connect(lambda *_a: self.fit_columns())
         self.title = QLabel()
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
@@ -118,6 +135,22 @@ class CaseQueue(QWidget):
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_title()
+
+    def fit_columns(self) -> None:
+        """Unit over type as wide as it needs, but no wider than the view has left beside the status.
+
+        Elided beyond that (the tooltip has them whole); the columns after it are a scroll away.
+        """
+        wanted = self.table.sizeHintForColumn(UNIT_COLUMN)
+        header_wanted = self.table.horizontalHeader().sectionSizeHint(UNIT_COLUMN)
+        left = self.table.viewport().width() - self.table.columnWidth(0)
+        self.table.setColumnWidth(UNIT_COLUMN, max(min(max(wanted, header_wanted), left), 48))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the view's own width: it changes with the pane, and when a vertical scroll bar comes or goes
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,22 +23,21 @@ from app.ui.other_sheets import OtherSheet, describe, status_key, status_text
 Index = QModelIndex | QPersistentModelIndex
 
 
-# 推/抽 right after the status (a case submitted both as 推选 and as 抽选 is two rows that differ there),
-# then the type, so the three read without scrolling in a queue as narrow as it is at 1366 px
-COLUMNS: list[tuple[str, Any]] = [
+# Two facts a cell, one above the other: at 1366 px the queue is about 180 px wide, too narrow for
+# status, 推/抽, unit and type side by side, and each of them is what the expert scans for. 推/抽 sits
+# under the status (a case submitted both as 推选 and as 抽选 is two rows that differ there), the type
+# under the unit; the queue elides the unit-and-type column to its width (the tooltip has them whole).
+COLUMNS: list[tuple[tuple[str, ...], Callable[[CaseFile], list[str]]]] = [
     (
-        QT_TRANSLATE_NOOP("CaseTableModel", "推/抽"),
-        lambda c: label_of(vocab.SELECTION_LABELS, c.value("selection")),
+        (QT_TRANSLATE_NOOP("CaseTableModel", "单位"), QT_TRANSLATE_NOOP("CaseTableModel", "类型")),
+        lambda c: [short_unit(c.value("unit")), label_of(vocab.CASE_TYPE_LABELS, c.value("case_type"))],
     ),
-    (
-        QT_TRANSLATE_NOOP("CaseTableModel", "类型"),
-        lambda c: label_of(vocab.CASE_TYPE_LABELS, c.value("case_type")),
-    ),
-    (QT_TRANSLATE_NOOP("CaseTableModel", "单位"), lambda c: short_unit(c.value("unit"))),
-    (QT_TRANSLATE_NOOP("CaseTableModel", "文号"), lambda c: c.value("case_number") or "—"),
-    (QT_TRANSLATE_NOOP("CaseTableModel", "候选"), lambda c: _candidate(c)),
-    (QT_TRANSLATE_NOOP("CaseTableModel", "页数"), lambda c: str(c.pages or "?")),
+    ((QT_TRANSLATE_NOOP("CaseTableModel", "文号"),), lambda c: [c.value("case_number") or "—"]),
+    ((QT_TRANSLATE_NOOP("CaseTableModel", "候选"),), lambda c: [_candidate(c)]),
+    ((QT_TRANSLATE_NOOP("CaseTableModel", "页数"),), lambda c: [str(c.pages or "?")]),
 ]
+UNIT_COLUMN = 1
+"""the unit over the type: the column the queue fits to its width"""
 UNIT_SUFFIX = "生态环境局"
 
 
@@ -48,7 +48,7 @@ def short_unit(unit: str | None) -> str:
     return unit.removesuffix(UNIT_SUFFIX) or unit
 
 
-STATUS_COLUMN = QT_TRANSLATE_NOOP("CaseTableModel", "状态")
+STATUS_COLUMN = (QT_TRANSLATE_NOOP("CaseTableModel", "状态"), QT_TRANSLATE_NOOP("CaseTableModel", "推/抽"))
 # STATUS_LABELS' texts, for the translation files
 _STATUS_TEXTS = (
     QT_TRANSLATE_NOOP("CaseTableModel", "未评"),
@@ -109,7 +109,11 @@ class CaseTableModel(QAbstractTableModel):
     def row_text(self, row: int) -> str:
         """What the filter box searches: every column as shown, the file's path and its problems."""
         case = self._cases[row]
-        shown = [self.status_text(row), *(column(case) for _label, column in COLUMNS)]
+        shown = [
+            self.status_text(row),
+            _selection(case),
+            *(t for _labels, cell in COLUMNS for t in cell(case)),
+        ]
         unit = case.value("unit") or ""
         return " ".join([*shown, unit, case.source_path, *(_problem_text(p) for p in case.problems)])
 
@@ -131,12 +135,13 @@ class CaseTableModel(QAbstractTableModel):
         case = self._cases[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return self.status_text(index.row())
-            return COLUMNS[index.column() - 1][1](case)
+                return f"{self.status_text(index.row())}\n{_selection(case)}"
+            return "\n".join(COLUMNS[index.column() - 1][1](case))
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
                 *(describe(other) for other in self.elsewhere(index.row())),
                 case.value("unit") or "",
+                label_of(vocab.CASE_TYPE_LABELS, case.value("case_type")),
                 case.source_path,
                 *(_problem_text(p) for p in case.problems),
             ]
@@ -158,12 +163,18 @@ class CaseTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(STATUS_COLUMN if section == 0 else COLUMNS[section - 1][0])
+            return "\n".join(
+                tr(label) for label in (STATUS_COLUMN if section == 0 else COLUMNS[section - 1][0])
+            )
         return None
 
 
 def _problem_text(problem: dict) -> str:
     return in_language(problem["message"], problem.get("message_en"))
+
+
+def _selection(case: CaseFile) -> str:
+    return label_of(vocab.SELECTION_LABELS, case.value("selection"))
 
 
 def _candidate(case: CaseFile) -> str:

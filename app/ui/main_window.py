@@ -83,9 +83,6 @@ class MainWindow(QMainWindow):
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
         self.form.evidence_source = self._evidence_here
-        # the form's status line wraps rather than widen the pane past the page's 60 % (the items helper
-        # may move this into the form itself)
-        self.form.status.setWordWrap(True)
         # A family of sheets (the 2024 细则's six) is one choice: each case opens on its own sheet.
         self.rubric_choice = QComboBox()
         for rubric in sorted(self.rubrics.values(), key=lambda r: r.id):

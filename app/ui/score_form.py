@@ -37,7 +37,7 @@ from app.rubric.item_types import item_type
 from app.rubric.model import DeductionGroup, Element, Item, Rubric
 from app.rubric.rounding import format_points
 from app.ui.evidence import EvidenceLink
-from app.ui.form_sections import FoldingSection, SectionBar
+from app.ui.form_sections import FlowLayout, FoldingSection, SectionBar
 from app.ui.item_editors import ItemEditor, editor_for
 from app.vocabulary import DOCUMENT_LABELS
 
@@ -90,7 +90,8 @@ class ScoreForm(QWidget):
         cite_keys.activated.connect(self.cite_last_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        header = QHBoxLayout()
+        header_row = QWidget()
+        header = FlowLayout(header_row, spacing=6)
         self.total = QLabel()
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
@@ -100,15 +101,18 @@ class ScoreForm(QWidget):
         self.complete_button.clicked.connect(self.complete)
         self.reopen_button = QPushButton(self.tr("重新打开…"))
         self.reopen_button.clicked.connect(self._ask_reopen)
-        # the total, and under it the case's status: side by side they wrap at 1366 in English
-        figures = QVBoxLayout()
-        figures.setSpacing(0)
-        figures.addWidget(self.total)
-        figures.addWidget(self.status)
-        header.addLayout(figures, 1)
+        # the total, and under it the case's status; the buttons beside them where the pane is wide
+        # enough, else under them: in one row they made the pane wider than the page's 60 % allows
+        figures = QWidget()
+        stacked = QVBoxLayout(figures)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.setSpacing(0)
+        stacked.addWidget(self.total)
+        stacked.addWidget(self.status)
+        header.addWidget(figures)
         header.addWidget(self.complete_button)
         header.addWidget(self.reopen_button)
-        layout.addLayout(header)
+        layout.addWidget(header_row)
         self.section_bar = SectionBar(self)
         self.section_bar.jump.connect(self.open_section)
         layout.addWidget(self.section_bar)
