@@ -53,7 +53,7 @@ from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
 from app.ui.shortcuts import shortcut_table
 from app.ui.viewer_pane import ViewerPane
-from app.ui.window_layout import fit_to_screen, splitter_sizes
+from app.ui.window_layout import FORM_WIDTH, fit_to_screen, splitter_sizes
 from app.vocabulary import TRANSCRIPT_KINDS
 
 DEFAULT_RUBRIC = "transcripts-2024"
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.case_queue)
         self.splitter.addWidget(self.viewer_pane)
         self.splitter.addWidget(self.tabs)
+        self.tabs.setMinimumWidth(FORM_WIDTH)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.page_label = QLabel()

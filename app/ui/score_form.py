@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -288,6 +289,7 @@ class ScoreForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         summary = QLabel()
         summary.setStyleSheet("color: #555;")
+        summary.setWordWrap(True)  # "Subtotal … · 2/5 criteria scored" is wider than the pane at 1366
         form.addRow(summary)
         self.item_summaries[item.id] = summary
         editor = editor_for(item, self.sheet.get(f"scores/{item.id}"), self._apply)
@@ -298,7 +300,8 @@ class ScoreForm(QWidget):
             self.editors[path] = field
             self.score_fields.append(field)
         self.editors.update(editor.toggles)
-        flags = QHBoxLayout()
+        flags_row = QWidget()  # the two boxes side by side where they fit, one under the other where not
+        flags = FlowLayout(flags_row, spacing=12)
         if item.not_applicable is not None:
             na = QCheckBox(self.tr("无需评审"))
             na.setToolTip(item.not_applicable)
@@ -310,9 +313,8 @@ class ScoreForm(QWidget):
         missing.setChecked(bool(self.sheet.get(f"missing/{item.id}")))
         missing.toggled.connect(lambda on: self._apply(f"missing/{item.id}", on))
         flags.addWidget(missing)
-        flags.addStretch(1)
         self.editors[f"missing/{item.id}"] = missing
-        form.addRow(flags)
+        form.addRow(flags_row)
         note = QLineEdit(self.sheet.get(f"notes/{item.id}") or "")
         note.setPlaceholderText(self.tr("备注（可写页码，如“第7页”）"))
         note.textEdited.connect(lambda text: self._apply(f"notes/{item.id}", text or None))
@@ -393,6 +395,9 @@ class ScoreForm(QWidget):
             heading = QPushButton(label)
             heading.setFlat(True)
             heading.setStyleSheet("text-align: left; font-weight: bold;")
+            # the page number leads; in a narrow pane the end of the title gives way, not the pane
+            heading.setMinimumWidth(40)
+            heading.setToolTip(label)
             if page:
                 heading.clicked.connect(lambda _c=False, p=page: self.page_requested.emit(p))
             column.addWidget(heading)
@@ -408,17 +413,19 @@ class ScoreForm(QWidget):
                 text = QLabel(element.label)
                 text.setWordWrap(True)
                 text.setBuddy(check)
-                row = QHBoxLayout()
-                row.addWidget(check)
-                row.addWidget(text, 1)
+                # the wording beside its box, analysis's hint under the wording: a third column for the
+                # hint left the wording a hundred pixels at 1366 and four characters a line
+                row = QGridLayout()
+                row.setVerticalSpacing(0)
+                row.addWidget(check, 0, 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(text, 0, 1)
+                row.setColumnStretch(1, 1)
                 hint = self._hint(record, element)
                 if hint:
                     tip = QLabel(hint)
                     tip.setWordWrap(True)
-                    tip.setMinimumWidth(84)
-                    tip.setMaximumWidth(150)
                     tip.setStyleSheet("color: #b45309;" if hint.startswith("⚑") else "color: #2e7d32;")
-                    row.addWidget(tip)
+                    row.addWidget(tip, 1, 1)
                 column.addLayout(row)
         return box
 
