@@ -81,6 +81,7 @@ class CaseQueue(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(UNIT_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # every row two lines high (status over 推/抽, unit over type), set once: sizing each row to
@@ -141,9 +142,13 @@ class CaseQueue(QWidget):
 
         Elided beyond that (the tooltip has them whole); the columns after it are a scroll away.
         """
+        view = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        status = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.table.setColumnWidth(0, min(status, view // 2))  # a long status elides, the unit stays
         wanted = self.table.sizeHintForColumn(UNIT_COLUMN)
-        header_wanted = self.table.horizontalHeader().sectionSizeHint(UNIT_COLUMN)
-        left = self.table.viewport().width() - self.table.columnWidth(0)
+        header_wanted = header.sectionSizeHint(UNIT_COLUMN)
+        left = view - self.table.columnWidth(0)
         self.table.setColumnWidth(UNIT_COLUMN, max(min(max(wanted, header_wanted), left), 48))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

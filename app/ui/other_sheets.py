@@ -25,10 +25,6 @@ class OtherSheet:
     score: SheetScore
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OtherSheets", text)
-
-
 def status_key(own: str, others: list[OtherSheet]) -> str:
     """The queue's status: the shown sheet's own, unless nothing is on it and another sheet has scores."""
     if own != "not_started" or not others:
@@ -39,17 +35,19 @@ def status_key(own: str, others: list[OtherSheet]) -> str:
 def status_text(key: str) -> str:
     """Texts of the two keys ``status_key`` adds to ``STATUS_LABELS``'s."""
     if key == "elsewhere_complete":
-        return tr("另表已完成")
-    return tr("另表评审中")
+        return QCoreApplication.translate("OtherSheets", "另表已完成")
+    return QCoreApplication.translate("OtherSheets", "另表评审中")
 
 
 def describe(other: OtherSheet) -> str:
     """One line: on which sheet, how far, and the total when complete."""
     if other.score.status == "complete" and other.score.total is not None:
-        return tr("已按“{title}”评审完成（{total} 分）").format(
+        return QCoreApplication.translate("OtherSheets", "已按“{title}”评审完成（{total} 分）").format(
             title=other.title, total=format_points(other.score.total)
         )
-    return tr("已按“{title}”评审中（尚未完成）").format(title=other.title)
+    return QCoreApplication.translate("OtherSheets", "已按“{title}”评审中（尚未完成）").format(
+        title=other.title
+    )
 
 
 class OtherSheetsNotice(QWidget):
@@ -104,10 +102,18 @@ class OtherSheetsNotice(QWidget):
     def retranslate(self) -> None:
         for line, button, other in zip(self.lines, self.buttons, self._others, strict=True):
             line.setText(describe(other))
-            button.setText(tr("改用此表"))
-            button.setToolTip(tr("改用“{title}”，显示已评的分数").format(title=other.title))
+            button.setText(QCoreApplication.translate("OtherSheets", "改用此表"))
+            button.setToolTip(
+                QCoreApplication.translate("OtherSheets", "改用“{title}”，显示已评的分数").format(
+                    title=other.title
+                )
+            )
         self.current.setVisible(self._shown_status == "not_started")
-        self.current.setText(tr("当前评分表“{title}”尚未评分。").format(title=self._shown))
+        self.current.setText(
+            QCoreApplication.translate("OtherSheets", "当前评分表“{title}”尚未评分。").format(
+                title=self._shown
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
