@@ -35,6 +35,17 @@ from app.rubric.rounding import format_points
 STATUS_LABELS = {"not_started": "未评", "in_progress": "评审中", "complete": "已完成"}
 
 
+@dataclass(frozen=True)
+class SheetScore:
+    """That a case has scores under a sheet: what the desk names when the sheet chosen is another."""
+
+    rubric_id: str
+    status: str
+    """in_progress or complete (a sheet with nothing on it is not listed)"""
+    total: float | None
+    updated_at: str
+
+
 @dataclass
 class ScoreSheet:
     case_id: int
@@ -185,6 +196,24 @@ class ScoreRepository:
         wanted = set(sheets.values())
         found = {rid: self.statuses(rid) for rid in wanted}
         return {cid: found[rid][cid] for cid, rid in sheets.items() if cid in found[rid]}
+
+    def scored_sheets(self) -> dict[int, list[SheetScore]]:
+        """Every case's sheets with something on them, the last changed first.
+
+        Scores stay under the sheet they were entered on (``score set --rubric``, an earlier choice in
+        the desk); a desk showing another sheet must still say they exist. A sheet whose every value was
+        undone is not listed: nothing is scored on it.
+        """
+        rows = self.db.execute(
+            "SELECT case_id, rubric_id, status, total, inputs_json, updated_at FROM scores"
+            " ORDER BY updated_at DESC, rubric_id"
+        ).fetchall()
+        found: dict[int, list[SheetScore]] = {}
+        for case_id, rubric_id, status, total, inputs_json, updated_at in rows:
+            if status != "complete" and not any(json.loads(inputs_json or "{}").values()):
+                continue
+            found.setdefault(int(case_id), []).append(SheetScore(rubric_id, status, total, updated_at))
+        return found
 
     def statuses(self, rubric_id: str) -> dict[int, str]:
         rows = self.db.execute(

@@ -6,7 +6,15 @@ hand and the view can be sorted by any column; the rest of the desk speaks in ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.cases import CaseFile
-from app.ui.case_table import CaseTableModel
+from app.ui.case_table import UNIT_COLUMN, CaseTableModel
+from app.ui.other_sheets import OtherSheet
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,10 +81,20 @@ class CaseQueue(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(UNIT_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # every row two lines high (status over 推/抽, unit over type), set once: sizing each row to
+        # its contents costs a pass over every case
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.dataChanged.connect(lambda *_a: self.fit_columns())
         self.title = QLabel()
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
@@ -118,6 +137,26 @@ class CaseQueue(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self._update_title()
 
+    def fit_columns(self) -> None:
+        """Unit over type as wide as it needs, but no wider than the view has left beside the status.
+
+        Elided beyond that (the tooltip has them whole); the columns after it are a scroll away.
+        """
+        view = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        status = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.table.setColumnWidth(0, min(status, view // 2))  # a long status elides, the unit stays
+        wanted = self.table.sizeHintForColumn(UNIT_COLUMN)
+        header_wanted = header.sectionSizeHint(UNIT_COLUMN)
+        left = view - self.table.columnWidth(0)
+        self.table.setColumnWidth(UNIT_COLUMN, max(min(max(wanted, header_wanted), left), 48))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the view's own width: it changes with the pane, and when a vertical scroll bar comes or goes
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -125,18 +164,25 @@ class CaseQueue(QWidget):
 
     # -- contents -------------------------------------------------------------------------------------
 
-    def set_cases(self, cases: list[CaseFile], statuses: dict[int, str]) -> None:
+    def set_cases(
+        self,
+        cases: list[CaseFile],
+        statuses: dict[int, str],
+        elsewhere: dict[int, list[OtherSheet]] | None = None,
+    ) -> None:
         """New contents; the case that was current stays current (without a second ``case_chosen``)."""
         current = self.current_case()
         self.table.selectionModel().blockSignals(True)
-        self.model.set_cases(cases, statuses)
+        self.model.set_cases(cases, statuses, elsewhere)
         self.stack.setCurrentWidget(self.table if cases else self.empty_hint)
         if current is not None:
             self.select_case(current.id)
         self.table.selectionModel().blockSignals(False)
         self._update_title()
 
-    def set_status(self, case_id: int, status: str) -> None:
+    def set_status(self, case_id: int, status: str, elsewhere: list[OtherSheet] | None = None) -> None:
+        if elsewhere is not None:
+            self.model.set_elsewhere(case_id, elsewhere)
         self.model.set_status(case_id, status)
         self.proxy.status_changed()
 

@@ -6,9 +6,69 @@ one Alt+digit away, however long the items above it are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QLayout, QLayoutItem, QToolButton, QVBoxLayout, QWidget
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, wrapping onto the next line when the width runs out.
+
+    The 2024 case sheets have four sections with long titles; in one row they made the form wider than
+    its pane at 1366 px, taking the page's share of the window.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 2) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line - rect.y()
 
 
 class FoldingSection(QWidget):
@@ -25,6 +85,10 @@ class FoldingSection(QWidget):
         self.header.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.header.setStyleSheet("QToolButton { border: none; font-weight: bold; font-size: 13px; }")
         self.header.setText(title)
+        # narrower than its text if need be: the text then goes onto two lines (``_fit_header``), so a
+        # long title and its progress never make the form wider than its pane
+        self.header.setMinimumWidth(40)
+        self._progress = ""
         self.body = QWidget()
         self.rows = QVBoxLayout(self.body)
         self.rows.setContentsMargins(8, 0, 0, 0)
@@ -43,7 +107,27 @@ class FoldingSection(QWidget):
         self._show(on)
 
     def set_progress(self, text: str) -> None:
-        self.header.setText(f"{self.title}　{text}" if text else self.title)
+        self._progress = text
+        self._fit_header()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Title and progress on one line where they fit, else the progress under the title."""
+        metrics = self.header.fontMetrics()
+        room = max(40, self.width() - 32)  # the arrow and the button's padding
+        one_line = f"{self.title}　{self._progress}" if self._progress else self.title
+        if metrics.horizontalAdvance(one_line) <= room:
+            text = one_line
+        else:
+            title = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, room)
+            progress = metrics.elidedText(self._progress, Qt.TextElideMode.ElideRight, room)
+            text = f"{title}\n{progress}" if self._progress else title
+        self.header.setToolTip(one_line if text != one_line else "")
+        if text != self.header.text():
+            self.header.setText(text)
 
 
 class SectionBar(QWidget):
@@ -53,9 +137,7 @@ class SectionBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(2)
+        self.row = FlowLayout(self)
         self.buttons: list[QToolButton] = []
         self.shortcuts: list[QShortcut] = []
         for number in range(1, 10):
@@ -75,10 +157,8 @@ class SectionBar(QWidget):
             button.setText(f"{index + 1} {title}" if index < 9 else title)
             button.setToolTip(f"Alt+{index + 1}" if index < 9 else "")
             button.clicked.connect(lambda _c=False, n=index: self.jump.emit(n))
-            self.row.insertWidget(index, button)
+            self.row.addWidget(button)
             self.buttons.append(button)
-        if self.row.count() == len(self.buttons):
-            self.row.addStretch(1)
 
     def set_progress(self, index: int, text: str) -> None:
         if index < len(self.buttons):

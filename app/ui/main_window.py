@@ -48,11 +48,12 @@ from app.ui.identity_dialog import FirstRunDialog
 from app.ui.job_panel import JobPanel
 from app.ui.language import LANGUAGES, chosen_language, switch_language
 from app.ui.language import SETTING as LANGUAGE_SETTING
+from app.ui.other_sheets import OtherSheet, OtherSheetsNotice
 from app.ui.page_view import PageView
 from app.ui.score_form import ScoreForm
 from app.ui.shortcuts import shortcut_table
 from app.ui.viewer_pane import ViewerPane
-from app.ui.window_layout import fit_to_screen, splitter_sizes
+from app.ui.window_layout import FORM_WIDTH, fit_to_screen, splitter_sizes
 from app.vocabulary import TRANSCRIPT_KINDS
 
 DEFAULT_RUBRIC = "transcripts-2024"
@@ -82,9 +83,6 @@ class MainWindow(QMainWindow):
         self.info = CaseInfo()
         self.form = ScoreForm(self.scores)
         self.form.evidence_source = self._evidence_here
-        # the form's status line wraps rather than widen the pane past the page's 60 % (the items helper
-        # may move this into the form itself)
-        self.form.status.setWordWrap(True)
         # A family of sheets (the 2024 细则's six) is one choice: each case opens on its own sheet.
         self.rubric_choice = QComboBox()
         for rubric in sorted(self.rubrics.values(), key=lambda r: r.id):
@@ -113,6 +111,9 @@ class MainWindow(QMainWindow):
         scoring_layout.setContentsMargins(0, 0, 0, 0)
         scoring_layout.addWidget(self.rubric_choice)
         scoring_layout.addWidget(self.sheet_choice)
+        self.other_sheets = OtherSheetsNotice()
+        self.other_sheets.switch_to.connect(self.switch_to_sheet)
+        scoring_layout.addWidget(self.other_sheets)
         scoring_layout.addWidget(self.form)
         self.tabs = QTabWidget()
         self.tabs.addTab(scoring, "")
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.case_queue)
         self.splitter.addWidget(self.viewer_pane)
         self.splitter.addWidget(self.tabs)
+        self.tabs.setMinimumWidth(FORM_WIDTH)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.page_label = QLabel()
@@ -195,12 +197,71 @@ class MainWindow(QMainWindow):
         case_type = case.value("case_type") if case else None
         return self.sheet_choices.choice(self.rubrics, family, case.id if case else -1, case_type).rubric
 
+    def _shown_sheets(self, cases: list[CaseFile]) -> dict[int, str]:
+        """Each case's sheet in the desk as it is set (case id → rubric id)."""
+        if self.family is None:
+            return {c.id: self.rubric_for(None).id for c in cases}
+        chosen = self.sheet_choices.choices(self.rubrics, self.family, cases)
+        return {cid: choice.rubric.id for cid, choice in chosen.items()}
+
     def _statuses(self, cases: list[CaseFile]) -> dict[int, str]:
         """Each case's status on the sheet it is scored on."""
         if self.family is None:
             return self.scores.statuses(self.rubric_for(None).id)
-        chosen = self.sheet_choices.choices(self.rubrics, self.family, cases)
-        return self.scores.statuses_on({cid: choice.rubric.id for cid, choice in chosen.items()})
+        return self.scores.statuses_on(self._shown_sheets(cases))
+
+    def _elsewhere(self, cases: list[CaseFile]) -> dict[int, list[OtherSheet]]:
+        """The sheets other than the shown one that each case has scores on."""
+        scored = self.scores.scored_sheets()
+        if not scored:
+            return {}
+        shown = self._shown_sheets([c for c in cases if c.id in scored])
+        found = {
+            cid: [
+                OtherSheet(self.rubrics[s.rubric_id].title if s.rubric_id in self.rubrics else s.rubric_id, s)
+                for s in sheets
+                if s.rubric_id != shown[cid]
+            ]
+            for cid, sheets in scored.items()
+            if cid in shown
+        }
+        return {cid: others for cid, others in found.items() if others}
+
+    def _fill_queue(self, cases: list[CaseFile]) -> None:
+        self.case_queue.set_cases(cases, self._statuses(cases), self._elsewhere(cases))
+
+    def switch_to_sheet(self, rubric_id: str) -> None:
+        """Show the current case on ``rubric_id``, a sheet it has scores on.
+
+        A sheet of the family shown becomes the case's choice; any other sheet becomes the desk's (the
+        queue then shows every case on it, and this case's notice offers the way back).
+        """
+        case, rubric = self.current_case(), self.rubrics.get(rubric_id)
+        if case is None or rubric is None:
+            return
+        if rubric.family and rubric.family == self.family:
+            self.choose_sheet(rubric_id)
+            return
+        if rubric.family:
+            current = self.sheet_choices.choice(self.rubrics, rubric.family, case.id, case.value("case_type"))
+            if current.rubric.id != rubric_id:
+                by_type = catalog.sheet_for_case(dict(self.rubrics), rubric.family, case.value("case_type"))
+                self.sheet_choices.expert = self.expert
+                self.sheet_choices.choose(
+                    case.id,
+                    rubric.family,
+                    None if rubric_id == by_type.rubric.id else rubric_id,
+                    current.rubric.id,
+                )
+        self.rubric_choice.setCurrentIndex(self.rubric_choice.findData(rubric.family or rubric.id))
+
+    def _show_other_sheets(self, case: CaseFile) -> None:
+        sheet = self.form.sheet
+        if sheet is None:
+            return
+        others = self._elsewhere([case]).get(case.id, [])
+        self.other_sheets.show_for(others, sheet.rubric.title, sheet.status)
+        self.case_queue.set_status(case.id, sheet.status, others)
 
     def _show_sheet_choice(self, case: CaseFile | None) -> None:
         """The family's sheets, the case's own selected; hidden for a rubric that is not a family."""
@@ -228,7 +289,11 @@ class MainWindow(QMainWindow):
             self.sheet_choices.choose(
                 case.id, family, None if rubric_id == by_type.rubric.id else rubric_id, current.id
             )
-        self.case_queue.set_status(case.id, self._statuses([case]).get(case.id, "not_started"))
+        self.case_queue.set_status(
+            case.id,
+            self._statuses([case]).get(case.id, "not_started"),
+            self._elsewhere([case]).get(case.id, []),
+        )
         self._open_current()
 
     def _sheet_chosen(self) -> None:
@@ -443,7 +508,7 @@ class MainWindow(QMainWindow):
         """New cases or documents: refresh the queue, keep the case being scored as it is."""
         current = self.current_case()
         cases = visible_cases(self.store.db, self.repository.list())
-        self.case_queue.set_cases(cases, self._statuses(cases))
+        self._fill_queue(cases)
         if current is None:
             if cases and self.case_queue.current_case() is None:
                 self.case_queue.select_case(cases[0].id)
@@ -493,7 +558,7 @@ class MainWindow(QMainWindow):
 
     def reload_cases(self) -> None:
         cases = visible_cases(self.store.db, self.repository.list())
-        self.case_queue.set_cases(cases, self._statuses(cases))
+        self._fill_queue(cases)
         self._show_sheet_choice(None)
         if not cases:
             self._open_current()
@@ -524,6 +589,7 @@ class MainWindow(QMainWindow):
         for action in self.case_actions:
             action.setEnabled(case is not None)
         self.form.setEnabled(case is not None)
+        self.other_sheets.hide()  # until the form of the case now current says otherwise
         if case is None:
             self.form.unload()
             self.info.show_case(None)
@@ -571,9 +637,12 @@ class MainWindow(QMainWindow):
         refined: list[Match] = []
         for page in sorted({m.page for m in matches}):
             on_page = [m for m in matches if m.page == page]
-            exact = self.viewer.exact_boxes(page, query) if on_page[0].source == "text" else []
-            if len(exact) == len(on_page):
-                on_page = [replace(m, box=box) for m, box in zip(on_page, exact, strict=True)]
+            if on_page[0].source == "text":
+                exact = self.viewer.exact_boxes(page, query)
+                if len(exact) == len(on_page):
+                    on_page = [replace(m, box=box) for m, box in zip(on_page, exact, strict=True)]
+                else:
+                    on_page = [replace(m, box=self.viewer.text_layer_box(page, m.box)) for m in on_page]
             refined += on_page
         return refined
 
@@ -586,12 +655,13 @@ class MainWindow(QMainWindow):
         )
         self._show_sheet_choice(case)
         self.form.load(case, self.rubric_for(case), transcripts)
+        self._show_other_sheets(case)
         self._refresh_history()
 
     def _rubric_changed(self) -> None:
         self.settings.setValue("desk/rubric", self.rubric_choice.currentData())
         cases = visible_cases(self.store.db, self.repository.list())
-        self.case_queue.set_cases(cases, self._statuses(cases))
+        self._fill_queue(cases)
         if self.current_case() is not None:
             self._open_current()
 
@@ -608,6 +678,7 @@ class MainWindow(QMainWindow):
     def _form_changed(self) -> None:
         if self.form.sheet is not None:
             self.case_queue.set_status(self.form.sheet.case_id, self.form.sheet.status)
+            self.other_sheets.shown_status(self.form.sheet.status)
         self._refresh_history()
 
     def _refresh_history(self) -> None:

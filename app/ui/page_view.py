@@ -529,12 +529,27 @@ class PageView(QScrollArea):
         return pixmap
 
     def exact_boxes(self, number: int, query: str) -> list[Box]:
-        """Where the text layer has ``query`` on page ``number``, as fractions of the page."""
+        """Where the text layer has ``query`` on page ``number``, as fractions of the page as shown."""
         if self._doc is None or not 1 <= number <= len(self._labels):
             return []
         page = self._doc[number - 1]
+        return [_shown_fractions(page, rect) for rect in page.search_for(query)]
+
+    def text_layer_box(self, number: int, box: Box) -> Box:
+        """A text-layer line box as analysis stores it, placed on the page as shown.
+
+        ``analysis.pages`` divides the text layer's points, which are the *unturned* page's, by the
+        size of the page as shown; on a page with a /Rotate that is not where the words are drawn.
+        OCR boxes are read off the rendered page and need nothing of this.
+        """
+        if self._doc is None or not 1 <= number <= len(self._labels):
+            return box
+        page = self._doc[number - 1]
+        if not page.rotation:
+            return box
         width, height = page.rect.width, page.rect.height
-        return [(r.x0 / width, r.y0 / height, r.x1 / width, r.y1 / height) for r in page.search_for(query)]
+        x0, y0, x1, y1 = box
+        return _shown_fractions(page, pymupdf.Rect(x0 * width, y0 * height, x1 * width, y1 * height))
 
     def thumbnail(self, index: int, width: int) -> QImage:
         """A small picture of a page for the thumbnail strip (not cached here)."""
@@ -544,6 +559,13 @@ class PageView(QScrollArea):
         pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
         image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
         return image.transformed(QTransform().rotate(self.rotation)) if self.rotation else image
+
+
+def _shown_fractions(page: pymupdf.Page, rect: pymupdf.Rect) -> Box:
+    """A rectangle in the text layer's (unturned) points as fractions of the page as shown (/Rotate applied)."""
+    shown = rect * page.rotation_matrix
+    width, height = page.rect.width or 1, page.rect.height or 1
+    return (shown.x0 / width, shown.y0 / height, shown.x1 / width, shown.y1 / height)
 
 
 def _bytes(pixmap: QPixmap) -> int:

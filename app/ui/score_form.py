@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -37,7 +38,7 @@ from app.rubric.item_types import item_type
 from app.rubric.model import DeductionGroup, Element, Item, Rubric
 from app.rubric.rounding import format_points
 from app.ui.evidence import EvidenceLink
-from app.ui.form_sections import FoldingSection, SectionBar
+from app.ui.form_sections import FlowLayout, FoldingSection, SectionBar
 from app.ui.item_editors import ItemEditor, editor_for
 from app.vocabulary import DOCUMENT_LABELS
 
@@ -90,7 +91,8 @@ class ScoreForm(QWidget):
         cite_keys.activated.connect(self.cite_last_item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        header = QHBoxLayout()
+        header_row = QWidget()
+        header = FlowLayout(header_row, spacing=6)
         self.total = QLabel()
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
@@ -100,15 +102,18 @@ class ScoreForm(QWidget):
         self.complete_button.clicked.connect(self.complete)
         self.reopen_button = QPushButton(self.tr("重新打开…"))
         self.reopen_button.clicked.connect(self._ask_reopen)
-        # the total, and under it the case's status: side by side they wrap at 1366 in English
-        figures = QVBoxLayout()
-        figures.setSpacing(0)
-        figures.addWidget(self.total)
-        figures.addWidget(self.status)
-        header.addLayout(figures, 1)
+        # the total, and under it the case's status; the buttons beside them where the pane is wide
+        # enough, else under them: in one row they made the pane wider than the page's 60 % allows
+        figures = QWidget()
+        stacked = QVBoxLayout(figures)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.setSpacing(0)
+        stacked.addWidget(self.total)
+        stacked.addWidget(self.status)
+        header.addWidget(figures)
         header.addWidget(self.complete_button)
         header.addWidget(self.reopen_button)
-        layout.addLayout(header)
+        layout.addWidget(header_row)
         self.section_bar = SectionBar(self)
         self.section_bar.jump.connect(self.open_section)
         layout.addWidget(self.section_bar)
@@ -284,6 +289,7 @@ class ScoreForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         summary = QLabel()
         summary.setStyleSheet("color: #555;")
+        summary.setWordWrap(True)  # "Subtotal … · 2/5 criteria scored" is wider than the pane at 1366
         form.addRow(summary)
         self.item_summaries[item.id] = summary
         editor = editor_for(item, self.sheet.get(f"scores/{item.id}"), self._apply)
@@ -294,7 +300,8 @@ class ScoreForm(QWidget):
             self.editors[path] = field
             self.score_fields.append(field)
         self.editors.update(editor.toggles)
-        flags = QHBoxLayout()
+        flags_row = QWidget()  # the two boxes side by side where they fit, one under the other where not
+        flags = FlowLayout(flags_row, spacing=12)
         if item.not_applicable is not None:
             na = QCheckBox(self.tr("无需评审"))
             na.setToolTip(item.not_applicable)
@@ -306,9 +313,8 @@ class ScoreForm(QWidget):
         missing.setChecked(bool(self.sheet.get(f"missing/{item.id}")))
         missing.toggled.connect(lambda on: self._apply(f"missing/{item.id}", on))
         flags.addWidget(missing)
-        flags.addStretch(1)
         self.editors[f"missing/{item.id}"] = missing
-        form.addRow(flags)
+        form.addRow(flags_row)
         note = QLineEdit(self.sheet.get(f"notes/{item.id}") or "")
         note.setPlaceholderText(self.tr("备注（可写页码，如“第7页”）"))
         note.textEdited.connect(lambda text: self._apply(f"notes/{item.id}", text or None))
@@ -389,6 +395,9 @@ class ScoreForm(QWidget):
             heading = QPushButton(label)
             heading.setFlat(True)
             heading.setStyleSheet("text-align: left; font-weight: bold;")
+            # the page number leads; in a narrow pane the end of the title gives way, not the pane
+            heading.setMinimumWidth(40)
+            heading.setToolTip(label)
             if page:
                 heading.clicked.connect(lambda _c=False, p=page: self.page_requested.emit(p))
             column.addWidget(heading)
@@ -404,17 +413,19 @@ class ScoreForm(QWidget):
                 text = QLabel(element.label)
                 text.setWordWrap(True)
                 text.setBuddy(check)
-                row = QHBoxLayout()
-                row.addWidget(check)
-                row.addWidget(text, 1)
+                # the wording beside its box, analysis's hint under the wording: a third column for the
+                # hint left the wording a hundred pixels at 1366 and four characters a line
+                row = QGridLayout()
+                row.setVerticalSpacing(0)
+                row.addWidget(check, 0, 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(text, 0, 1)
+                row.setColumnStretch(1, 1)
                 hint = self._hint(record, element)
                 if hint:
                     tip = QLabel(hint)
                     tip.setWordWrap(True)
-                    tip.setMinimumWidth(84)
-                    tip.setMaximumWidth(150)
                     tip.setStyleSheet("color: #b45309;" if hint.startswith("⚑") else "color: #2e7d32;")
-                    row.addWidget(tip)
+                    row.addWidget(tip, 1, 1)
                 column.addLayout(row)
         return box
 

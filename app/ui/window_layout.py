@@ -6,6 +6,8 @@ from PySide6.QtCore import QRect
 
 PAGE_SHARE = 0.6
 """the least share of the window's width the page pane keeps"""
+FORM_WIDTH = 300
+"""the least width of the form's pane: its contents wrap down to it, and the splitter squeezes it no further"""
 
 
 def splitter_sizes(width: int) -> list[int]:
@@ -15,7 +17,7 @@ def splitter_sizes(width: int) -> list[int]:
     and the splitter's handles take their pixels.
     """
     queue = max(170, min(340, round(width * 0.135)))
-    form = max(300, min(540, round(width * 0.245)))
+    form = max(FORM_WIDTH, min(540, round(width * 0.245)))
     page = max(width - queue - form, round(width * (PAGE_SHARE + 0.02)))
     return [queue, page, max(0, width - queue - page)]
 

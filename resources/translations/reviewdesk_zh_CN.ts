@@ -278,32 +278,32 @@
 <context>
     <name>CaseQueue</name>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="108"/>
+        <location filename="../../app/ui/case_queue.py" line="127"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="108"/>
+        <location filename="../../app/ui/case_queue.py" line="127"/>
         <source>未完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="108"/>
+        <location filename="../../app/ui/case_queue.py" line="127"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="111"/>
+        <location filename="../../app/ui/case_queue.py" line="130"/>
         <source>筛选… (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="112"/>
+        <location filename="../../app/ui/case_queue.py" line="131"/>
         <source>筛选：单位、文号、类型、状态… (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="116"/>
+        <location filename="../../app/ui/case_queue.py" line="135"/>
         <source>还没有案卷。
 
 按 Ctrl+O 导入光盘文件夹，
@@ -312,12 +312,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="149"/>
+        <location filename="../../app/ui/case_queue.py" line="195"/>
         <source>案卷队列（{count} 份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_queue.py" line="151"/>
+        <location filename="../../app/ui/case_queue.py" line="197"/>
         <source>，显示 {shown} 份</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,12 +325,12 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../app/ui/case_table.py" line="35"/>
+        <location filename="../../app/ui/case_table.py" line="32"/>
         <source>单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="36"/>
+        <location filename="../../app/ui/case_table.py" line="35"/>
         <source>文号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,37 +340,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="37"/>
+        <location filename="../../app/ui/case_table.py" line="36"/>
         <source>候选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="28"/>
+        <location filename="../../app/ui/case_table.py" line="51"/>
         <source>推/抽</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="38"/>
+        <location filename="../../app/ui/case_table.py" line="37"/>
         <source>页数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="50"/>
+        <location filename="../../app/ui/case_table.py" line="51"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="53"/>
+        <location filename="../../app/ui/case_table.py" line="54"/>
         <source>未评</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="54"/>
+        <location filename="../../app/ui/case_table.py" line="55"/>
         <source>评审中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_table.py" line="55"/>
+        <location filename="../../app/ui/case_table.py" line="56"/>
         <source>已完成</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,7 +661,7 @@
     <message>
         <location filename="../../app/ui/item_editors.py" line="30"/>
         <location filename="../../app/ui/item_editors.py" line="71"/>
-        <location filename="../../app/ui/item_editors.py" line="196"/>
+        <location filename="../../app/ui/item_editors.py" line="206"/>
         <source>未评</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,27 +681,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="123"/>
+        <location filename="../../app/ui/item_editors.py" line="130"/>
         <source>（为0则本项0分）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="136"/>
+        <location filename="../../app/ui/item_editors.py" line="143"/>
         <source>无需评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="137"/>
+        <location filename="../../app/ui/item_editors.py" line="144"/>
         <source>本条细则无需评审：不计入本项标准分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="157"/>
+        <location filename="../../app/ui/item_editors.py" line="167"/>
         <source>整项得分 {points}（未按细则评分；按细则评分后以细则之和为准）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/item_editors.py" line="206"/>
+        <location filename="../../app/ui/item_editors.py" line="216"/>
         <source>等级</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,163 +752,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>案卷评审台 ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>按案卷类型选定评查表；改选后本案卷按所选评查表评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>评分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>文书与信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>修改记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>下一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>上一份未完成的案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="251"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>完成并打开下一份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="557"/>
         <source>快捷键</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>筛选案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>导入光盘文件夹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>导入映像、压缩包或 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>分析全部案卷</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>导出签名评分包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="350"/>
         <source>监理站</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>报送材料检查…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>帮助</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>快捷键 (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>专家身份与密钥指纹…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>关于 ReviewDesk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="344"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>界面语言：{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
         <source>未设置专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>专家：{name} · 指纹 {fp}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>专家身份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>专家：{name}
 单位：{unit}
 编号：{number}
@@ -918,58 +918,96 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>选择光盘或文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>选择光盘映像、压缩包或 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="467"/>
         <source>所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="486"/>
         <source>已有后台任务在进行中。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="526"/>
         <source>已取消，已完成的部分已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="528"/>
         <source>完成。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="531"/>
         <source>导入 {files} 个文件（新增 {new}），案卷 {cases} 份，有问题 {problems} 个。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="541"/>
         <source>有来源无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="486"/>
+        <location filename="../../app/ui/main_window.py" line="551"/>
         <source>ReviewDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="515"/>
+        <location filename="../../app/ui/main_window.py" line="580"/>
         <source>案卷 {case} 不在当前队列中（可能已被筛选或不在评审包内）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="720"/>
         <source>第 {page} / {count} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OtherSheets</name>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="38"/>
+        <source>另表已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="39"/>
+        <source>另表评审中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="45"/>
+        <source>已按“{title}”评审完成（{total} 分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="48"/>
+        <source>已按“{title}”评审中（尚未完成）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="105"/>
+        <source>改用此表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="107"/>
+        <source>改用“{title}”，显示已评的分数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/other_sheets.py" line="113"/>
+        <source>当前评分表“{title}”尚未评分。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1149,160 +1187,160 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../app/ui/score_form.py" line="98"/>
+        <location filename="../../app/ui/score_form.py" line="100"/>
         <source>完成 (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="101"/>
+        <location filename="../../app/ui/score_form.py" line="103"/>
         <source>重新打开…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="169"/>
+        <location filename="../../app/ui/score_form.py" line="174"/>
         <source>案件事实与重大问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="174"/>
-        <location filename="../../app/ui/score_form.py" line="632"/>
+        <location filename="../../app/ui/score_form.py" line="179"/>
+        <location filename="../../app/ui/score_form.py" line="643"/>
         <source>评分项目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="226"/>
+        <location filename="../../app/ui/score_form.py" line="231"/>
         <source>未确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="227"/>
+        <location filename="../../app/ui/score_form.py" line="232"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="228"/>
+        <location filename="../../app/ui/score_form.py" line="233"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="248"/>
-        <location filename="../../app/ui/score_form.py" line="627"/>
+        <location filename="../../app/ui/score_form.py" line="253"/>
+        <location filename="../../app/ui/score_form.py" line="638"/>
         <source>合法性评查·重大问题（一票否决）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="384"/>
+        <location filename="../../app/ui/score_form.py" line="390"/>
         <source>扣分制，上限 {cap} 分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="613"/>
+        <location filename="../../app/ui/score_form.py" line="624"/>
         <source>文书缺失 · 得分 {points}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="629"/>
+        <location filename="../../app/ui/score_form.py" line="640"/>
         <source>{count} 项，已认定 {raised} 项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="633"/>
+        <location filename="../../app/ui/score_form.py" line="644"/>
         <source>已评 {done}/{items} 项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="647"/>
+        <location filename="../../app/ui/score_form.py" line="658"/>
         <source>扣 {points} 分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="257"/>
+        <location filename="../../app/ui/score_form.py" line="262"/>
         <source>重大问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="260"/>
+        <location filename="../../app/ui/score_form.py" line="265"/>
         <source>认定理由（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="279"/>
+        <location filename="../../app/ui/score_form.py" line="284"/>
         <source>{label}（{points} 分）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="299"/>
-        <location filename="../../app/ui/score_form.py" line="611"/>
+        <location filename="../../app/ui/score_form.py" line="306"/>
+        <location filename="../../app/ui/score_form.py" line="622"/>
         <source>无需评审</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="305"/>
+        <location filename="../../app/ui/score_form.py" line="312"/>
         <source>文书缺失</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="313"/>
+        <location filename="../../app/ui/score_form.py" line="319"/>
         <source>备注（可写页码，如“第7页”）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="315"/>
+        <location filename="../../app/ui/score_form.py" line="321"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="322"/>
+        <location filename="../../app/ui/score_form.py" line="328"/>
         <source>依据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="368"/>
+        <location filename="../../app/ui/score_form.py" line="374"/>
         <source>第{page}页 {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="430"/>
+        <location filename="../../app/ui/score_form.py" line="441"/>
         <source>文中可见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="431"/>
+        <location filename="../../app/ui/score_form.py" line="442"/>
         <source>文中未见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="516"/>
+        <location filename="../../app/ui/score_form.py" line="527"/>
         <source>重新打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="516"/>
+        <location filename="../../app/ui/score_form.py" line="527"/>
         <source>重新打开已完成的案卷，请说明理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="593"/>
+        <location filename="../../app/ui/score_form.py" line="604"/>
         <source>已评 {done}/{items} 项 · 暂计 {score}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="599"/>
+        <location filename="../../app/ui/score_form.py" line="610"/>
         <source>未评 · 满分 {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="603"/>
+        <location filename="../../app/ui/score_form.py" line="614"/>
         <source>（未评完）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="605"/>
+        <location filename="../../app/ui/score_form.py" line="616"/>
         <source> · 评分标准已更新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/score_form.py" line="557"/>
+        <location filename="../../app/ui/score_form.py" line="568"/>
         <source>尚未评分。</source>
         <translation type="unfinished"></translation>
     </message>
