@@ -24,7 +24,7 @@ from app.station.packets import receive_packet
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StationMenu", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr() under no context
 
 
 def install_station_menu(window: Any, station_menu: QMenu, file_menu: QMenu) -> None:

@@ -97,3 +97,16 @@ def test_no_translated_string_hides_inside_an_f_string() -> None:
         if re.search(r"""f["'].*\{[^}]*\b(tr|translate)\([^)]*["']""", line)
     ]
     assert hidden == []
+
+
+def test_module_level_tr_helpers_find_their_translations(qapp) -> None:
+    """A module-level ``tr()`` is filed by lupdate under no context; its lookups must use that context."""
+    from app.ui import station_menu
+
+    installed = install_translators(qapp, "en")
+    try:
+        assert station_menu.tr("打开评审包…") == "Open review packet…"
+        assert station_menu.tr("监理站工作台…") == "Station workbench…"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
