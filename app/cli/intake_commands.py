@@ -6,18 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import paths
 from app import vocabulary as vocab
 from app.cli.progressbar import ProgressBar, display_width, fit_columns
 from app.errors import UsageError
-from app.intake.importer import ImportCancelled, Importer, ImportOutcome
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository
-from app.models.documents import DocumentRepository
 from app.models.store import Store
-from app.station.packets import visible_cases
 from app.vocabulary import CASE_FACT_FIELDS as FIELDS
+
+if TYPE_CHECKING:
+    from app.intake.outcome import ImportOutcome
 
 CLASS_LABELS = {"case_file": "案卷", "supporting": "辅助材料", "other": "其他", "rejected": "已拒收"}
 
@@ -82,6 +82,8 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from app.intake.importer import ImportCancelled, Importer  # PyMuPDF: only for the command that reads PDFs
+
     store = open_store(args)
     bar = ProgressBar()
     importer = Importer(store, paths.current_user(), progress=bar, encoding=args.encoding)
@@ -142,6 +144,8 @@ def _cell(text: str, columns: int) -> str:
 
 
 def run_cases(args: argparse.Namespace) -> int:
+    from app.station.packets import visible_cases  # the rubric catalog and signing: not for an import
+
     store = open_store(args)
     try:
         cases = visible_cases(store.db, CaseRepository(store.db).list())
@@ -203,6 +207,8 @@ def _print_case(case: CaseFile, as_json: bool, transcripts: list[dict[str, Any]]
 
 
 def run_case_show(args: argparse.Namespace) -> int:
+    from app.models.documents import DocumentRepository
+
     store = open_store(args)
     try:
         case = CaseRepository(store.db).get(args.case_id)

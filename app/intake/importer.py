@@ -27,7 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app import paths
@@ -63,6 +63,8 @@ BATCH_FILES = 64
 BATCH_BYTES = 64 * 1024 * 1024
 BATCH_SECONDS = 1.0
 """A batch is recorded when it has this many files or bytes, or its first file was staged this long ago."""
+IN_MEMORY_BYTES = 32 * 1024 * 1024
+"""A file up to this size is inspected from the bytes just copied, not read back from the store."""
 MAX_HELD_ROWS = 256
 """Rows held back while an image's hash is still running; past this, staging waits for it."""
 DECISIVE_WORDS = vocab.CASE_TEXT_MARKERS + vocab.INTEGRITY_WORDS + vocab.MERIT_WORDS
@@ -372,7 +374,7 @@ class Importer:
         try:
             with entry.opener() as stream:
                 blob = self.store.blobs.put_stream(
-                    stream, limit=entry.limit, on_bytes=self._advance, settle=False
+                    stream, limit=entry.limit, on_bytes=self._advance, settle=False, keep=IN_MEMORY_BYTES
                 )
         except SizeLimitExceeded:
             found = problem("zip_bomb", size=f"> {entry.limit}", ratio="?")
@@ -386,7 +388,9 @@ class Importer:
             found = unreadable_problem(exc)
         else:
             known = self._known_file(source_id, shown, blob) if source_id is not None else None
-            return known or self._inspect(blob, shown, label)
+            staged = known or self._inspect(blob, shown, label)
+            staged.blob = replace(blob, content=None)  # the batch holds rows, not files' bytes
+            return staged
         return self._unread(shown, entry.size, Classification("rejected", found.zh, problem=found))
 
     @staticmethod
@@ -418,7 +422,7 @@ class Importer:
         kind = sniff_stored(blob.path, blob.head) if blob.size else "empty"
         cover = pages = has_text = None
         if kind == "pdf":
-            facts = inspect_pdf(blob.path, enough=_page_is_decisive)
+            facts = inspect_pdf(blob.path, enough=_page_is_decisive, data=blob.content)
             result = classify(kind, shown, pdf=facts)
             cover = facts.first_pages_text[0] if facts.first_pages_text else None
             pages, has_text = facts.pages or None, facts.has_text
