@@ -1,13 +1,21 @@
 """Import sources into the store: copy every file as a blob, classify it, and record case files.
 
-Each file goes through two stages: *staging* copies its bytes into the blob store (hashing them on
-the way, left unsynced under a temporary name) and inspects the copy, without touching the database;
+Each file goes through two stages: *staging* copies its bytes into the blob store in one pass
+(hashed and written from the same buffer, left under a temporary name, its write-out to disk started at
+once) and inspects the copy — from those bytes still in memory for any file up to ``IN_MEMORY_BYTES``,
+one PDF open giving the page count and the first pages' text — without touching the database;
 *recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES`` bytes or
-``BATCH_SECONDS`` old), syncs their blobs and names them, then writes all their rows in one
-transaction. A blob is therefore always durable and in place before a row names it, so a process
-killed at any moment leaves a consistent store (at worst temporaries that the next open removes); the
-source stays ``importing`` and the next run of the same source skips what is recorded and finishes
-the job. A cancel records the batch already staged before it stops.
+``BATCH_SECONDS`` old), syncs their blobs in a background thread while the next batch is staged (one
+syncfs where Linux has it, not an fsync per file), and once that sync has returned gives the blobs
+their names and writes all the batch's rows in one transaction.
+
+The guarantee, whatever moment the process or the machine dies: a blob gets its real name only after
+its bytes are durable, and a row is written only after its blob has its name, so no row ever names a
+blob that is missing or half written. (The rename is made durable by the file system's journal no
+later than the database commit after it, on ext4, xfs, btrfs and NTFS alike.) What a crash can leave
+is temporaries, which the next open removes, and a batch without rows: the source stays ``importing``
+and the next run of the same source skips what is recorded and finishes the job. A cancel records the
+batch already staged before it stops.
 
 A disc image or zip is identified by its SHA-256. That hash runs in a worker thread (hashlib
 releases the GIL) while the first files are staged; their rows wait until the image's identity is
@@ -141,6 +149,9 @@ class _SourceRow:
         self._held_since = 0.0
         self._pool: ThreadPoolExecutor | None = None
         self._hash: Future[str] | None = None
+        self._syncer = ThreadPoolExecutor(1, thread_name_prefix="blob-sync")
+        self._syncing: tuple[list[_Staged], Future[None]] | None = None
+        """The batch whose blobs are being synced while the next one is staged; recorded once synced."""
         if source.kind == "folder":
             self._resolve(f"folder:{path}|{source.label}")
         else:
@@ -162,7 +173,7 @@ class _SourceRow:
             or self._held_bytes >= BATCH_BYTES
             or time.monotonic() - self._held_since >= BATCH_SECONDS
         ):
-            self.flush()
+            self.flush(drain=False)
 
     def wait(self) -> int:
         """Resolve the identity and record held rows; raises _AlreadyImported for a finished image."""
@@ -178,12 +189,36 @@ class _SourceRow:
         assert self.id is not None
         return self.id
 
-    def flush(self) -> None:
-        """Record the held batch (the source's identity must be known)."""
+    def flush(self, drain: bool = True) -> None:
+        """Sync the held batch's blobs in the background and record the batch synced before it.
+
+        With ``drain`` (the end of a source, a cancel, a row needed now) the held batch is recorded
+        too, so every staged file has its row when this returns. The source's identity must be known.
+        """
         assert self.id is not None
+        self._record_synced()
         held, self.held, self._held_bytes = self.held, [], 0
         if held:
-            self.importer._record_batch(self.id, held)
+            blobs = [s.blob for s in held if s.blob is not None]
+            self._syncing = (held, self._syncer.submit(self.importer.store.blobs.sync, blobs))
+        if drain:
+            self._record_synced()
+
+    def _record_synced(self) -> None:
+        """Wait for the batch being synced, then name its blobs and write its rows in one transaction."""
+        if self._syncing is None:
+            return
+        batch, synced = self._syncing
+        self._syncing = None
+        try:
+            synced.result()
+        except OSError as exc:
+            self.importer.store.blobs.discard([s.blob for s in batch if s.blob is not None])
+            if exc.errno == 28:  # ENOSPC
+                raise disk_full_error() from exc
+            raise
+        assert self.id is not None
+        self.importer._record_batch(self.id, batch)
 
     def _resolve(self, identity: str) -> None:
         self.id, self.previous_status = self.importer._upsert_source(
@@ -196,8 +231,14 @@ class _SourceRow:
 
     def close(self) -> None:
         """Drop what was staged and never recorded (an error, or a cancel before the identity was known)."""
+        if self._syncing is not None:
+            batch, synced = self._syncing
+            self._syncing = None
+            synced.exception()  # wait: its temporaries must not be removed under the sync
+            self.held = batch + self.held
         self.importer.store.blobs.discard([s.blob for s in self.held if s.blob is not None])
         self.held = []
+        self._syncer.shutdown(wait=True)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -440,13 +481,8 @@ class Importer:
         return staged
 
     def _record_batch(self, source_id: int, batch: list[_Staged]) -> None:
-        """Make the batch's blobs durable and named, then write all its rows in one transaction."""
-        try:
-            settled = iter(self.store.blobs.settle([s.blob for s in batch if s.blob is not None]))
-        except OSError as exc:
-            if exc.errno == 28:  # ENOSPC
-                raise disk_full_error() from exc
-            raise
+        """Name the batch's blobs (already synced: ``_SourceRow.flush``), then write its rows in one transaction."""
+        settled = iter(self.store.blobs.name([s.blob for s in batch if s.blob is not None]))
         records = []
         for staged in batch:
             if staged.blob is not None:

@@ -166,11 +166,19 @@ class BlobStore:
 
     def settle(self, blobs: list[StoredBlob]) -> list[StoredBlob]:
         """Sync the unsettled blobs' data (all writes first, then the syncs), then give them their names."""
+        self.sync(blobs)
+        return self.name(blobs)
+
+    def sync(self, blobs: list[StoredBlob]) -> None:
+        """Make the unsettled blobs' bytes durable; touches nothing else, so it may run in another thread."""
         pending = [b for b in blobs if not b.settled]
         if pending:
             self._sync_all([Path(b.path) for b in pending])
+
+    def name(self, synced: list[StoredBlob]) -> list[StoredBlob]:
+        """Give blobs that ``sync`` made durable their real names; the same bytes twice keep one copy."""
         settled = []
-        for blob in blobs:
+        for blob in synced:
             if blob.settled:
                 settled.append(blob)
                 continue
