@@ -116,6 +116,8 @@ def print_import_report(report: ImportOutcome) -> None:
             "updated": "已导入过，有新文件 / imported before, new files added",
         }.get(source.status, "新导入 / new")
         print(f"● {source.path}  [{source.kind}, {source.filesystem}, 卷标 label: {source.label}]  {status}")
+        if source.warning is not None:
+            print(f"  ! {source.warning.zh}\n    {source.warning.en}")
         for item in source.files:
             mark = (
                 "✗" if item.problem and item.problem.severity == "error" else ("!" if item.problem else " ")

@@ -33,6 +33,7 @@ import sqlite3
 import time
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -63,6 +64,7 @@ from app.models.blobs import SizeLimitExceeded, StoredBlob
 from app.models.intake import FileRecord, IntakeRepository
 from app.models.store import Store, disk_full_error, store_error_from
 from app.problems import Problem, problem
+from app.vocabulary import FILE_KIND_LABELS
 
 __all__ = ["ImportCancelled", "ImportOutcome", "Importer", "Progress"]
 
@@ -129,21 +131,79 @@ def _checked_encoding(encoding: str | None) -> str | None:
     return encoding
 
 
+DOCUMENT_KINDS = frozenset({"pdf", "docx", "xlsx", "ole"})
+"""What makes a source worth importing: without a PDF or an Office file there is no case to review."""
+
+
+def _is_document(staged: _Staged) -> bool:
+    return staged.outcome.kind in DOCUMENT_KINDS or staged.classification.cls in ("case_file", "supporting")
+
+
+def _what(source: Source) -> tuple[str, str]:
+    if source.kind == "folder":
+        return "文件夹", "folder"
+    if source.kind == "zip":
+        return "压缩包", "zip"
+    if source.kind == "file":
+        return "文件", "file"
+    return "光盘映像", "disc image"
+
+
+def nothing_to_import(path: Path, source: Source, found: list[FileOutcome]) -> SourceError:
+    """The source is empty, or holds no PDF or Office file: refused, the store left as it was."""
+    zh_what, en_what = _what(source)
+    if not found:
+        return SourceError(
+            "nothing_to_import",
+            f"没有可导入的内容：{zh_what} {path} 是空的，没有任何文件。数据未改动。",
+            f"nothing to import: the {en_what} {path} is empty, it has no files; the store is unchanged",
+        )
+    kinds = Counter(f.kind for f in found)
+    labels = {k: FILE_KIND_LABELS.get(k, FILE_KIND_LABELS["unknown"]) for k in kinds}
+    zh_kinds = "、".join(f"{labels[k][0]} {n} 个" for k, n in kinds.most_common())
+    en_kinds = ", ".join(f"{n} × {labels[k][1]}" for k, n in kinds.most_common())
+    return SourceError(
+        "nothing_to_import",
+        f"没有可导入的内容：{zh_what} {path} 中的 {len(found)} 个文件（{zh_kinds}）都不是 PDF 或 Word/Excel"
+        " 文档，没有案卷。数据未改动。",
+        f"nothing to import: none of the {len(found)} files in the {en_what} {path} ({en_kinds}) is a PDF"
+        " or a Word/Excel document, so there is no case file; the store is unchanged",
+    )
+
+
+def no_case_file(path: Path, files: int) -> Problem:
+    """Documents but no case file: imported (every received file is kept), and said plainly."""
+    return Problem(
+        "no_case_file",
+        f"{path} 中没有找到案卷：{files} 个文件已作为辅助材料或其他文件导入。请核实这是否是报送的案卷光盘。",
+        f"no case file found in {path}: its {files} files were imported as supporting or other files;"
+        " check that this is the disc with the case files",
+        "warning",
+    )
+
+
 def _page_is_decisive(text: str) -> bool:
     """Classification needs pages 2 and 3 only when the first page says nothing about the file."""
     return any(word in text for word in DECISIVE_WORDS)
 
 
 class _SourceRow:
-    """The database row of the source being imported, known now (folders) or once its hash is done."""
+    """The database row of the source being imported, written once there is something to import.
+
+    Its identity is known now (folders) or once the image's hash is done; the row itself waits for
+    the first document (a PDF or an Office file), so a source with nothing to import leaves the store
+    exactly as it was and ``wait`` says so (``nothing_to_import``).
+    """
 
     def __init__(self, importer: Importer, path: Path, source: Source, outcome: SourceOutcome) -> None:
         self.importer = importer
         self.path = path
         self.source = source
         self.outcome = outcome
+        self.identity: str | None = None
         self.id: int | None = None
         self.previous_status: str | None = None
+        self.has_document = False
         self.held: list[_Staged] = []
         self._held_bytes = 0
         self._held_since = 0.0
@@ -164,10 +224,16 @@ class _SourceRow:
             self._held_since = time.monotonic()
         self.held.append(staged)
         self._held_bytes += staged.outcome.size or 0
+        self.has_document = self.has_document or _is_document(staged)
+        if self.identity is None:
+            assert self._hash is not None
+            if not (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
+                return
+            self._identify()
         if self.id is None:
-            if self._hash is not None and (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
-                self.wait()
-            return
+            if not self.has_document:
+                return  # nothing worth a row yet: an empty-handed source must leave no trace
+            self._add_row()
         if (
             len(self.held) >= BATCH_FILES
             or self._held_bytes >= BATCH_BYTES
@@ -176,18 +242,37 @@ class _SourceRow:
             self.flush(drain=False)
 
     def wait(self) -> int:
-        """Resolve the identity and record held rows; raises _AlreadyImported for a finished image."""
+        """Record everything held; raises _AlreadyImported for a finished image, SourceError for nothing."""
+        self._identify()
         if self.id is None:
-            assert self._hash is not None
-            try:
-                sha = self._hash.result()
-            except OSError as exc:
-                raise unreadable_source_error(self.path, exc) from exc
-            self.outcome.sha256 = sha
-            self._resolve(f"sha256:{sha}")
+            if not self.has_document:
+                raise nothing_to_import(self.path, self.source, [s.outcome for s in self.held])
+            self._add_row()
         self.flush()
         assert self.id is not None
         return self.id
+
+    def reject(self, staged: _Staged, found: Problem) -> None:
+        """A container found unreadable once staged: rejected, with the reason, recorded or not yet."""
+        outcome = staged.outcome
+        outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
+        staged.classification = Classification("rejected", found.zh, problem=found)
+        pending = self.held + (self._syncing[0] if self._syncing else [])
+        if not any(s is staged for s in pending):
+            assert self.id is not None
+            self.importer.records.reject_file(self.id, outcome.source_path, outcome.sha256, found)
+
+    def _identify(self) -> None:
+        """Wait for the image's hash (if any) and look its identity up."""
+        if self.identity is not None:
+            return
+        assert self._hash is not None
+        try:
+            sha = self._hash.result()
+        except OSError as exc:
+            raise unreadable_source_error(self.path, exc) from exc
+        self.outcome.sha256 = sha
+        self._resolve(f"sha256:{sha}")
 
     def flush(self, drain: bool = True) -> None:
         """Sync the held batch's blobs in the background and record the batch synced before it.
@@ -221,13 +306,19 @@ class _SourceRow:
         self.importer._record_batch(self.id, batch)
 
     def _resolve(self, identity: str) -> None:
-        self.id, self.previous_status = self.importer._upsert_source(
-            identity, self.path, self.source, self.outcome.sha256
-        )
+        self.identity = identity
+        found = self.importer.records.source(identity)
+        if found is None:
+            return
+        self.id, self.previous_status = found
         # A folder is re-read for new files; a loose file may come again under another name, which is
         # recorded beside the first; an image or zip with the same bytes has nothing new.
         if self.previous_status == "complete" and self.source.kind not in ("folder", "file"):
             raise _AlreadyImported(self.id)
+
+    def _add_row(self) -> None:
+        assert self.identity is not None
+        self.id = self.importer._add_source(self.identity, self.path, self.source, self.outcome.sha256)
 
     def close(self) -> None:
         """Drop what was staged and never recorded (an error, or a cancel before the identity was known)."""
@@ -294,6 +385,8 @@ class Importer:
         with open_source(path, self.encoding) as source:
             outcome.kind, outcome.label, outcome.filesystem = source.kind, source.label, source.filesystem
             entries = list(source.entries())
+            if not entries:
+                raise nothing_to_import(path, source, [])
             total = sum(e.size or 0 for e in entries if e.problem is None)
             self._state = Progress(str(path), "", 0, len(entries), 0, total)
             row = _SourceRow(self, path, source, outcome)
@@ -306,9 +399,11 @@ class Importer:
                 outcome.status = "unchanged"
                 outcome.files = self._stored_outcomes(done.source_id)
                 return
-            except (ImportCancelled, SourceError):
+            except (ImportCancelled, SourceError) as exc:
                 if row.id is not None:
                     row.flush()  # what is staged is kept, like every file before it
+                elif isinstance(exc, SourceError):
+                    outcome.files = []  # nothing was recorded
                 raise
             finally:
                 row.close()
@@ -318,15 +413,12 @@ class Importer:
             )
             if outcome.status == "unchanged" and any(f.status == "new" for f in outcome.files):
                 outcome.status = "updated"
+            if not any(f.cls == "case_file" for f in outcome.files):
+                outcome.warning = no_case_file(path, len(outcome.files))
 
-    def _upsert_source(
-        self, identity: str, path: Path, source: Source, sha256: str | None
-    ) -> tuple[int, str | None]:
-        found = self.records.source(identity)
-        if found:
-            return found
+    def _add_source(self, identity: str, path: Path, source: Source, sha256: str | None) -> int:
         size = path.stat().st_size if path.is_file() else None
-        source_id = self.records.add_source(
+        return self.records.add_source(
             identity,
             source.kind,
             str(path),
@@ -337,7 +429,6 @@ class Importer:
             self.encoding,
             self.user,
         )
-        return source_id, None
 
     def _stored_outcomes(self, source_id: int) -> list[FileOutcome]:
         return [
@@ -391,13 +482,13 @@ class Importer:
         assert staged.blob is not None
         container = staged.outcome
         if depth + 1 > MAX_NESTING:
-            self._reject(row.wait(), container, problem("nested_too_deep"))
+            row.reject(staged, problem("nested_too_deep"))
             return
         try:
             options = ReaderOptions(encoding=self.encoding, label=label, budget=budget)
             nested = open_container(staged.blob.path, container.kind, options)
         except SourceError as exc:
-            self._reject(row.wait(), container, Problem(exc.code, exc.zh, exc.en))
+            row.reject(staged, Problem(exc.code, exc.zh, exc.en))
             return
         with nested:
             entries = list(nested.entries())
@@ -510,11 +601,6 @@ class Importer:
             if recorded.status == "unchanged":
                 staged.outcome.status = "unchanged"
             staged.outcome.case_id = recorded.case_id
-
-    def _reject(self, source_id: int, outcome: FileOutcome, found: Problem) -> None:
-        """A container found unreadable after its row was written: rejected, with the reason."""
-        outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
-        self.records.reject_file(source_id, outcome.source_path, outcome.sha256, found)
 
     def _flag_duplicates(self, report: ImportOutcome) -> None:
         """同一案卷重复报送: the same case PDF under two paths. Derived, so shown, not stored."""
