@@ -34,8 +34,10 @@ import time
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -88,6 +90,14 @@ class _AlreadyImported(Exception):
     def __init__(self, source_id: int) -> None:
         super().__init__(source_id)
         self.source_id = source_id
+
+
+@dataclass(frozen=True)
+class _Copied:
+    """An entry's bytes copied into the store, or the problem that kept them out."""
+
+    blob: StoredBlob | None
+    problem: Problem | None
 
 
 @dataclass
@@ -352,20 +362,25 @@ class Importer:
         self.cancelled = cancelled or (lambda: False)
         self.encoding = _checked_encoding(encoding)
         self._state = Progress("", "", 0, 0, 0, 0)
+        self._bytes_copied = 0
 
     def run(self, sources: list[Path]) -> ImportOutcome:
         report = ImportOutcome()
         self.store.blobs.clear_stale_temporaries()
-        for path in sources:
-            outcome = SourceOutcome(path=str(path))
-            report.sources.append(outcome)
-            try:
-                self._import_source(path, outcome)
-            except SourceError as exc:
-                outcome.status = "failed"
-                outcome.error = exc
-            except sqlite3.OperationalError as exc:
-                raise store_error_from(exc, paths.store_file(self.store.root)) from exc
+        self._copier = ThreadPoolExecutor(1, thread_name_prefix="blob-copy")
+        try:
+            for path in sources:
+                outcome = SourceOutcome(path=str(path))
+                report.sources.append(outcome)
+                try:
+                    self._import_source(path, outcome)
+                except SourceError as exc:
+                    outcome.status = "failed"
+                    outcome.error = exc
+                except sqlite3.OperationalError as exc:
+                    raise store_error_from(exc, paths.store_file(self.store.root)) from exc
+        finally:
+            self._copier.shutdown(wait=True)
         self._flag_duplicates(report)
         return report
 
@@ -389,6 +404,7 @@ class Importer:
                 raise nothing_to_import(path, source, [])
             total = sum(e.size or 0 for e in entries if e.problem is None)
             self._state = Progress(str(path), "", 0, len(entries), 0, total)
+            self._bytes_copied = 0
             row = _SourceRow(self, path, source, outcome)
             try:
                 budget = source.budget if isinstance(source, ZipSource) else None
@@ -440,10 +456,6 @@ class Importer:
 
     # -- entries --------------------------------------------------------------------------------
 
-    def _advance(self, nbytes: int) -> None:
-        self._state.bytes_done += nbytes
-        self.progress(self._state)
-
     def _import_entries(
         self,
         entries: list[Entry],
@@ -454,20 +466,25 @@ class Importer:
         depth: int,
         budget: ExpansionBudget | None = None,
     ) -> None:
-        for entry in entries:
-            if self.cancelled():
-                raise ImportCancelled()
-            shown = f"{prefix}{entry.path}"
-            self._state.current = shown
-            self.progress(self._state)
-            staged = self._stage(entry, shown, label, row.id)
-            staged.raw_path = entry.raw_path
-            outcome.files.append(staged.outcome)
-            row.record(staged)
-            if not prefix:
-                self._state.files_done += 1
-            if staged.blob is not None and staged.outcome.kind in CONTAINER_KINDS:
-                self._open_nested(staged, row, label, outcome, depth, budget)
+        with closing(self._copies(entries)) as copies:
+            for entry, copying in copies:
+                if self.cancelled():
+                    self._discard_copy(copying)
+                    raise ImportCancelled()
+                shown = f"{prefix}{entry.path}"
+                self._state.current = shown
+                self.progress(self._state)
+                known_source = (
+                    row.id if row.previous_status is not None else None
+                )  # a new row has no files yet
+                staged = self._stage(entry, self._wait_for(copying), shown, label, known_source)
+                staged.raw_path = entry.raw_path
+                outcome.files.append(staged.outcome)
+                row.record(staged)
+                if not prefix:
+                    self._state.files_done += 1
+                if staged.blob is not None and staged.outcome.kind in CONTAINER_KINDS:
+                    self._open_nested(staged, row, label, outcome, depth, budget)
         self.progress(self._state)
 
     def _open_nested(
@@ -497,16 +514,50 @@ class Importer:
                 entries, row, label, f"{container.source_path}/", outcome, depth + 1, inner_budget
             )
 
-    def _stage(self, entry: Entry, shown: str, label: str, source_id: int | None) -> _Staged:
-        """Copy the entry's bytes into the blob store and inspect them; no database writes."""
+    def _copies(self, entries: list[Entry]) -> Iterator[tuple[Entry, Future[_Copied]]]:
+        """Each entry with its copy into the store, the next one copied in the background meanwhile.
+
+        Hashing and writing release the GIL, so the next file's copy overlaps this file's inspection.
+        One copying thread takes the copies in order, so a source's reader is never used by two
+        threads at once; a copy made but never taken (a cancel, an error) has its temporary removed.
+        """
+        ahead: Future[_Copied] | None = None
+        try:
+            for index, entry in enumerate(entries):
+                current = ahead or self._copier.submit(self._copy, entry)
+                ahead = (
+                    self._copier.submit(self._copy, entries[index + 1]) if index + 1 < len(entries) else None
+                )
+                yield entry, current
+        finally:
+            if ahead is not None:
+                ahead.cancel() or self._discard_copy(ahead)
+
+    def _count_copied(self, nbytes: int) -> None:
+        """Called in the copying thread; only that thread writes the count, the main thread reports it."""
+        self._bytes_copied += nbytes
+
+    def _wait_for(self, copying: Future[_Copied]) -> _Copied:
+        """The copy, reporting its progress meanwhile (a large file takes a while)."""
+        while True:
+            try:
+                return copying.result(timeout=0.25)
+            except FutureTimeout:
+                self._state.bytes_done = self._bytes_copied
+                self.progress(self._state)
+
+    def _discard_copy(self, copied: Future[_Copied]) -> None:
+        if copied.exception() is None and copied.result().blob is not None:
+            self.store.blobs.discard([copied.result().blob])
+
+    def _copy(self, entry: Entry) -> _Copied:
+        """The entry's bytes in the store (hashed on the way), or why they could not be read."""
         if entry.problem is not None or entry.opener is None:
-            found = entry.problem or problem("unreadable_file", reason="no data")
-            cls = "rejected" if found.severity == "error" else "other"
-            return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
+            return _Copied(None, entry.problem or problem("unreadable_file", reason="no data"))
         try:
             with entry.opener() as stream:
                 blob = self.store.blobs.put_stream(
-                    stream, limit=entry.limit, on_bytes=self._advance, settle=False, keep=IN_MEMORY_BYTES
+                    stream, limit=entry.limit, on_bytes=self._count_copied, settle=False, keep=IN_MEMORY_BYTES
                 )
         except SizeLimitExceeded:
             found = problem("zip_bomb", size=f"> {entry.limit}", ratio="?")
@@ -519,11 +570,22 @@ class Importer:
                 raise disk_full_error() from exc
             found = unreadable_problem(exc)
         else:
-            known = self._known_file(source_id, shown, blob) if source_id is not None else None
-            staged = known or self._inspect(blob, shown, label)
-            staged.blob = replace(blob, content=None)  # the batch holds rows, not files' bytes
-            return staged
-        return self._unread(shown, entry.size, Classification("rejected", found.zh, problem=found))
+            return _Copied(blob, None)
+        return _Copied(None, found)
+
+    def _stage(self, entry: Entry, copied: _Copied, shown: str, label: str, source_id: int | None) -> _Staged:
+        """Inspect the entry's copy; no database writes."""
+        blob = copied.blob
+        if blob is None:
+            found = copied.problem
+            assert found is not None
+            cls = "rejected" if found.severity == "error" or entry.problem is None else "other"
+            return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
+        self._state.bytes_done = self._bytes_copied
+        known = self._known_file(source_id, shown, blob) if source_id is not None else None
+        staged = known or self._inspect(blob, shown, label)
+        staged.blob = replace(blob, content=None)  # the batch holds rows, not files' bytes
+        return staged
 
     @staticmethod
     def _unread(shown: str, size: int | None, result: Classification) -> _Staged:
