@@ -2,12 +2,13 @@
 
 Each file goes through two stages: *staging* copies its bytes into the blob store in one pass
 (hashed and written from the same buffer, left under a temporary name, its write-out to disk started at
-once) and inspects the copy — from those bytes still in memory for any file up to ``IN_MEMORY_BYTES``,
-one PDF open giving the page count and the first pages' text — without touching the database;
-*recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES`` bytes or
-``BATCH_SECONDS`` old), syncs their blobs in a background thread while the next batch is staged (one
-syncfs where Linux has it, not an fsync per file), and once that sync has returned gives the blobs
-their names and writes all the batch's rows in one transaction.
+once; the next file is copied in a copying thread while this one is inspected, since hashing and
+writing release the GIL) and inspects the copy — from the bytes still in memory for any file up to
+``IN_MEMORY_BYTES``, one PDF open giving the page count and the first pages' text — without touching
+the database; *recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES``
+bytes or ``BATCH_SECONDS`` old), syncs their blobs in a background thread while the next batch is
+staged (one syncfs where Linux has it, not an fsync per file), and once that sync has returned gives
+the blobs their names and writes all the batch's rows in one transaction.
 
 The guarantee, whatever moment the process or the machine dies: a blob gets its real name only after
 its bytes are durable, and a row is written only after its blob has its name, so no row ever names a
@@ -75,8 +76,9 @@ BATCH_FILES = 64
 BATCH_BYTES = 64 * 1024 * 1024
 BATCH_SECONDS = 1.0
 """A batch is recorded when it has this many files or bytes, or its first file was staged this long ago."""
-IN_MEMORY_BYTES = 32 * 1024 * 1024
-"""A file up to this size is inspected from the bytes just copied, not read back from the store."""
+IN_MEMORY_BYTES = 8 * 1024 * 1024
+"""A file up to this size is inspected from the bytes just copied, not read back from the store (a larger
+one is read back only where MuPDF needs it: its cross-reference table and first pages)."""
 MAX_HELD_ROWS = 256
 """Rows held back while an image's hash is still running; past this, staging waits for it."""
 DECISIVE_WORDS = vocab.CASE_TEXT_MARKERS + vocab.INTEGRITY_WORDS + vocab.MERIT_WORDS

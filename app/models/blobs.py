@@ -203,7 +203,9 @@ class BlobStore:
             finally:
                 os.close(fd)
         for path in files:
-            fd = os.open(path, os.O_RDONLY)
+            fd = os.open(
+                path, os.O_RDWR | getattr(os, "O_BINARY", 0)
+            )  # Windows flushes only a writable handle
             try:
                 _sync_data(fd)
             finally:
