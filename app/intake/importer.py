@@ -35,7 +35,7 @@ import time
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import closing
@@ -516,7 +516,7 @@ class Importer:
                 entries, row, label, f"{container.source_path}/", outcome, depth + 1, inner_budget
             )
 
-    def _copies(self, entries: list[Entry]) -> Iterator[tuple[Entry, Future[_Copied]]]:
+    def _copies(self, entries: list[Entry]) -> Generator[tuple[Entry, Future[_Copied]], None, None]:
         """Each entry with its copy into the store, the next one copied in the background meanwhile.
 
         Hashing and writing release the GIL, so the next file's copy overlaps this file's inspection.
@@ -532,8 +532,8 @@ class Importer:
                 )
                 yield entry, current
         finally:
-            if ahead is not None:
-                ahead.cancel() or self._discard_copy(ahead)
+            if ahead is not None and not ahead.cancel():
+                self._discard_copy(ahead)
 
     def _count_copied(self, nbytes: int) -> None:
         """Called in the copying thread; only that thread writes the count, the main thread reports it."""
@@ -549,8 +549,9 @@ class Importer:
                 self.progress(self._state)
 
     def _discard_copy(self, copied: Future[_Copied]) -> None:
-        if copied.exception() is None and copied.result().blob is not None:
-            self.store.blobs.discard([copied.result().blob])
+        blob = copied.result().blob if copied.exception() is None else None
+        if blob is not None:
+            self.store.blobs.discard([blob])
 
     def _copy(self, entry: Entry) -> _Copied:
         """The entry's bytes in the store (hashed on the way), or why they could not be read."""
