@@ -2,8 +2,7 @@
 
 Each file goes through two stages: *staging* copies its bytes into the blob store in one pass
 (hashed and written from the same buffer, left under a temporary name, its write-out to disk started at
-once; the next file is copied in a copying thread while this one is inspected, since hashing and
-writing release the GIL) and inspects the copy — from the bytes still in memory for any file up to
+once) and inspects the copy — from the bytes still in memory for any file up to
 ``IN_MEMORY_BYTES``, one PDF open giving the page count and the first pages' text — without touching
 the database; *recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES``
 bytes or ``BATCH_SECONDS`` old), syncs their blobs in a background thread while the next batch is
@@ -35,10 +34,8 @@ import time
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -364,25 +361,20 @@ class Importer:
         self.cancelled = cancelled or (lambda: False)
         self.encoding = _checked_encoding(encoding)
         self._state = Progress("", "", 0, 0, 0, 0)
-        self._bytes_copied = 0
 
     def run(self, sources: list[Path]) -> ImportOutcome:
         report = ImportOutcome()
         self.store.blobs.clear_stale_temporaries()
-        self._copier = ThreadPoolExecutor(1, thread_name_prefix="blob-copy")
-        try:
-            for path in sources:
-                outcome = SourceOutcome(path=str(path))
-                report.sources.append(outcome)
-                try:
-                    self._import_source(path, outcome)
-                except SourceError as exc:
-                    outcome.status = "failed"
-                    outcome.error = exc
-                except sqlite3.OperationalError as exc:
-                    raise store_error_from(exc, paths.store_file(self.store.root)) from exc
-        finally:
-            self._copier.shutdown(wait=True)
+        for path in sources:
+            outcome = SourceOutcome(path=str(path))
+            report.sources.append(outcome)
+            try:
+                self._import_source(path, outcome)
+            except SourceError as exc:
+                outcome.status = "failed"
+                outcome.error = exc
+            except sqlite3.OperationalError as exc:
+                raise store_error_from(exc, paths.store_file(self.store.root)) from exc
         self._flag_duplicates(report)
         return report
 
@@ -406,7 +398,6 @@ class Importer:
                 raise nothing_to_import(path, source, [])
             total = sum(e.size or 0 for e in entries if e.problem is None)
             self._state = Progress(str(path), "", 0, len(entries), 0, total)
-            self._bytes_copied = 0
             row = _SourceRow(self, path, source, outcome)
             try:
                 budget = source.budget if isinstance(source, ZipSource) else None
@@ -468,25 +459,21 @@ class Importer:
         depth: int,
         budget: ExpansionBudget | None = None,
     ) -> None:
-        with closing(self._copies(entries)) as copies:
-            for entry, copying in copies:
-                if self.cancelled():
-                    self._discard_copy(copying)
-                    raise ImportCancelled()
-                shown = f"{prefix}{entry.path}"
-                self._state.current = shown
-                self.progress(self._state)
-                known_source = (
-                    row.id if row.previous_status is not None else None
-                )  # a new row has no files yet
-                staged = self._stage(entry, self._wait_for(copying), shown, label, known_source)
-                staged.raw_path = entry.raw_path
-                outcome.files.append(staged.outcome)
-                row.record(staged)
-                if not prefix:
-                    self._state.files_done += 1
-                if staged.blob is not None and staged.outcome.kind in CONTAINER_KINDS:
-                    self._open_nested(staged, row, label, outcome, depth, budget)
+        for entry in entries:
+            if self.cancelled():
+                raise ImportCancelled()
+            shown = f"{prefix}{entry.path}"
+            self._state.current = shown
+            self.progress(self._state)
+            known_source = row.id if row.previous_status is not None else None  # a new row has no files yet
+            staged = self._stage(entry, self._copy(entry), shown, label, known_source)
+            staged.raw_path = entry.raw_path
+            outcome.files.append(staged.outcome)
+            row.record(staged)
+            if not prefix:
+                self._state.files_done += 1
+            if staged.blob is not None and staged.outcome.kind in CONTAINER_KINDS:
+                self._open_nested(staged, row, label, outcome, depth, budget)
         self.progress(self._state)
 
     def _open_nested(
@@ -516,42 +503,9 @@ class Importer:
                 entries, row, label, f"{container.source_path}/", outcome, depth + 1, inner_budget
             )
 
-    def _copies(self, entries: list[Entry]) -> Generator[tuple[Entry, Future[_Copied]], None, None]:
-        """Each entry with its copy into the store, the next one copied in the background meanwhile.
-
-        Hashing and writing release the GIL, so the next file's copy overlaps this file's inspection.
-        One copying thread takes the copies in order, so a source's reader is never used by two
-        threads at once; a copy made but never taken (a cancel, an error) has its temporary removed.
-        """
-        ahead: Future[_Copied] | None = None
-        try:
-            for index, entry in enumerate(entries):
-                current = ahead or self._copier.submit(self._copy, entry)
-                ahead = (
-                    self._copier.submit(self._copy, entries[index + 1]) if index + 1 < len(entries) else None
-                )
-                yield entry, current
-        finally:
-            if ahead is not None and not ahead.cancel():
-                self._discard_copy(ahead)
-
-    def _count_copied(self, nbytes: int) -> None:
-        """Called in the copying thread; only that thread writes the count, the main thread reports it."""
-        self._bytes_copied += nbytes
-
-    def _wait_for(self, copying: Future[_Copied]) -> _Copied:
-        """The copy, reporting its progress meanwhile (a large file takes a while)."""
-        while True:
-            try:
-                return copying.result(timeout=0.25)
-            except FutureTimeout:
-                self._state.bytes_done = self._bytes_copied
-                self.progress(self._state)
-
-    def _discard_copy(self, copied: Future[_Copied]) -> None:
-        blob = copied.result().blob if copied.exception() is None else None
-        if blob is not None:
-            self.store.blobs.discard([blob])
+    def _advance(self, nbytes: int) -> None:
+        self._state.bytes_done += nbytes
+        self.progress(self._state)
 
     def _copy(self, entry: Entry) -> _Copied:
         """The entry's bytes in the store (hashed on the way), or why they could not be read."""
@@ -560,7 +514,7 @@ class Importer:
         try:
             with entry.opener() as stream:
                 blob = self.store.blobs.put_stream(
-                    stream, limit=entry.limit, on_bytes=self._count_copied, settle=False, keep=IN_MEMORY_BYTES
+                    stream, limit=entry.limit, on_bytes=self._advance, settle=False, keep=IN_MEMORY_BYTES
                 )
         except SizeLimitExceeded:
             found = problem("zip_bomb", size=f"> {entry.limit}", ratio="?")
@@ -584,7 +538,6 @@ class Importer:
             assert found is not None
             cls = "rejected" if found.severity == "error" or entry.problem is None else "other"
             return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
-        self._state.bytes_done = self._bytes_copied
         known = self._known_file(source_id, shown, blob) if source_id is not None else None
         staged = known or self._inspect(blob, shown, label)
         staged.blob = replace(blob, content=None)  # the batch holds rows, not files' bytes

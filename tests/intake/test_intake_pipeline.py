@@ -1,5 +1,5 @@
 """The faster intake path gives what the plain one gave: same facts from memory as from the file,
-progress told from the importing thread up to every byte, nothing left behind by the copying thread."""
+progress told from the importing thread up to every byte, nothing left behind by a failed sync."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_progress_comes_from_the_importing_thread_and_reaches_every_byte(
 def test_a_failed_record_leaves_no_temporary_and_no_row(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A batch that cannot be recorded (here: the sync fails) drops its copies and the one copied ahead."""
+    """A batch that cannot be recorded (here: its background sync fails) drops its copies, and the error stops the import."""
     monkeypatch.setattr(importer_module, "BATCH_FILES", 2)
     disc = _disc(tmp_path, 6)
 
