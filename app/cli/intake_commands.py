@@ -28,7 +28,8 @@ def register(sub: Any) -> None:
         help="导入光盘、映像、压缩包或文件 / import discs, images, zips or files",
         description="导入光盘目录、.iso/.img/.udf 映像、.zip 或单个 PDF/.docx（按内容识别）。"
         " Import a disc folder, a disc image, a zip or single files (recognised by content)."
-        " Exit: 0 all imported, 1 some files had problems, 2 usage error or a source unreadable.",
+        " Exit: 0 all imported, 1 some files had problems or a source had no case file,"
+        " 2 usage error, or a source unreadable or with nothing to import (empty, no PDF or Office file).",
     )
     cmd.add_argument("sources", nargs="+", metavar="SOURCE", type=Path)
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
