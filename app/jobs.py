@@ -81,10 +81,12 @@ def import_and_analyze(
             summary: dict[str, Any] = {}
             if report.imported is not None:
                 errors = [s.error.zh for s in report.imported.sources if s.error is not None]
+                warnings = [s.warning.zh for s in report.imported.sources if s.warning is not None]
                 summary = {
                     **report.imported.summary(),
                     "exit_code": report.imported.exit_code,
                     "errors": errors,
+                    "warnings": warnings,
                 }
             if cancel.is_set():
                 summary["cancelled"] = True

@@ -6,7 +6,11 @@
 For each set, in one run and alternating so both see the same machine load:
   baseline   cp -r SRC DST && sha256sum of every copied file && sync
   import     reviewdesk --data-dir FRESH import SRC   (its own process; every blob is fsynced)
-and prints seconds, MB/s, import ÷ baseline speed (goal ≥ 0.7) and the import's peak RSS.
+and prints seconds, MB/s, import ÷ baseline speed (goal ≥ 0.7), the import's peak RSS and CPU seconds,
+and the machine's load average before and after the set (the machine may be shared: read the ratio
+with it). The page cache is treated alike: by default the source is read once before each round so
+both contenders read it warm; ``--cold`` instead drops the caches (``/proc/sys/vm/drop_caches``, root
+only) before each contender, so both read it from disk.
 ``--other /path/to/checkout`` times that checkout's import too, in the same rounds (before/after).
 Each file is a distinct born-digital case PDF from the demo generator with a page of random pixels
 (incompressible, so every file has its own bytes and about the size asked for).
@@ -77,6 +81,16 @@ def warm(path: Path) -> None:
                 pass
 
 
+def drop_caches() -> None:
+    """Write out, then forget the page cache, so the next reader starts from the disk."""
+    os.sync()
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def run_baseline(src: Path, dst: Path) -> float:
     command = f"cp -r '{src}' '{dst}' && find '{dst}' -type f -print0 | xargs -0 sha256sum >/dev/null && sync"
     start = time.perf_counter()
@@ -104,7 +118,14 @@ def run_import(src: Path, data: Path, checkout: Path = ROOT) -> tuple[float, int
 
 
 def measure(
-    name: str, count: int, size_mb: float, rounds: int, work: Path, seeds: list[bytes], other: Path | None
+    name: str,
+    count: int,
+    size_mb: float,
+    rounds: int,
+    work: Path,
+    seeds: list[bytes],
+    other: Path | None,
+    cold: bool = False,
 ) -> dict:
     src = work / f"{name}-disc"
     total = build_tree(src, count, size_mb, seeds, seed=count)
@@ -114,14 +135,19 @@ def measure(
     times: dict[str, list[float]] = {key: [] for key in contenders}
     cpu: dict[str, list[float]] = {key: [] for key in contenders}
     rss: dict[str, int] = dict.fromkeys(contenders, 0)
+    load_before = load()
     for round_no in range(rounds):
         warm(src)
         os.sync()
+        if cold:
+            drop_caches()
         dst = work / f"{name}-copy"
         baselines.append(run_baseline(src, dst))
         shutil.rmtree(dst)
         os.sync()
         for key, checkout in contenders.items():
+            if cold:
+                drop_caches()
             data = work / f"{name}-data-{key}-{round_no}"
             seconds, peak, cpu_s = run_import(src, data, checkout)
             times[key].append(seconds)
@@ -138,6 +164,10 @@ def measure(
         "baseline_s": round(base, 2),
         "baseline_mb_s": round(mb / base, 1),
         "rounds_baseline": [round(s, 2) for s in baselines],
+        "page_cache": "cold" if cold else "warm",
+        "cpus": os.cpu_count(),
+        "load_before": load_before,
+        "load_after": load(),
     }
     for key in contenders:
         seconds = statistics.median(times[key])
@@ -164,6 +194,9 @@ def main() -> int:
     parser.add_argument(
         "--other", type=Path, help="another checkout (e.g. main) to time alongside, as 'other'"
     )
+    parser.add_argument(
+        "--cold", action="store_true", help="drop the page cache before each contender (root only)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="rd-intake-"))
     try:
@@ -172,7 +205,8 @@ def main() -> int:
             if count:
                 print(
                     json.dumps(
-                        measure(name, count, size, args.rounds, work, seeds, args.other), ensure_ascii=False
+                        measure(name, count, size, args.rounds, work, seeds, args.other, args.cold),
+                        ensure_ascii=False,
                     )
                 )
     finally:

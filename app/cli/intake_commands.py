@@ -6,18 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import paths
 from app import vocabulary as vocab
 from app.cli.progressbar import ProgressBar, display_width, fit_columns
 from app.errors import UsageError
-from app.intake.importer import ImportCancelled, Importer, ImportOutcome
 from app.models.cases import FIELD_CHOICES, CaseFile, CaseRepository
-from app.models.documents import DocumentRepository
 from app.models.store import Store
-from app.station.packets import visible_cases
 from app.vocabulary import CASE_FACT_FIELDS as FIELDS
+
+if TYPE_CHECKING:
+    from app.intake.outcome import ImportOutcome
 
 CLASS_LABELS = {"case_file": "案卷", "supporting": "辅助材料", "other": "其他", "rejected": "已拒收"}
 
@@ -28,7 +28,8 @@ def register(sub: Any) -> None:
         help="导入光盘、映像、压缩包或文件 / import discs, images, zips or files",
         description="导入光盘目录、.iso/.img/.udf 映像、.zip 或单个 PDF/.docx（按内容识别）。"
         " Import a disc folder, a disc image, a zip or single files (recognised by content)."
-        " Exit: 0 all imported, 1 some files had problems, 2 usage error or a source unreadable.",
+        " Exit: 0 all imported, 1 some files had problems or a source had no case file,"
+        " 2 usage error, or a source unreadable or with nothing to import (empty, no PDF or Office file).",
     )
     cmd.add_argument("sources", nargs="+", metavar="SOURCE", type=Path)
     cmd.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
@@ -82,6 +83,8 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from app.intake.importer import ImportCancelled, Importer  # PyMuPDF: only for the command that reads PDFs
+
     store = open_store(args)
     bar = ProgressBar()
     importer = Importer(store, paths.current_user(), progress=bar, encoding=args.encoding)
@@ -114,6 +117,8 @@ def print_import_report(report: ImportOutcome) -> None:
             "updated": "已导入过，有新文件 / imported before, new files added",
         }.get(source.status, "新导入 / new")
         print(f"● {source.path}  [{source.kind}, {source.filesystem}, 卷标 label: {source.label}]  {status}")
+        if source.warning is not None:
+            print(f"  ! {source.warning.zh}\n    {source.warning.en}")
         for item in source.files:
             mark = (
                 "✗" if item.problem and item.problem.severity == "error" else ("!" if item.problem else " ")
@@ -142,6 +147,8 @@ def _cell(text: str, columns: int) -> str:
 
 
 def run_cases(args: argparse.Namespace) -> int:
+    from app.station.packets import visible_cases  # the rubric catalog and signing: not for an import
+
     store = open_store(args)
     try:
         cases = visible_cases(store.db, CaseRepository(store.db).list())
@@ -203,6 +210,8 @@ def _print_case(case: CaseFile, as_json: bool, transcripts: list[dict[str, Any]]
 
 
 def run_case_show(args: argparse.Namespace) -> int:
+    from app.models.documents import DocumentRepository
+
     store = open_store(args)
     try:
         case = CaseRepository(store.db).get(args.case_id)

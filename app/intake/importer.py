@@ -1,13 +1,21 @@
 """Import sources into the store: copy every file as a blob, classify it, and record case files.
 
-Each file goes through two stages: *staging* copies its bytes into the blob store (hashing them on
-the way, left unsynced under a temporary name) and inspects the copy, without touching the database;
-*recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES`` bytes or
-``BATCH_SECONDS`` old), syncs their blobs and names them, then writes all their rows in one
-transaction. A blob is therefore always durable and in place before a row names it, so a process
-killed at any moment leaves a consistent store (at worst temporaries that the next open removes); the
-source stays ``importing`` and the next run of the same source skips what is recorded and finishes
-the job. A cancel records the batch already staged before it stops.
+Each file goes through two stages: *staging* copies its bytes into the blob store in one pass
+(hashed and written from the same buffer, left under a temporary name, its write-out to disk started at
+once) and inspects the copy — from the bytes still in memory for any file up to
+``IN_MEMORY_BYTES``, one PDF open giving the page count and the first pages' text — without touching
+the database; *recording* takes a batch of staged files (up to ``BATCH_FILES`` files, ``BATCH_BYTES``
+bytes or ``BATCH_SECONDS`` old), syncs their blobs in a background thread while the next batch is
+staged (one syncfs where Linux has it, not an fsync per file), and once that sync has returned gives
+the blobs their names and writes all the batch's rows in one transaction.
+
+The guarantee, whatever moment the process or the machine dies: a blob gets its real name only after
+its bytes are durable, and a row is written only after its blob has its name, so no row ever names a
+blob that is missing or half written. (The rename is made durable by the file system's journal no
+later than the database commit after it, on ext4, xfs, btrfs and NTFS alike.) What a crash can leave
+is temporaries, which the next open removes, and a batch without rows: the source stays ``importing``
+and the next run of the same source skips what is recorded and finishes the job. A cancel records the
+batch already staged before it stops.
 
 A disc image or zip is identified by its SHA-256. That hash runs in a worker thread (hashlib
 releases the GIL) while the first files are staged; their rows wait until the image's identity is
@@ -25,9 +33,10 @@ import sqlite3
 import time
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app import paths
@@ -55,6 +64,7 @@ from app.models.blobs import SizeLimitExceeded, StoredBlob
 from app.models.intake import FileRecord, IntakeRepository
 from app.models.store import Store, disk_full_error, store_error_from
 from app.problems import Problem, problem
+from app.vocabulary import FILE_KIND_LABELS
 
 __all__ = ["ImportCancelled", "ImportOutcome", "Importer", "Progress"]
 
@@ -63,6 +73,9 @@ BATCH_FILES = 64
 BATCH_BYTES = 64 * 1024 * 1024
 BATCH_SECONDS = 1.0
 """A batch is recorded when it has this many files or bytes, or its first file was staged this long ago."""
+IN_MEMORY_BYTES = 8 * 1024 * 1024
+"""A file up to this size is inspected from the bytes just copied, not read back from the store (a larger
+one is read back only where MuPDF needs it: its cross-reference table and first pages)."""
 MAX_HELD_ROWS = 256
 """Rows held back while an image's hash is still running; past this, staging waits for it."""
 DECISIVE_WORDS = vocab.CASE_TEXT_MARKERS + vocab.INTEGRITY_WORDS + vocab.MERIT_WORDS
@@ -76,6 +89,14 @@ class _AlreadyImported(Exception):
     def __init__(self, source_id: int) -> None:
         super().__init__(source_id)
         self.source_id = source_id
+
+
+@dataclass(frozen=True)
+class _Copied:
+    """An entry's bytes copied into the store, or the problem that kept them out."""
+
+    blob: StoredBlob | None
+    problem: Problem | None
 
 
 @dataclass
@@ -119,26 +140,87 @@ def _checked_encoding(encoding: str | None) -> str | None:
     return encoding
 
 
+DOCUMENT_KINDS = frozenset({"pdf", "docx", "xlsx", "ole"})
+"""What makes a source worth importing: without a PDF or an Office file there is no case to review."""
+
+
+def _is_document(staged: _Staged) -> bool:
+    return staged.outcome.kind in DOCUMENT_KINDS or staged.classification.cls in ("case_file", "supporting")
+
+
+def _what(source: Source) -> tuple[str, str]:
+    if source.kind == "folder":
+        return "文件夹", "folder"
+    if source.kind == "zip":
+        return "压缩包", "zip"
+    if source.kind == "file":
+        return "文件", "file"
+    return "光盘映像", "disc image"
+
+
+def nothing_to_import(path: Path, source: Source, found: list[FileOutcome]) -> SourceError:
+    """The source is empty, or holds no PDF or Office file: refused, the store left as it was."""
+    zh_what, en_what = _what(source)
+    if not found:
+        return SourceError(
+            "nothing_to_import",
+            f"没有可导入的内容：{zh_what} {path} 是空的，没有任何文件。数据未改动。",
+            f"nothing to import: the {en_what} {path} is empty, it has no files; the store is unchanged",
+        )
+    kinds = Counter(f.kind for f in found)
+    labels = {k: FILE_KIND_LABELS.get(k, FILE_KIND_LABELS["unknown"]) for k in kinds}
+    zh_kinds = "、".join(f"{labels[k][0]} {n} 个" for k, n in kinds.most_common())
+    en_kinds = ", ".join(f"{n} × {labels[k][1]}" for k, n in kinds.most_common())
+    return SourceError(
+        "nothing_to_import",
+        f"没有可导入的内容：{zh_what} {path} 中的 {len(found)} 个文件（{zh_kinds}）都不是 PDF 或 Word/Excel"
+        " 文档，没有案卷。数据未改动。",
+        f"nothing to import: none of the {len(found)} files in the {en_what} {path} ({en_kinds}) is a PDF"
+        " or a Word/Excel document, so there is no case file; the store is unchanged",
+    )
+
+
+def no_case_file(path: Path, files: int) -> Problem:
+    """Documents but no case file: imported (every received file is kept), and said plainly."""
+    return Problem(
+        "no_case_file",
+        f"{path} 中没有找到案卷：{files} 个文件已作为辅助材料或其他文件导入。请核实这是否是报送的案卷光盘。",
+        f"no case file found in {path}: its {files} files were imported as supporting or other files;"
+        " check that this is the disc with the case files",
+        "warning",
+    )
+
+
 def _page_is_decisive(text: str) -> bool:
     """Classification needs pages 2 and 3 only when the first page says nothing about the file."""
     return any(word in text for word in DECISIVE_WORDS)
 
 
 class _SourceRow:
-    """The database row of the source being imported, known now (folders) or once its hash is done."""
+    """The database row of the source being imported, written once there is something to import.
+
+    Its identity is known now (folders) or once the image's hash is done; the row itself waits for
+    the first document (a PDF or an Office file), so a source with nothing to import leaves the store
+    exactly as it was and ``wait`` says so (``nothing_to_import``).
+    """
 
     def __init__(self, importer: Importer, path: Path, source: Source, outcome: SourceOutcome) -> None:
         self.importer = importer
         self.path = path
         self.source = source
         self.outcome = outcome
+        self.identity: str | None = None
         self.id: int | None = None
         self.previous_status: str | None = None
+        self.has_document = False
         self.held: list[_Staged] = []
         self._held_bytes = 0
         self._held_since = 0.0
         self._pool: ThreadPoolExecutor | None = None
         self._hash: Future[str] | None = None
+        self._syncer = ThreadPoolExecutor(1, thread_name_prefix="blob-sync")
+        self._syncing: tuple[list[_Staged], Future[None]] | None = None
+        """The batch whose blobs are being synced while the next one is staged; recorded once synced."""
         if source.kind == "folder":
             self._resolve(f"folder:{path}|{source.label}")
         else:
@@ -151,51 +233,112 @@ class _SourceRow:
             self._held_since = time.monotonic()
         self.held.append(staged)
         self._held_bytes += staged.outcome.size or 0
+        self.has_document = self.has_document or _is_document(staged)
+        if self.identity is None:
+            assert self._hash is not None
+            if not (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
+                return
+            self._identify()
         if self.id is None:
-            if self._hash is not None and (self._hash.done() or len(self.held) >= MAX_HELD_ROWS):
-                self.wait()
-            return
+            if not self.has_document:
+                return  # nothing worth a row yet: an empty-handed source must leave no trace
+            self._add_row()
         if (
             len(self.held) >= BATCH_FILES
             or self._held_bytes >= BATCH_BYTES
             or time.monotonic() - self._held_since >= BATCH_SECONDS
         ):
-            self.flush()
+            self.flush(drain=False)
 
     def wait(self) -> int:
-        """Resolve the identity and record held rows; raises _AlreadyImported for a finished image."""
+        """Record everything held; raises _AlreadyImported for a finished image, SourceError for nothing."""
+        self._identify()
         if self.id is None:
-            assert self._hash is not None
-            try:
-                sha = self._hash.result()
-            except OSError as exc:
-                raise unreadable_source_error(self.path, exc) from exc
-            self.outcome.sha256 = sha
-            self._resolve(f"sha256:{sha}")
+            if not self.has_document:
+                raise nothing_to_import(self.path, self.source, [s.outcome for s in self.held])
+            self._add_row()
         self.flush()
         assert self.id is not None
         return self.id
 
-    def flush(self) -> None:
-        """Record the held batch (the source's identity must be known)."""
+    def reject(self, staged: _Staged, found: Problem) -> None:
+        """A container found unreadable once staged: rejected, with the reason, recorded or not yet."""
+        outcome = staged.outcome
+        outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
+        staged.classification = Classification("rejected", found.zh, problem=found)
+        pending = self.held + (self._syncing[0] if self._syncing else [])
+        if not any(s is staged for s in pending):
+            assert self.id is not None
+            self.importer.records.reject_file(self.id, outcome.source_path, outcome.sha256, found)
+
+    def _identify(self) -> None:
+        """Wait for the image's hash (if any) and look its identity up."""
+        if self.identity is not None:
+            return
+        assert self._hash is not None
+        try:
+            sha = self._hash.result()
+        except OSError as exc:
+            raise unreadable_source_error(self.path, exc) from exc
+        self.outcome.sha256 = sha
+        self._resolve(f"sha256:{sha}")
+
+    def flush(self, drain: bool = True) -> None:
+        """Sync the held batch's blobs in the background and record the batch synced before it.
+
+        With ``drain`` (the end of a source, a cancel, a row needed now) the held batch is recorded
+        too, so every staged file has its row when this returns. The source's identity must be known.
+        """
         assert self.id is not None
+        self._record_synced()
         held, self.held, self._held_bytes = self.held, [], 0
         if held:
-            self.importer._record_batch(self.id, held)
+            blobs = [s.blob for s in held if s.blob is not None]
+            self._syncing = (held, self._syncer.submit(self.importer.store.blobs.sync, blobs))
+        if drain:
+            self._record_synced()
+
+    def _record_synced(self) -> None:
+        """Wait for the batch being synced, then name its blobs and write its rows in one transaction."""
+        if self._syncing is None:
+            return
+        batch, synced = self._syncing
+        self._syncing = None
+        try:
+            synced.result()
+        except OSError as exc:
+            self.importer.store.blobs.discard([s.blob for s in batch if s.blob is not None])
+            if exc.errno == 28:  # ENOSPC
+                raise disk_full_error() from exc
+            raise
+        assert self.id is not None
+        self.importer._record_batch(self.id, batch)
 
     def _resolve(self, identity: str) -> None:
-        self.id, self.previous_status = self.importer._upsert_source(
-            identity, self.path, self.source, self.outcome.sha256
-        )
+        self.identity = identity
+        found = self.importer.records.source(identity)
+        if found is None:
+            return
+        self.id, self.previous_status = found
         # A folder is re-read for new files; a loose file may come again under another name, which is
         # recorded beside the first; an image or zip with the same bytes has nothing new.
         if self.previous_status == "complete" and self.source.kind not in ("folder", "file"):
             raise _AlreadyImported(self.id)
 
+    def _add_row(self) -> None:
+        assert self.identity is not None
+        self.id = self.importer._add_source(self.identity, self.path, self.source, self.outcome.sha256)
+
     def close(self) -> None:
         """Drop what was staged and never recorded (an error, or a cancel before the identity was known)."""
+        if self._syncing is not None:
+            batch, synced = self._syncing
+            self._syncing = None
+            synced.exception()  # wait: its temporaries must not be removed under the sync
+            self.held = batch + self.held
         self.importer.store.blobs.discard([s.blob for s in self.held if s.blob is not None])
         self.held = []
+        self._syncer.shutdown(wait=True)
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -251,6 +394,8 @@ class Importer:
         with open_source(path, self.encoding) as source:
             outcome.kind, outcome.label, outcome.filesystem = source.kind, source.label, source.filesystem
             entries = list(source.entries())
+            if not entries:
+                raise nothing_to_import(path, source, [])
             total = sum(e.size or 0 for e in entries if e.problem is None)
             self._state = Progress(str(path), "", 0, len(entries), 0, total)
             row = _SourceRow(self, path, source, outcome)
@@ -263,9 +408,11 @@ class Importer:
                 outcome.status = "unchanged"
                 outcome.files = self._stored_outcomes(done.source_id)
                 return
-            except (ImportCancelled, SourceError):
+            except (ImportCancelled, SourceError) as exc:
                 if row.id is not None:
                     row.flush()  # what is staged is kept, like every file before it
+                elif isinstance(exc, SourceError):
+                    outcome.files = []  # nothing was recorded
                 raise
             finally:
                 row.close()
@@ -275,15 +422,12 @@ class Importer:
             )
             if outcome.status == "unchanged" and any(f.status == "new" for f in outcome.files):
                 outcome.status = "updated"
+            if not any(f.cls == "case_file" for f in outcome.files):
+                outcome.warning = no_case_file(path, len(outcome.files))
 
-    def _upsert_source(
-        self, identity: str, path: Path, source: Source, sha256: str | None
-    ) -> tuple[int, str | None]:
-        found = self.records.source(identity)
-        if found:
-            return found
+    def _add_source(self, identity: str, path: Path, source: Source, sha256: str | None) -> int:
         size = path.stat().st_size if path.is_file() else None
-        source_id = self.records.add_source(
+        return self.records.add_source(
             identity,
             source.kind,
             str(path),
@@ -294,7 +438,6 @@ class Importer:
             self.encoding,
             self.user,
         )
-        return source_id, None
 
     def _stored_outcomes(self, source_id: int) -> list[FileOutcome]:
         return [
@@ -305,10 +448,6 @@ class Importer:
         ]
 
     # -- entries --------------------------------------------------------------------------------
-
-    def _advance(self, nbytes: int) -> None:
-        self._state.bytes_done += nbytes
-        self.progress(self._state)
 
     def _import_entries(
         self,
@@ -326,7 +465,8 @@ class Importer:
             shown = f"{prefix}{entry.path}"
             self._state.current = shown
             self.progress(self._state)
-            staged = self._stage(entry, shown, label, row.id)
+            known_source = row.id if row.previous_status is not None else None  # a new row has no files yet
+            staged = self._stage(entry, self._copy(entry), shown, label, known_source)
             staged.raw_path = entry.raw_path
             outcome.files.append(staged.outcome)
             row.record(staged)
@@ -348,13 +488,13 @@ class Importer:
         assert staged.blob is not None
         container = staged.outcome
         if depth + 1 > MAX_NESTING:
-            self._reject(row.wait(), container, problem("nested_too_deep"))
+            row.reject(staged, problem("nested_too_deep"))
             return
         try:
             options = ReaderOptions(encoding=self.encoding, label=label, budget=budget)
             nested = open_container(staged.blob.path, container.kind, options)
         except SourceError as exc:
-            self._reject(row.wait(), container, Problem(exc.code, exc.zh, exc.en))
+            row.reject(staged, Problem(exc.code, exc.zh, exc.en))
             return
         with nested:
             entries = list(nested.entries())
@@ -363,16 +503,18 @@ class Importer:
                 entries, row, label, f"{container.source_path}/", outcome, depth + 1, inner_budget
             )
 
-    def _stage(self, entry: Entry, shown: str, label: str, source_id: int | None) -> _Staged:
-        """Copy the entry's bytes into the blob store and inspect them; no database writes."""
+    def _advance(self, nbytes: int) -> None:
+        self._state.bytes_done += nbytes
+        self.progress(self._state)
+
+    def _copy(self, entry: Entry) -> _Copied:
+        """The entry's bytes in the store (hashed on the way), or why they could not be read."""
         if entry.problem is not None or entry.opener is None:
-            found = entry.problem or problem("unreadable_file", reason="no data")
-            cls = "rejected" if found.severity == "error" else "other"
-            return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
+            return _Copied(None, entry.problem or problem("unreadable_file", reason="no data"))
         try:
             with entry.opener() as stream:
                 blob = self.store.blobs.put_stream(
-                    stream, limit=entry.limit, on_bytes=self._advance, settle=False
+                    stream, limit=entry.limit, on_bytes=self._advance, settle=False, keep=IN_MEMORY_BYTES
                 )
         except SizeLimitExceeded:
             found = problem("zip_bomb", size=f"> {entry.limit}", ratio="?")
@@ -385,9 +527,21 @@ class Importer:
                 raise disk_full_error() from exc
             found = unreadable_problem(exc)
         else:
-            known = self._known_file(source_id, shown, blob) if source_id is not None else None
-            return known or self._inspect(blob, shown, label)
-        return self._unread(shown, entry.size, Classification("rejected", found.zh, problem=found))
+            return _Copied(blob, None)
+        return _Copied(None, found)
+
+    def _stage(self, entry: Entry, copied: _Copied, shown: str, label: str, source_id: int | None) -> _Staged:
+        """Inspect the entry's copy; no database writes."""
+        blob = copied.blob
+        if blob is None:
+            found = copied.problem
+            assert found is not None
+            cls = "rejected" if found.severity == "error" or entry.problem is None else "other"
+            return self._unread(shown, entry.size, Classification(cls, found.zh, problem=found))
+        known = self._known_file(source_id, shown, blob) if source_id is not None else None
+        staged = known or self._inspect(blob, shown, label)
+        staged.blob = replace(blob, content=None)  # the batch holds rows, not files' bytes
+        return staged
 
     @staticmethod
     def _unread(shown: str, size: int | None, result: Classification) -> _Staged:
@@ -418,7 +572,7 @@ class Importer:
         kind = sniff_stored(blob.path, blob.head) if blob.size else "empty"
         cover = pages = has_text = None
         if kind == "pdf":
-            facts = inspect_pdf(blob.path, enough=_page_is_decisive)
+            facts = inspect_pdf(blob.path, enough=_page_is_decisive, data=blob.content)
             result = classify(kind, shown, pdf=facts)
             cover = facts.first_pages_text[0] if facts.first_pages_text else None
             pages, has_text = facts.pages or None, facts.has_text
@@ -436,13 +590,8 @@ class Importer:
         return staged
 
     def _record_batch(self, source_id: int, batch: list[_Staged]) -> None:
-        """Make the batch's blobs durable and named, then write all its rows in one transaction."""
-        try:
-            settled = iter(self.store.blobs.settle([s.blob for s in batch if s.blob is not None]))
-        except OSError as exc:
-            if exc.errno == 28:  # ENOSPC
-                raise disk_full_error() from exc
-            raise
+        """Name the batch's blobs (already synced: ``_SourceRow.flush``), then write its rows in one transaction."""
+        settled = iter(self.store.blobs.name([s.blob for s in batch if s.blob is not None]))
         records = []
         for staged in batch:
             if staged.blob is not None:
@@ -470,11 +619,6 @@ class Importer:
             if recorded.status == "unchanged":
                 staged.outcome.status = "unchanged"
             staged.outcome.case_id = recorded.case_id
-
-    def _reject(self, source_id: int, outcome: FileOutcome, found: Problem) -> None:
-        """A container found unreadable after its row was written: rejected, with the reason."""
-        outcome.problem, outcome.cls, outcome.reason = found, "rejected", found.zh
-        self.records.reject_file(source_id, outcome.source_path, outcome.sha256, found)
 
     def _flag_duplicates(self, report: ImportOutcome) -> None:
         """同一案卷重复报送: the same case PDF under two paths. Derived, so shown, not stored."""

@@ -55,6 +55,8 @@ class SourceOutcome:
     status: str = "new"
     """new, resumed, unchanged (same content imported before) or failed"""
     error: KnownError | None = None
+    warning: Problem | None = None
+    """Imported, but something about the source as a whole needs a look (``no_case_file``)."""
     files: list[FileOutcome] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
@@ -68,6 +70,7 @@ class SourceOutcome:
             "error": {"code": self.error.code, "message": self.error.zh, "message_en": self.error.en}
             if self.error
             else None,
+            "warning": self.warning.as_json() if self.warning else None,
         }
 
 
@@ -97,10 +100,10 @@ class ImportOutcome:
 
     @property
     def exit_code(self) -> int:
-        """0 everything imported, 1 some files had problems, 2 a source could not be read."""
+        """0 everything imported, 1 some files or a source had problems, 2 a source could not be imported."""
         if any(s.error is not None for s in self.sources):
             return 2
-        if any(f.problem is not None for f in self.files):
+        if any(f.problem is not None for f in self.files) or any(s.warning for s in self.sources):
             return 1
         return 0
 

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -51,6 +51,22 @@ def _load_syncfs() -> Callable[[int], int] | None:
 _syncfs = _load_syncfs()
 
 
+def _load_sync_file_range() -> Callable[[int], int] | None:
+    """Linux's sync_file_range(2) with SYNC_FILE_RANGE_WRITE: start writing a file out, without waiting."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    call.restype = ctypes.c_int
+    return lambda fd: int(call(fd, 0, 0, 2))  # SYNC_FILE_RANGE_WRITE
+
+
+_start_writeback = _load_sync_file_range()
+
+
 class SizeLimitExceeded(Exception):
     """The stream produced more bytes than allowed (a zip bomb or a lying header)."""
 
@@ -66,6 +82,8 @@ class StoredBlob:
     is_new: bool
     settled: bool = True
     """False while the copy is a temporary file not yet synced (``put_stream(settle=False)``)."""
+    content: bytes | None = field(default=None, repr=False, compare=False)
+    """All the bytes, when ``put_stream(keep=...)`` asked to keep a file this small in memory."""
 
 
 class BlobStore:
@@ -92,14 +110,19 @@ class BlobStore:
         limit: int | None = None,
         on_bytes: Callable[[int], None] | None = None,
         settle: bool = True,
+        keep: int = 0,
     ) -> StoredBlob:
         """Copy a stream into the store while hashing it; ``limit`` bounds the bytes read.
 
-        With ``settle=False`` a new blob stays a temporary file until ``settle`` is called on it.
+        One pass: each chunk read is hashed and written from the same buffer. With ``settle=False`` a
+        new blob stays a temporary file until ``settle`` is called on it, and its writing-out starts at
+        once (so the later sync has little left to wait for). A file of at most ``keep`` bytes comes
+        back with its ``content``, so inspecting it needs no second read.
         """
         digest = hashlib.sha256()
         size = 0
         head = bytearray()
+        kept: list[bytes] | None = [] if keep else None
         fd, tmp_name = tempfile.mkstemp(dir=self.tmp, prefix=self._claim_temporaries())
         try:
             with os.fdopen(fd, "wb") as out:
@@ -111,6 +134,11 @@ class BlobStore:
                     if limit is not None and size > limit:
                         raise SizeLimitExceeded(f"more than {limit} bytes")
                     digest.update(chunk)
+                    if kept is not None:
+                        if size <= keep:
+                            kept.append(chunk)
+                        else:
+                            kept = None
                     if len(head) < self.HEAD_BYTES:
                         head += chunk[: self.HEAD_BYTES - len(head)]
                     out.write(chunk)
@@ -119,15 +147,18 @@ class BlobStore:
                 out.flush()
                 if settle:
                     _sync_data(out.fileno())
+                elif _start_writeback is not None:
+                    _start_writeback(out.fileno())
             sha = digest.hexdigest()
+            content = b"".join(kept) if kept is not None else None
             final = self.path_for(sha)
             if final.is_file():
                 os.unlink(tmp_name)
-                return StoredBlob(sha, size, final, bytes(head), is_new=False)
+                return StoredBlob(sha, size, final, bytes(head), is_new=False, content=content)
             if not settle:
-                return StoredBlob(sha, size, Path(tmp_name), bytes(head), is_new=True, settled=False)
+                return StoredBlob(sha, size, Path(tmp_name), bytes(head), True, False, content)
             self._move_into_place(tmp_name, final)
-            return StoredBlob(sha, size, final, bytes(head), is_new=True)
+            return StoredBlob(sha, size, final, bytes(head), is_new=True, content=content)
         except BaseException:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
@@ -135,11 +166,19 @@ class BlobStore:
 
     def settle(self, blobs: list[StoredBlob]) -> list[StoredBlob]:
         """Sync the unsettled blobs' data (all writes first, then the syncs), then give them their names."""
+        self.sync(blobs)
+        return self.name(blobs)
+
+    def sync(self, blobs: list[StoredBlob]) -> None:
+        """Make the unsettled blobs' bytes durable; touches nothing else, so it may run in another thread."""
         pending = [b for b in blobs if not b.settled]
         if pending:
             self._sync_all([Path(b.path) for b in pending])
+
+    def name(self, synced: list[StoredBlob]) -> list[StoredBlob]:
+        """Give blobs that ``sync`` made durable their real names; the same bytes twice keep one copy."""
         settled = []
-        for blob in blobs:
+        for blob in synced:
             if blob.settled:
                 settled.append(blob)
                 continue
@@ -164,7 +203,9 @@ class BlobStore:
             finally:
                 os.close(fd)
         for path in files:
-            fd = os.open(path, os.O_RDONLY)
+            fd = os.open(
+                path, os.O_RDWR | getattr(os, "O_BINARY", 0)
+            )  # Windows flushes only a writable handle
             try:
                 _sync_data(fd)
             finally:

@@ -537,8 +537,10 @@ class MainWindow(QMainWindow):
             )
         self.statusBar().showMessage(message, 15000)
         errors = summary.get("errors") or []
-        if errors:
-            self._report(self.tr("有来源无法读取"), "\n".join(errors))
+        if errors:  # one source's own words (e.g. nothing to import: which folder) say more than a title
+            self._report(errors[0] if len(errors) == 1 else self.tr("有来源无法读取"), "\n".join(errors))
+        elif summary.get("warnings"):
+            self._report("\n".join(summary["warnings"]))
 
     def _job_failed(self, zh: str, details: str) -> None:
         self.info.set_analysing(False)
