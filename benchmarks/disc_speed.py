@@ -103,9 +103,8 @@ def padded(case: CasePlan, built: CasePdf, target_pages: int) -> bytes:
     so the long file reads like one case with a thick evidence section, not like several cases."""
     out = pymupdf.open(stream=built.data, filetype="pdf")
     own_evidence = [d for d in built.documents if d["kind"] == "evidence"]
-    insert_at = max(
-        int(str(d["last_page"])) for d in own_evidence
-    )  # 1-based last evidence page = 0-based next
+    # the 1-based number of the last evidence page is the 0-based index of the page after it
+    insert_at = max(int(str(d["last_page"])) for d in own_evidence)
     variant = 0
     while out.page_count < target_pages:
         variant += 1
