@@ -24,8 +24,10 @@ from app.analysis.ocr import OcrEngine
 
 T = TypeVar("T")
 
-MAX_WORKERS = 4
-"""more threads than this gain little on a laptop and cost ~150 MB each in models"""
+MAX_WORKERS = 2
+"""each worker's engine holds ~450 MB (models, the runtime's buffers): two keep an analysis near
+1.2 GB on any machine; ``REVIEWDESK_OCR_THREADS`` allows up to MOST_WORKERS where memory is plenty"""
+MOST_WORKERS = 8
 READ_AHEAD = 2
 """pages queued per worker beyond the ones being read: enough to keep each busy, little to drop on a cancel"""
 
@@ -34,7 +36,7 @@ def default_workers() -> int:
     """One worker per core, at most MAX_WORKERS (``REVIEWDESK_OCR_THREADS`` overrides)."""
     wanted = os.environ.get("REVIEWDESK_OCR_THREADS", "")
     if wanted.isdigit() and int(wanted) > 0:
-        return min(int(wanted), MAX_WORKERS)
+        return min(int(wanted), MOST_WORKERS)
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 

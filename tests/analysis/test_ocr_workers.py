@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.analysis.analyzer import Analyzer
-from app.analysis.ocr import MAX_BATCH, width_batches
+from app.analysis.ocr import BATCH_COLUMNS, MAX_BATCH, width_batches
 from app.analysis.ocr_workers import READ_AHEAD, OcrWorkers
 from app.demo.casepdf import build_case_pdf
 from app.demo.content import make_bureau, make_case
@@ -92,6 +92,7 @@ def test_lines_are_recognised_in_batches_of_like_width() -> None:
     assert sorted(i for batch in batches for i in batch) == list(range(len(widths)))
     for batch in batches:
         assert len(batch) <= MAX_BATCH
+        assert len(batch) == 1 or len(batch) * max(widths[i] for i in batch) <= BATCH_COLUMNS
         assert max(widths[i] for i in batch) <= 1.15 * min(widths[i] for i in batch)
     firsts = [widths[batch[0]] for batch in batches]
     assert firsts == sorted(firsts), "narrowest first"
