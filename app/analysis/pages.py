@@ -96,10 +96,16 @@ def _to_array(pix: pymupdf.Pixmap) -> np.ndarray:
 class PageReader:
     """Reads pages of one open PDF."""
 
-    def __init__(self, doc: pymupdf.Document, ocr: OcrEngine | OcrWorkers) -> None:
+    def __init__(
+        self,
+        doc: pymupdf.Document,
+        ocr: OcrEngine | OcrWorkers,
+        layouts: dict[int, PageLayout] | None = None,
+    ) -> None:
         self.doc = doc
         self.ocr = ocr
-        self._layouts: dict[int, PageLayout] = {}
+        self._layouts: dict[int, PageLayout] = {} if layouts is None else layouts
+        """page index → what reading it learnt; given by a caller that opens the file again later"""
         self._doc_lock = threading.Lock()
 
     @property
