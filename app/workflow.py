@@ -135,7 +135,10 @@ def import_and_analyse(
         events.on_imported(report.imported)
     analyzer = Analyzer(store, progress=events.on_analysis, cancelled=events.cancelled)
     waiting = [c for c in unanalysed_cases(store, FULL if full_text else DOCUMENTS) if analyse(c)]
-    report.analysed = analyse_cases(analyzer, waiting, full_text=full_text, events=events)
+    try:
+        report.analysed = analyse_cases(analyzer, waiting, full_text=full_text, events=events)
+    finally:
+        analyzer.close()
     return report
 
 

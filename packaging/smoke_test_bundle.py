@@ -63,6 +63,8 @@ def main() -> int:
             ocr_pages = sum(f.get("ocr_pages", 0) for f in analysed["files"])
             if ocr_pages == 0 or any(f["status"] != "analysed" for f in analysed["files"]):
                 raise StepFailed(f"the scanned case was not read by OCR: {analysed}")
+            if analysed.get("ocr_runtime") != "openvino":  # the bundle left OpenVINO's plugins behind
+                raise StepFailed(f"the scans were read by the fallback runtime: {analysed.get('ocr_runtime')}")
             hits = json.loads(
                 step("search the OCR text", "search", "询问", "--case", str(scanned["id"]), "--json")
             )

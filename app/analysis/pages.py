@@ -10,12 +10,14 @@ pass reads later: a page is detected once, its band lines are recognised once, a
 classified again (the page's orientation holds for its lines). Lines come in reading order
 (reading_order.py), whatever the skew.
 
-PyMuPDF is not thread-safe: one PageReader per thread, on its own open document.
+PyMuPDF is not thread-safe: a PageReader owns its open document and touches it under a lock, so
+that OCR workers (ocr_workers.py) may read several of its pages at once, each with its own engine.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +25,7 @@ import numpy as np
 import pymupdf
 
 from app.analysis.ocr import MIN_SCORE, OcrEngine, crop
+from app.analysis.ocr_workers import OcrWorkers
 from app.analysis.orientation import DETECT_SIDE, orient
 from app.analysis.reading_order import reading_order, skew
 
@@ -93,20 +96,35 @@ def _to_array(pix: pymupdf.Pixmap) -> np.ndarray:
 class PageReader:
     """Reads pages of one open PDF."""
 
-    def __init__(self, doc: pymupdf.Document, ocr: OcrEngine) -> None:
+    def __init__(
+        self,
+        doc: pymupdf.Document,
+        ocr: OcrEngine | OcrWorkers,
+        layouts: dict[int, PageLayout] | None = None,
+    ) -> None:
         self.doc = doc
         self.ocr = ocr
-        self._layouts: dict[int, PageLayout] = {}
+        self._layouts: dict[int, PageLayout] = {} if layouts is None else layouts
+        """page index → what reading it learnt; given by a caller that opens the file again later"""
+        self._doc_lock = threading.Lock()
+
+    @property
+    def engine(self) -> OcrEngine:
+        """The calling thread's engine."""
+        return self.ocr.engine() if isinstance(self.ocr, OcrWorkers) else self.ocr
 
     def has_text_layer(self, index: int) -> bool:
-        text = self.doc[index].get_text("text")
+        with self._doc_lock:
+            text = self.doc[index].get_text("text")
         return len(re.sub(r"\s", "", text)) >= MIN_TEXT_CHARS
 
     def text_layer(self, index: int) -> PageText:
-        page = self.doc[index]
-        width, height = page.rect.width or 1, page.rect.height or 1
+        with self._doc_lock:
+            page = self.doc[index]
+            width, height = page.rect.width or 1, page.rect.height or 1
+            blocks = page.get_text("dict")["blocks"]
         lines = []
-        for block in page.get_text("dict")["blocks"]:
+        for block in blocks:
             for line in block.get("lines", []):
                 text = "".join(span["text"] for span in line["spans"]).strip()
                 if text:
@@ -117,7 +135,8 @@ class PageReader:
 
     @lru_cache(maxsize=4)  # noqa: B019 - a reader lives for one document's analysis
     def _render(self, index: int, dpi: int) -> np.ndarray:
-        return _to_array(self.doc[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB))
+        with self._doc_lock:
+            return _to_array(self.doc[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csRGB))
 
     def _upright(self, index: int, rotation: int) -> np.ndarray:
         return np.ascontiguousarray(np.rot90(self._render(index, OCR_DPI), rotation // 90))
@@ -136,11 +155,11 @@ class PageReader:
         if known is not None and (rotation is None or known.rotation == rotation):
             return known
         if rotation is None:
-            found = orient(self.ocr, self._render(index, OCR_DPI))
+            found = orient(self.engine, self._render(index, OCR_DPI))
             layout = PageLayout(found.rotation, found.skew, found.width, found.height, found.quads)
         else:
             upright = self._upright(index, rotation)
-            quads = self.ocr.detect(upright, DETECT_SIDE)
+            quads = self.engine.detect(upright, DETECT_SIDE)
             height, width = upright.shape[:2]
             layout = PageLayout(rotation, skew(quads), width, height, quads)
         self._layouts[index] = layout
@@ -152,7 +171,7 @@ class PageReader:
         if unread:
             image = self._upright(index, layout.rotation)
             crops = [crop(image, layout.quads[i]) for i in unread]
-            layout.readings.update(zip(unread, self.ocr.recognize(crops), strict=True))
+            layout.readings.update(zip(unread, self.engine.recognize(crops), strict=True))
         readings = layout.readings
         kept = [i for i in chosen if readings[i][0].strip() and readings[i][1] >= MIN_SCORE]
         lines = []

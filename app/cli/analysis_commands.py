@@ -81,13 +81,14 @@ def run_analyze(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\r{phase} {progress.done}/{progress.total}  {progress.label[-40:]}\033[K")
             sys.stderr.flush()
 
+    analyzer = Analyzer(store, progress=show)
     try:
-        analyzer = Analyzer(store, progress=show)
         report = analyse_listed(analyzer, None if args.all else args.case_ids, args.force, args.titles_only)
     except AnalysisCancelled:
         print("\n已取消，已完成的部分已保存。/ cancelled; what was done is kept.", file=sys.stderr)
         return 130
     finally:
+        analyzer.close()
         if tty:
             sys.stderr.write("\n")
         store.close()

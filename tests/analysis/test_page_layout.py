@@ -90,3 +90,38 @@ def test_a_page_read_whole_at_a_known_rotation_is_not_classified(page) -> None:
     assert engine.detections == 1 and engine.classified == 0
     assert len(full.lines) == len(ROWS)
     assert full.lines[0].box[0] == pytest.approx(0.1, abs=0.01)
+
+
+def test_the_full_text_pass_reuses_what_the_documents_pass_read(tmp_path) -> None:
+    """The desk's order: every file's documents first, its full text later, each page detected once."""
+    from app.analysis.analyzer import Analyzer
+    from app.intake.importer import Importer
+    from app.models.cases import CaseRepository
+    from app.models.store import Store
+
+    scan = pymupdf.open()
+    for _ in range(5):  # image-only pages: no text layer, so every one is OCR'd
+        scan.new_page(width=595, height=842).insert_image(pymupdf.Rect(50, 50, 300, 300), pixmap=_white())
+    disc = tmp_path / "disc"
+    disc.mkdir()
+    (disc / "行政处罚案卷（扫描件）.pdf").write_bytes(scan.tobytes())
+    store = Store.open(tmp_path / "data")
+    try:
+        Importer(store, "test").run([disc])
+        case = CaseRepository(store.db).list()[0]
+        engine = CountingEngine(ROWS)
+        analyzer = Analyzer(store, ocr=engine, ocr_workers=1)  # type: ignore[arg-type]
+        analyzer.analyze_file(case.sha256, case.source_path, titles_only=True)
+        after_documents = (engine.detections, engine.recognised)
+        analyzer.analyze_file(case.sha256, case.source_path)
+    finally:
+        store.close()
+    assert after_documents[0] == 5
+    assert engine.detections == 5, "no page detected a second time"
+    assert engine.recognised == 5 * len(ROWS), "no line read a second time"
+
+
+def _white() -> pymupdf.Pixmap:
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    pix.clear_with(255)
+    return pix

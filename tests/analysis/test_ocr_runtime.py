@@ -1,0 +1,57 @@
+"""OCR runs on OpenVINO where it loads and on onnxruntime otherwise, reading the same text either way."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pymupdf
+import pytest
+
+from app.analysis import ocr
+from app.analysis.ocr import OcrEngine, runtime
+from app.analysis.textnorm import fold
+
+LINE = "调查询问笔录第1页共2页"
+
+
+def _line_image() -> np.ndarray:
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=40)
+    page.insert_text((10, 28), LINE, fontname="china-s", fontsize=18)
+    pix = page.get_pixmap(dpi=150, colorspace=pymupdf.csRGB)
+    return np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, 3).copy()
+
+
+@pytest.fixture()
+def fresh_choice():
+    ocr._openvino_cpu.cache_clear()
+    yield
+    ocr._openvino_cpu.cache_clear()
+
+
+def test_openvino_is_the_runtime_where_it_loads(fresh_choice) -> None:
+    assert runtime() == "openvino"  # a dependency: installed with the project
+
+
+def test_without_openvino_the_scans_are_still_read(monkeypatch, fresh_choice) -> None:
+    monkeypatch.setitem(sys.modules, "openvino", None)  # as if the package or its plugin were missing
+    assert runtime() == "onnxruntime"
+    lines = OcrEngine(threads=1).read(_line_image())
+    assert fold("".join(line.text for line in lines)) == fold(LINE)
+
+
+def test_the_setting_chooses_onnxruntime(monkeypatch) -> None:
+    monkeypatch.setenv("REVIEWDESK_OCR_RUNTIME", "onnxruntime")
+    assert runtime() == "onnxruntime"
+
+
+@pytest.mark.parametrize("chosen", ["openvino", "onnxruntime"])
+def test_both_runtimes_read_a_line_alike(monkeypatch, chosen: str) -> None:
+    monkeypatch.setenv("REVIEWDESK_OCR_RUNTIME", chosen)
+    engine = OcrEngine(threads=1)
+    image = _line_image()
+    assert fold("".join(line.text for line in engine.read(image))) == fold(LINE)
+    boxes = engine.detect(image, 800)
+    texts = engine.recognize([ocr.crop(image, box) for box in boxes])
+    assert fold("".join(text for text, _ in texts)) == fold(LINE)
