@@ -93,13 +93,10 @@ class OcrEngine:
             "Det.limit_side_len": self.max_side,
         }
         if runtime() == "openvino":
-            from rapidocr import EngineType
-
-            params |= {f"{stage}.engine_type": EngineType.OPENVINO for stage in ("Det", "Cls", "Rec")}
-            engine = RapidOCR(params=params)
-            for load in (engine._load_det_model, engine._load_cls_model, engine._load_rec_model):
-                _bounded_openvino(load().session, self.threads)
-            return engine
+            try:
+                return self._openvino_engine(params)
+            except Exception as exc:  # a model OpenVINO cannot read, a reader left out of a bundle
+                _openvino_failed(exc)
         engine = RapidOCR(params=params)
         # RapidOCR takes a ready session from a stage's config ("session"); each stage still loads lazily
         for stage, name in (
@@ -109,6 +106,16 @@ class OcrEngine:
         ):
             with flag_override(stage, "allow_objects", True):
                 stage.session = _waiting_session(models / name, self.threads)
+        return engine
+
+    def _openvino_engine(self, params: dict[str, object]):
+        """RapidOCR on OpenVINO, every stage loaded now so that a failure shows here, not mid-page."""
+        from rapidocr import EngineType, RapidOCR
+
+        params = params | {f"{stage}.engine_type": EngineType.OPENVINO for stage in ("Det", "Cls", "Rec")}
+        engine = RapidOCR(params=params)
+        for load in (engine._load_det_model, engine._load_cls_model, engine._load_rec_model):
+            _bounded_openvino(load().session, self.threads)
         return engine
 
     def warm(self) -> None:
@@ -224,9 +231,18 @@ def runtime() -> str:
     The plugin is loaded here, not just the package imported: a bundle that left the plugin
     behind would otherwise fail on the first scanned page instead of reading it more slowly.
     """
-    if os.environ.get("REVIEWDESK_OCR_RUNTIME", "").lower() == "onnxruntime":
+    if os.environ.get("REVIEWDESK_OCR_RUNTIME", "").lower() == "onnxruntime" or _FAILED:
         return "onnxruntime"
     return _openvino_cpu()
+
+
+_FAILED: list[str] = []
+"""why OpenVINO failed to build an engine in this process, if it did: the others then use onnxruntime"""
+
+
+def _openvino_failed(exc: Exception) -> None:
+    logging.getLogger(__name__).warning("OpenVINO failed, OCR runs on onnxruntime: %s", exc)
+    _FAILED.append(str(exc))
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
@@ -71,7 +71,7 @@ class OcrWorkers:
     def _prefix(self) -> str:
         return f"ocr-{id(self)}"
 
-    def ordered(self, work: Callable[[int], T], items: Iterable[int]) -> Iterator[T]:
+    def ordered(self, work: Callable[[int], T], items: Iterable[int]) -> Generator[T, None, None]:
         """``work(item)`` for each item, run by the workers, yielded in the items' order.
 
         Closing the iterator early (a cancel, an error) drops the queued items; the pages being

@@ -55,3 +55,17 @@ def test_both_runtimes_read_a_line_alike(monkeypatch, chosen: str) -> None:
     boxes = engine.detect(image, 800)
     texts = engine.recognize([ocr.crop(image, box) for box in boxes])
     assert fold("".join(text for text, _ in texts)) == fold(LINE)
+
+
+def test_an_engine_openvino_cannot_build_falls_back_to_onnxruntime(monkeypatch, fresh_choice) -> None:
+    """A bundle that left OpenVINO's ONNX reader behind read no scan at all; now it reads them slower."""
+
+    def cannot_read(self, params):
+        raise RuntimeError("Unable to read the model: no frontend for .onnx")
+
+    monkeypatch.setattr(OcrEngine, "_openvino_engine", cannot_read)
+    monkeypatch.setattr(ocr, "_FAILED", [])
+    assert runtime() == "openvino"
+    lines = OcrEngine(threads=1).read(_line_image())
+    assert fold("".join(line.text for line in lines)) == fold(LINE)
+    assert runtime() == "onnxruntime", "what reads the scans is reported truthfully"
