@@ -1,14 +1,18 @@
 """Scanned pages read several at a time, each worker thread with an OCR engine of its own.
 
-onnxruntime releases the GIL while a model runs, and running the models is most of a page's
-time, so two threads with one onnxruntime thread each keep two cores busier than one engine
-with two threads: an engine's threads wait for each other inside every operator, two pages
-do not. Threads rather than processes: the desk's analysis already runs in a daemonic child
-process (which may not start processes of its own), and the models, loaded once per thread
-(~0.7 s), stay loaded from one file to the next.
+How the cores are used depends on the runtime (ocr.runtime), measured on the same recognition
+calls on two idle cores:
+- onnxruntime releases the GIL while a model runs: two worker threads with a one-threaded engine each
+  did twice the work of one in the same time (3.8 s alone, 3.9 s for both); its own threads do
+  worse (two threads on one call burnt 10.6 CPU-s for 8.7 CPU-s of work).
+- OpenVINO keeps the GIL during inference, so two worker threads take turns (2.6 s alone, 4.9 s for
+  both); its own threads scale almost perfectly (twice the work in 2.7 s with two). So it gets one
+  worker, with an engine using every core.
+Threads rather than processes: the desk's analysis already runs in a daemonic child process (which
+may not start processes of its own), and the models stay loaded from one file to the next.
 
 With one worker nothing runs in the background: pages are read in the calling thread, by the
-engine given, as before.
+engine given (or one using every core), as before.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-from app.analysis.ocr import OcrEngine
+from app.analysis.ocr import OcrEngine, runtime
 
 T = TypeVar("T")
 
@@ -33,10 +37,15 @@ READ_AHEAD = 2
 
 
 def default_workers() -> int:
-    """One worker per core, at most MAX_WORKERS (``REVIEWDESK_OCR_THREADS`` overrides)."""
+    """OpenVINO: one (its engine uses every core). onnxruntime: one per core, at most MAX_WORKERS.
+
+    ``REVIEWDESK_OCR_THREADS`` overrides.
+    """
     wanted = os.environ.get("REVIEWDESK_OCR_THREADS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return min(int(wanted), MOST_WORKERS)
+    if runtime() == "openvino":
+        return 1
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
@@ -49,11 +58,18 @@ class OcrWorkers:
         inline: OcrEngine | None = None,
         make_engine: Callable[[], OcrEngine] = lambda: OcrEngine(threads=1),
     ) -> None:
-        self.workers = workers or default_workers()
+        self._workers = workers
         self._inline = inline
         self._make_engine = make_engine
         self._local = threading.local()
         self._pool: ThreadPoolExecutor | None = None
+
+    @property
+    def workers(self) -> int:
+        """Decided on first use: choosing a runtime loads it, which a file with a text layer never needs."""
+        if self._workers is None:
+            self._workers = default_workers()
+        return self._workers
 
     def engine(self) -> OcrEngine:
         """A worker thread's own engine; in any other thread the inline one."""
