@@ -106,6 +106,8 @@ def test_a_scanned_covers_case_category_beats_its_generic_title_and_penalty_numb
     """案件类别：按日连续处罚 on a scanned cover under 环境行政处罚案卷, with a 罚 number and a decision that
     names no special category: the cover's stated category decides, not the generic title."""
     cover = "青岛市环境保护局\n环境行政处罚案卷\n案由：某公司未批先建案\n案件类别：按日连续处罚\n案号：青环罚[2019]152号"
-    decision = "行政处罚决定书\n青环罚[2019]152号\n到期不缴纳罚款的，我局可以每日按罚款数额的百分之三加处罚款。"
+    decision = (
+        "行政处罚决定书\n青环罚[2019]152号\n到期不缴纳罚款的，我局可以每日按罚款数额的百分之三加处罚款。"
+    )
     facts = casefacts.extract("disc", "个人（某局 某某）/案卷2.pdf", cover, page_texts=[cover, decision])
     assert facts["case_type"].value == "daily_penalty" and facts["case_type"].found_by == "cover"
