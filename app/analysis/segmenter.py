@@ -13,6 +13,8 @@ Rules, strongest first:
 - a page without a title continues the running document, unless that document has ended (its
   footer reached 共N页, a record closed with 以下空白, or its last page carried the officers' and
   the recorder's signatures and this page carries none) and the page does not go on with 问/答;
+- a copy of an identity card (公民身份号码, 签发机关 …) is a paper of its own, untitled as it is: bureaus
+  file one behind a 授权委托书 or a 营业执照 copy, and it is no page of either;
 - the 卷内目录's page numbers are checked against the pages found: the most common difference is
   taken as its offset (they are often one or two off) and the corrected entries fill in starts
   nothing else showed. Each document records how it was found.
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from app.analysis.footers import Footer, find_page_footer
 from app.analysis.pages import BOTTOM_BAND, TOP_BAND, PageText
 from app.analysis.record_marks import RecordMarks, record_marks
-from app.analysis.textnorm import cjk_count
+from app.analysis.textnorm import cjk_count, fold
 from app.analysis.title_layout import read_top
 from app.analysis.titles import Title, kind_of
 from app.analysis.toc import TocEntry, parse_toc
@@ -35,6 +37,10 @@ from app.vocabulary import TRANSCRIPT_KINDS
 
 ONE_PAGE_KINDS = ("service_receipt",)
 """One sheet each: the same title on the next page is the next one (a 送达回证 per paper served)."""
+ID_CARD_FRONT = ("姓名", "性别", "民族", "出生", "住址")
+ID_CARD_BACK = ("签发机关", "有效期限")
+ID_CARD_MAX_CHARACTERS = 240
+"""A card's copy is a few printed fields; a page of prose that quotes them is something else."""
 FILE_NUMBERING_MIN = 8
 """A footer total this large and close to the file's page count numbers the whole file, not a document."""
 
@@ -60,6 +66,8 @@ class PageSignals:
     marks: RecordMarks
     content: bool
     """the page shows some text (a blank back side does not)"""
+    id_card: bool = False
+    """the page is a copy of an identity card"""
 
 
 def page_signals(text: PageText) -> PageSignals:
@@ -72,7 +80,22 @@ def page_signals(text: PageText) -> PageSignals:
         footer,
         record_marks(text.lines),
         cjk_count(text.text) >= 4,
+        is_id_card(text.text),
     )
+
+
+def is_id_card(text: str) -> bool:
+    """A copy of a 居民身份证, either side.
+
+    The front's 公民身份号码 under its name, sex, birth and address fields, or the back's 居民身份证
+    with 签发机关 or 有效期限: a 授权委托书 names a 身份证号 once, a card shows its printed fields.
+    """
+    flat = fold(text)
+    if len(flat) > ID_CARD_MAX_CHARACTERS:
+        return False
+    front = "公民身份号码" in flat and sum(word in flat for word in ID_CARD_FRONT) >= 3
+    back = "居民身份证" in flat and any(word in flat for word in ID_CARD_BACK)
+    return front or back
 
 
 def toc_offset(entries: list[TocEntry], starts: dict[int, _Start]) -> int:
@@ -111,6 +134,10 @@ class _Walk:
         """the running record closed on the previous page (（以下空白）)"""
         self.signed_off = False
         """the previous page carried the record's closing signatures (officers' and recorder's)"""
+        self.record_closed = False
+        """the running record printed （以下空白） on one of its pages so far"""
+        self.id_card = False
+        """the previous page was a copy of an identity card"""
 
     def ended(self, page: int) -> bool:
         """The running document has had all the pages its footer announced."""
@@ -121,6 +148,14 @@ class _Walk:
         total = self.current.total
         return total is not None and page - self.current.page >= total
 
+    def finished(self) -> bool:
+        """The running record closed (以下空白) and signed off on the page before this one.
+
+        以下空白 printed, then the officers' and the recorder's signatures: a record is complete
+        once both are done, so the same title on the next sheet heads the next record of its kind.
+        """
+        return self.record_closed and self.signed_off
+
     def begin(self, sig: PageSignals, reasons: list[str]) -> None:
         title = sig.title
         kind: str | None
@@ -130,6 +165,7 @@ class _Walk:
             kind, phrase, text, known = sig.marks.opening_kind if sig.marks.opening else None, "", "", False
         self.current = _Start(sig.page, kind, phrase, text, reasons, known)
         self.starts[sig.page] = self.current
+        self.record_closed = False
 
     def step(self, sig: PageSignals) -> None:
         footer = _document_footer(sig.footer, self.count)
@@ -159,12 +195,15 @@ class _Walk:
                 not same
                 or self.ended(sig.page)
                 or (transcript and sig.marks.opening)
+                or (transcript and self.finished() and not sig.marks.confirms_at_top)
                 or title.kind in ONE_PAGE_KINDS
             ):
                 reasons.append(f"标题“{title.text}”" + ("" if title.known else "（版式）"))
                 self.begin(sig, reasons)
         elif current is not None and sig.content and not (transcript and sig.marks.questions):
-            if self.ended(sig.page):
+            if sig.id_card and not self.id_card:  # its back on the next page stays with it
+                self.begin(sig, ["身份证复印件"])
+            elif self.ended(sig.page):
                 self.begin(sig, ["上一份文书页脚已到末页"])
             elif transcript and self.closed and not sig.marks.confirms_at_top:
                 self.begin(sig, ["上一份笔录已结束（以下空白）"])
@@ -179,6 +218,8 @@ class _Walk:
         self.last_footer = footer
         self.closed = sig.marks.closing
         self.signed_off = sig.marks.signed_off
+        self.record_closed = self.record_closed or sig.marks.closing
+        self.id_card = sig.id_card
 
 
 def segment(

@@ -7,6 +7,8 @@ issue) refines the decision.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.intake import folders
@@ -33,6 +35,16 @@ def _has_any(text: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if w in text), None)
 
 
+def _flat(text: str) -> str:
+    """Widths folded and white space gone: covers and forms space their titles (行 政 处 罚 案 卷)."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+
+
+def _case_marker(text: str) -> str | None:
+    flat = _flat(text)
+    return next((w for w in vocab.CASE_TEXT_MARKERS if _flat(w) in flat), None)
+
+
 def _classify_pdf(path: str, facts: PdfInspection) -> Classification:
     if facts.problem is not None and facts.problem.severity == "error":
         return Classification("rejected", facts.problem.zh, problem=facts.problem)
@@ -46,7 +58,7 @@ def _classify_pdf(path: str, facts: PdfInspection) -> Classification:
     if merit and facts.pages < MIN_CASE_PAGES * 3:
         return Classification("supporting", f"事迹材料：“{merit}”", "merit_statement")
     if facts.has_text:
-        marker = _has_any(text, vocab.CASE_TEXT_MARKERS)
+        marker = _case_marker(text)
         if marker:
             return Classification("case_file", f"前几页文字含“{marker}”")
     reasons = []

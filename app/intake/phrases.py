@@ -47,7 +47,8 @@ CASE_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*(?:第\s*)?\d{1,5}\s*号"
 )
 COVER_LABELS = {
-    "case_type": re.compile(r"(?:案卷类别|案卷类型|案件类型|案卷种类)\s*[：:]\s*(\S+)"),
+    # 案卷类别 or 案件类别, 类型, 种类: covers use all of them; OCR may lose the colon
+    "case_type": re.compile(r"案[卷件](?:类别|类型|种类)\s*[：:]?\s*(\S+)"),
     "officer": re.compile(r"(?:主办人|主办执法人员|承办人)\s*[：:]\s*([\u4e00-\u9fff·]{2,4})"),
 }
 CASE_WORDS = (
@@ -71,6 +72,7 @@ CASE_TEXT_MARKERS = (
     "行政处罚决定书",
     "现场检查（勘察）笔录",
     "现场检查笔录",
+    "现场勘察笔录",
     "调查询问笔录",
     "案卷封面",
 )

@@ -326,3 +326,89 @@ def test_a_sentence_at_a_pages_top_that_names_a_paper_is_not_its_title() -> None
     ]
     documents = found(born_digital([*OPENING[:2], *report, paper("行政处罚决定书")]))
     assert ("investigation_report", 3, 4, "案件调查报告") in documents
+
+
+def _free_text_inquiry(pages: int, day: int, signatures_run_over: bool = False) -> list[Sheet]:
+    """A free-text inquiry record: no 时间：/地点： fields, one opening sentence; the title repeated at
+    the top of every page, no footer; 以下空白, then the person's, the officers' and the recorder's
+    signature lines (the last two on a sheet of their own when ``signatures_run_over``)."""
+    close = ["（以下空白）", "以上笔录已阅无误，记录属实。", "被询问人签字：        年  月  日"]
+    officers = ["询问人签字：        年  月  日", "记录人签字：        年  月  日"]
+    sheets = []
+    for k in range(1, pages + 1):
+        body = (
+            [
+                f"2018年8月{day}日下午3时至下午4时，某某市环保局执法人员张三、李四在某某公司",
+                "会议室对王五（某某公司总经理）进行调查询问，赵六记录。",
+            ]
+            if k == 1
+            else []
+        )
+        body += [f"问：第{k}页的问题，请如实回答。", "答：好的，我如实回答。"] * 3
+        if k == pages:
+            body += close + ([] if signatures_run_over else officers)
+        sheets.append(Sheet(title=["调查询问笔录"], body=body))
+    if signatures_run_over:
+        sheets.append(Sheet(title=["调查询问笔录"], body=officers))
+    return sheets
+
+
+@pytest.mark.parametrize("run_over", [False, True], ids=["signed-on-the-last-page", "signatures-run-over"])
+def test_two_free_text_records_under_the_same_title_are_two_records(run_over: bool) -> None:
+    """The second record repeats the first's title on every page and has no 时间： field: its
+    opening sentence (date, span, 执法人员…进行调查询问) starts it, as does the first one's
+    completed close (以下空白, then every signature)."""
+    first = _free_text_inquiry(2, 22, signatures_run_over=run_over)
+    sheets = [*OPENING[:2], *first, *_free_text_inquiry(2, 23), paper("行政处罚决定书")]
+    documents = found(born_digital(sheets))
+    end = 2 + len(first)
+    assert ("inquiry_record", 3, end, "调查询问笔录") in documents
+    assert ("inquiry_record", end + 1, end + 2, "调查询问笔录") in documents
+
+
+def test_a_completed_record_ends_even_when_the_next_one_shows_no_opening() -> None:
+    """以下空白 and then the officers' and recorder's signatures close a record: the same title on the
+    next sheet, with no opening the code can read, is the next record, not a run-over page."""
+    first = _free_text_inquiry(2, 22)
+    second = _free_text_inquiry(2, 23)
+    second[0].body = second[0].body[2:]  # the opening sentence unreadable (a stamp over it)
+    documents = found(born_digital([*OPENING[:2], *first, *second]))
+    assert ("inquiry_record", 3, 4, "调查询问笔录") in documents
+    assert ("inquiry_record", 5, 6, "调查询问笔录") in documents
+
+
+def test_an_answer_that_starts_with_a_date_opens_nothing() -> None:
+    """A free-text opening is a sentence at the top of the page naming the 执法人员 and the act; a
+    date in the body (an answer's wrapped line) is none."""
+    from app.analysis.record_marks import record_marks
+
+    def lines(texts: list[str], top: float) -> list[Line]:
+        return [Line((0.12, top + 0.03 * i, 0.8, top + 0.03 * i + 0.02), t, 1.0) for i, t in enumerate(texts)]
+
+    opening = [
+        "2018年8月22日下午3时至下午6时，某局执法人员张三、李四在某厂",
+        "对王五进行调查询问，赵六记录。",
+    ]
+    assert record_marks(lines(opening, 0.18)).opening_kind == "inquiry_record"
+    inspection = ["二〇一八年八月二十二日九时至十时，某局执法人员张三、李四对某厂进行现场检查。"]
+    marks = record_marks(lines(inspection, 0.18))
+    assert marks.opening and marks.opening_kind == "inspection_record"
+    assert not record_marks(lines(opening, 0.6)).opening
+    assert not record_marks(lines(["2018年8月1日至今一直正常生产，没有停产。"], 0.18)).opening
+
+
+def _id_card(side: str) -> Sheet:
+    """A copy of a 居民身份证, one side a sheet, no title: the card's printed fields in mid-page."""
+    front = ["姓名　王某", "性别　男　民族　汉", "出生　1978年3月12日", "公民身份号码　320000197803120000"]
+    back = ["中华人民共和国", "居民身份证", "签发机关　某某市公安局　有效期限　2012.03.01-2032.03.01"]
+    return Sheet(body=[""] * 6 + (front if side == "front" else back))
+
+
+def test_an_id_card_copy_behind_a_power_of_attorney_is_a_paper_of_its_own() -> None:
+    """授权委托书 (it names a 身份证号 itself), then the agent's ID card, front and back: two papers."""
+    attorney = paper("授 权 委 托 书")
+    attorney.body.append("受委托人：王某，身份证号：320000197803120000")
+    sheets = [*OPENING[:2], attorney, _id_card("front"), _id_card("back"), *inquiry(1)]
+    documents = found(born_digital(sheets))
+    assert [d[1:3] for d in documents if d[1] in (3, 4)] == [(3, 3), (4, 5)]
+    assert documents[3][0] == "other" and ("inquiry_record", 6, 6, "调查询问笔录") in documents

@@ -81,6 +81,9 @@ def test_without_a_reminder_or_an_application_a_penalty_stays_general() -> None:
         ("某市生态环境局\n查 封 扣 押 案 卷", "seizure"),
         ("某市生态环境局\n行政处罚案卷\n案卷类别：\n限产停产", "production_limit"),  # a table read by lines
         ("某市生态环境局\n行政处罚案卷\n案卷类别 : 申请法院强制执行", "court_enforcement"),
+        ("某市环境保护局\n环境行政处罚案卷\n案件类别：按日连续处罚", "daily_penalty"),  # 案件, not 案卷
+        ("某市环境保护局\n环境行政处罚案卷\n案件类型 查封扣押", "seizure"),  # the colon lost
+        ("某市环境保护局\n环境行政处罚案卷\n案 件 种 类 ： 移送行政拘留", "detention_referral"),
     ],
 )
 def test_a_spaced_or_tabled_cover_states_its_type(cover: str, case_type: str) -> None:
@@ -97,3 +100,14 @@ def test_a_decision_title_is_found_through_ocrs_variant_characters() -> None:
     texts = ["行 政 处 罚 案 卷", "按日连續處罸決定書"]
     clue = casetype.decide([], None, "某环罚〔2020〕3号", lambda: texts)
     assert clue is not None and clue.case_type == "daily_penalty"
+
+
+def test_a_scanned_covers_case_category_beats_its_generic_title_and_penalty_number() -> None:
+    """案件类别：按日连续处罚 on a scanned cover under 环境行政处罚案卷, with a 罚 number and a decision that
+    names no special category: the cover's stated category decides, not the generic title."""
+    cover = "青岛市环境保护局\n环境行政处罚案卷\n案由：某公司未批先建案\n案件类别：按日连续处罚\n案号：青环罚[2019]152号"
+    decision = (
+        "行政处罚决定书\n青环罚[2019]152号\n到期不缴纳罚款的，我局可以每日按罚款数额的百分之三加处罚款。"
+    )
+    facts = casefacts.extract("disc", "个人（某局 某某）/案卷2.pdf", cover, page_texts=[cover, decision])
+    assert facts["case_type"].value == "daily_penalty" and facts["case_type"].found_by == "cover"
