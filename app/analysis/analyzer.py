@@ -29,7 +29,9 @@ from app.models.documents import Document, DocumentRepository
 from app.models.store import Store
 from app.vocabulary import TRANSCRIPT_KINDS
 
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "5"
+"""raised when segmentation or facts change: stores analysed before are analysed again (5: records under
+one title split by their openings and sign-offs, ID-card copies as papers of their own)"""
 
 
 class AnalysisCancelled(Exception):
