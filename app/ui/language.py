@@ -57,3 +57,6 @@ def remove_translators(app: QCoreApplication) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    QLocale.setDefault(
+        QLocale(DEFAULT)
+    )  # the core's bilingual messages follow the locale, not the translators

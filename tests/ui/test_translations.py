@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.ui.language import chosen_language, install_translators
+from app.ui.labels import english
+from app.ui.language import chosen_language, install_translators, remove_translators
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -103,10 +104,10 @@ def test_module_level_tr_helpers_find_their_translations(qapp) -> None:
     """A module-level ``tr()`` is filed by lupdate under no context; its lookups must use that context."""
     from app.ui import station_menu
 
-    installed = install_translators(qapp, "en")
+    install_translators(qapp, "en")
     try:
         assert station_menu.tr("打开评审包…") == "Open review packet…"
         assert station_menu.tr("监理站工作台…") == "Station workbench…"
     finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
+        remove_translators(qapp)
+    assert not english(), "the tests after this one are Chinese again"
