@@ -118,6 +118,8 @@ class Analyzer:
         self.progress = progress or (lambda _p: None)
         self.cancelled = cancelled or (lambda: False)
         self.ocr = OcrWorkers(ocr_workers, inline=ocr)
+        self._ocr_read: set[int] = set()
+        """the pages OCR read in the file being analysed, bands or whole (its ``ocr_pages``)"""
         self._layouts: dict[str, dict[int, PageLayout]] = {}
         """a scanned file's page layouts (text boxes, lines read) kept from its documents pass for its
         full-text pass: the desk's order (every file's documents first) would otherwise detect and
@@ -165,6 +167,7 @@ class Analyzer:
             )
         with doc:
             result = FileAnalysis(sha256, label, "analysed", pages=doc.page_count)
+            self._ocr_read.clear()
             reader = PageReader(doc, self.ocr, self._layouts.setdefault(sha256, {}))
             texts = self._first_pass(reader, sha256, label, result)
             toc_lines = {p.page: p.lines for p in texts if p.scope == "full" and self._is_toc(p)}
@@ -187,6 +190,7 @@ class Analyzer:
                 self._layouts.pop(sha256, None)  # every page is read whole: nothing left to reuse
             # after the full text when there is one: a decision's title anywhere names the case type
             self._cover_facts(reader, sha256, texts)
+        result.ocr_pages = len(self._ocr_read)
         result.seconds = round(time.perf_counter() - started, 2)
         return result
 
@@ -213,7 +217,7 @@ class Analyzer:
                 if page is None:
                     if index in waiting:
                         page = next(bands)
-                        result.ocr_pages += 1
+                        self._ocr_read.add(index + 1)
                     else:
                         page = reader.text_layer(index)
                     self._store_page(sha256, page)
@@ -266,6 +270,7 @@ class Analyzer:
                 if phase:
                     self.progress(AnalysisProgress(sha256, label, phase, done, len(wanted)))
                 full = next(pages)
+                self._ocr_read.add(number)
                 self._store_page(sha256, full)
                 texts[number - 1] = full
         finally:

@@ -231,9 +231,25 @@ def runtime() -> str:
     The plugin is loaded here, not just the package imported: a bundle that left the plugin
     behind would otherwise fail on the first scanned page instead of reading it more slowly.
     """
-    if os.environ.get("REVIEWDESK_OCR_RUNTIME", "").lower() == "onnxruntime" or _FAILED:
+    chosen = os.environ.get("REVIEWDESK_OCR_RUNTIME", "").strip().lower()
+    if chosen not in RUNTIMES:
+        _unknown_runtime(chosen)
+    if chosen == "onnxruntime" or _FAILED:
         return "onnxruntime"
     return _openvino_cpu()
+
+
+RUNTIMES = ("", "openvino", "onnxruntime")
+
+
+@cache
+def _unknown_runtime(chosen: str) -> None:
+    logging.getLogger(__name__).warning(
+        "REVIEWDESK_OCR_RUNTIME=%s 无效，可选 openvino 或 onnxruntime；按默认处理。"
+        " / REVIEWDESK_OCR_RUNTIME=%s is not openvino or onnxruntime; the default is used",
+        chosen,
+        chosen,
+    )
 
 
 _FAILED: list[str] = []

@@ -73,6 +73,13 @@ def run_analyze(args: argparse.Namespace) -> int:
     if not args.all and not args.case_ids:
         raise UsageError("nothing_to_analyze", "请给出案卷编号，或用 --all。", "give case ids, or --all")
     store = open_store(args)
+    if not args.all:
+        try:
+            for case_id in args.case_ids:  # an unknown id is said, not silently analysed as nothing
+                CaseRepository(store.db).get(case_id)
+        except UsageError:
+            store.close()
+            raise
     tty = sys.stderr.isatty()
 
     def show(progress: AnalysisProgress) -> None:

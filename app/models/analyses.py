@@ -8,12 +8,12 @@ interrupted analysis resumes where it stopped.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from app.models.documents import Document
+from app.models.search import search_text
 from app.models.store import now_iso
 
 ANALYSIS_TABLES = ("page_texts", "page_search", "segments", "transcript_facts", "analyses")
@@ -28,11 +28,6 @@ class StoredPage:
     rotation: int
     lines: list[list[object]]
     """each line as x0, y0, x1, y1 (fractions of the upright page), text, confidence"""
-
-
-def search_text(text: str) -> str:
-    """What the search index holds: widths folded, so ：and : match alike."""
-    return unicodedata.normalize("NFKC", text)
 
 
 class AnalysisRepository:

@@ -571,3 +571,19 @@ def m014_crosscheck_findings(db: Database) -> None:
     )
     db.execute("CREATE INDEX crosscheck_findings_a ON crosscheck_findings (sha256_a)")
     db.execute("CREATE INDEX crosscheck_findings_b ON crosscheck_findings (sha256_b)")
+
+
+@migrations()
+def m015_search_lines_joined(db: Database) -> None:
+    """The search index rebuilt with each page's lines joined (search.search_text).
+
+    A word or number that ran onto the next line was not found; the pages' text itself is unchanged.
+    """
+    from app.models.search import search_text
+
+    rows = db.execute("SELECT sha256, page, text FROM page_texts").fetchall()
+    db.execute("DELETE FROM page_search")
+    db.conn.executemany(
+        "INSERT INTO page_search (text, sha256, page) VALUES (?, ?, ?)",
+        [(search_text(text or ""), sha256, page) for sha256, page, text in rows],
+    )

@@ -69,3 +69,13 @@ def test_an_engine_openvino_cannot_build_falls_back_to_onnxruntime(monkeypatch, 
     lines = OcrEngine(threads=1).read(_line_image())
     assert fold("".join(line.text for line in lines)) == fold(LINE)
     assert runtime() == "onnxruntime", "what reads the scans is reported truthfully"
+
+
+def test_a_misspelt_runtime_is_warned_about_and_the_default_used(monkeypatch, caplog) -> None:
+    monkeypatch.setenv("REVIEWDESK_OCR_RUNTIME", "onnxruntme")
+    ocr._unknown_runtime.cache_clear()
+    with caplog.at_level("WARNING"):
+        assert runtime() == "openvino"
+    assert any(
+        "onnxruntme" in record.getMessage() and "openvino" in record.getMessage() for record in caplog.records
+    )

@@ -111,12 +111,14 @@ def test_the_full_text_pass_reuses_what_the_documents_pass_read(tmp_path) -> Non
         case = CaseRepository(store.db).list()[0]
         engine = CountingEngine(ROWS)
         analyzer = Analyzer(store, ocr=engine, ocr_workers=1)  # type: ignore[arg-type]
-        analyzer.analyze_file(case.sha256, case.source_path, titles_only=True)
+        documents = analyzer.analyze_file(case.sha256, case.source_path, titles_only=True)
         after_documents = (engine.detections, engine.recognised)
-        analyzer.analyze_file(case.sha256, case.source_path)
+        full_text = analyzer.analyze_file(case.sha256, case.source_path)
     finally:
         store.close()
     assert after_documents[0] == 5
+    # each run counts the pages OCR read: the first every page's bands (and the cover whole), the second the rest
+    assert (documents.ocr_pages, full_text.ocr_pages) == (5, 4)
     assert engine.detections == 5, "no page detected a second time"
     assert engine.recognised == 5 * len(ROWS), "no line read a second time"
 
