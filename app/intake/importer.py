@@ -621,10 +621,18 @@ class Importer:
             staged.outcome.case_id = recorded.case_id
 
     def _flag_duplicates(self, report: ImportOutcome) -> None:
-        """同一案卷重复报送: the same case PDF under two paths. Derived, so shown, not stored."""
+        """The same case PDF met before, judged as the case list judges it.
+
+        Under another path it is 同一案卷重复报送; under the same path from another source, one disc
+        imported twice. Derived, so shown, not stored.
+        """
         for outcome in report.files:
             if outcome.cls != "case_file" or outcome.sha256 is None or outcome.problem is not None:
                 continue
-            others = self.records.other_case_paths(outcome.sha256, outcome.case_id)
-            if others:
-                outcome.problem = problem("duplicate_submission", other="、".join(others))
+            others = self.records.other_case_copies(outcome.sha256, outcome.case_id)
+            elsewhere = [path for _, path in others if path != outcome.source_path]
+            again = [label for label, path in others if path == outcome.source_path]
+            if elsewhere:
+                outcome.problem = problem("duplicate_submission", other="、".join(elsewhere))
+            elif again:
+                outcome.problem = problem("imported_twice", source="、".join(again))

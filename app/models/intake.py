@@ -188,11 +188,11 @@ class IntakeRepository:
                 [found.zh, found.code, found.zh, found.en, source_id, source_path, sha256],
             )
 
-    def other_case_paths(self, sha256: str, case_id: int | None) -> list[str]:
-        """Where else the same case PDF was submitted (同一案卷重复报送)."""
+    def other_case_copies(self, sha256: str, case_id: int | None) -> list[tuple[str, str]]:
+        """(source label, path) of every other case file with these bytes: 同一案卷重复报送, or one disc twice."""
         rows = self.db.execute(
-            """SELECT f.source_path FROM cases c JOIN files f ON f.id = c.file_id
-               WHERE f.sha256 = ? AND c.id != ? ORDER BY f.id""",
+            """SELECT s.label, f.source_path FROM cases c JOIN files f ON f.id = c.file_id
+               JOIN sources s ON s.id = f.source_id WHERE f.sha256 = ? AND c.id != ? ORDER BY f.id""",
             [sha256, case_id],
         ).fetchall()
-        return [row[0] for row in rows]
+        return [(label, path) for label, path in rows]

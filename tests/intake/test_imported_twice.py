@@ -14,7 +14,9 @@ def test_the_same_disc_from_two_folders_marks_each_copy(cli, tmp_path: Path) -> 
     (disc / "德环罚〔2017〕3号.pdf").write_bytes(case_pdf())
     shutil.copytree(tmp_path / "disc", tmp_path / "copy")
     assert cli("import", tmp_path / "disc").code == 0
-    cli("import", tmp_path / "copy")
+    again = cli("import", tmp_path / "copy", "--json").json()
+    told = [f["problem"]["code"] for f in again["files"] if f.get("problem")]
+    assert told == ["imported_twice"], "the import report says what the case list will say"
     cases = cli("cases", "--json").json()
     assert len(cases) == 2
     for case in cases:
