@@ -136,8 +136,9 @@ class MainWindow(QMainWindow):
         self.jobs.finished.connect(self._job_finished)
         self.jobs.failed.connect(self._job_failed)
         self.statusBar().addPermanentWidget(self.jobs)
-        self.statusBar().addPermanentWidget(self.identity_label)
-        self.statusBar().addPermanentWidget(self.page_label)
+        for label in (self.identity_label, self.page_label):  # apart, so they do not read as one sentence
+            label.setContentsMargins(12, 0, 12, 0)
+            self.statusBar().addPermanentWidget(label)
         self.identity: ExpertIdentity | None = None
         self._add_actions()
         self.retranslate()
