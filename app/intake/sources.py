@@ -203,11 +203,25 @@ class ZipSource(Source):
             self._listed = list(self._list_members())
         return iter(self._listed)
 
+    def _wrong_encoding(self, info: zipfile.ZipInfo) -> SourceError:
+        """The names were not written in the encoding given: refused before anything is imported."""
+        guessed, by = decode_member_name(info)
+        return SourceError(
+            "wrong_name_encoding",
+            f"压缩包 {self.path} 中的文件名不是 {self.encoding} 编码（如“{guessed}”，看来是 {by}）。"
+            "请去掉 --encoding 让程序自动识别，或指定正确的编码。数据未改动。",
+            f"the names in {self.path} are not {self.encoding} (e.g. “{guessed}”, which reads as {by}); "
+            "leave out --encoding to detect it, or give the right one; the store is unchanged",
+        )
+
     def _list_members(self) -> Iterator[Entry]:
         for info in self.archive.infolist():
             if info.is_dir():
                 continue
-            name, used = decode_member_name(info, self.encoding)
+            try:
+                name, used = decode_member_name(info, self.encoding)
+            except UnicodeDecodeError as exc:
+                raise self._wrong_encoding(info) from exc
             self.encodings_used.add(used)
             safe = _safe_member_path(name)
             if safe is None:

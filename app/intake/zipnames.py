@@ -34,12 +34,15 @@ def _unicode_path_extra(info: zipfile.ZipInfo, raw: bytes) -> str | None:
 
 
 def decode_member_name(info: zipfile.ZipInfo, forced_encoding: str | None = None) -> tuple[str, str]:
-    """The member's Unicode name and the encoding that produced it."""
+    """The member's Unicode name and the encoding that produced it.
+
+    With ``forced_encoding`` a name that does not decode raises UnicodeDecodeError.
+    """
     if info.flag_bits & UTF8_FLAG:
         return info.filename, "utf-8"
     raw = info.filename.encode("cp437")
-    if forced_encoding:
-        return raw.decode(forced_encoding, errors="replace"), forced_encoding
+    if forced_encoding:  # strict: a wrong --encoding must be said, not stored as garbled names
+        return raw.decode(forced_encoding), forced_encoding
     from_extra = _unicode_path_extra(info, raw)
     if from_extra is not None:
         return from_extra, "utf-8 (unicode extra field)"

@@ -129,3 +129,15 @@ def test_blobs_make_the_disc_unnecessary(cli, disc_tree: Path, data_dir: Path) -
     original = (disc_tree / CASE).read_bytes()
     shutil.rmtree(disc_tree)
     assert (data_dir / "blobs" / sha[:2] / sha).read_bytes() == original
+
+
+def test_a_wrong_forced_encoding_is_refused_before_anything_is_imported(cli, tmp_path: Path) -> None:
+    """Garbled names were stored for good (a re-import found the zip already imported)."""
+    archive = write_zip(tmp_path / "mail.zip", {"集体/推选案卷/德环罚〔2017〕3号.pdf": case_pdf()}, gbk=True)
+    refused = cli("import", archive, "--encoding", "utf-8")
+    assert refused.code == 2, refused
+    told = refused.out + refused.err
+    assert "不是 utf-8 编码" in told and "are not utf-8" in told and "gb" in told
+    assert cli("cases", "--json").json() == []
+    report = cli("import", archive, "--json").json()
+    assert "集体/推选案卷/德环罚〔2017〕3号.pdf" in _by_path(report)
