@@ -61,6 +61,7 @@ from app.intake.sources import (
 )
 from app.intake.udf import UdfError
 from app.models.blobs import SizeLimitExceeded, StoredBlob
+from app.models.cases import copy_problems
 from app.models.intake import FileRecord, IntakeRepository
 from app.models.store import Store, disk_full_error, store_error_from
 from app.problems import Problem, problem
@@ -621,18 +622,17 @@ class Importer:
             staged.outcome.case_id = recorded.case_id
 
     def _flag_duplicates(self, report: ImportOutcome) -> None:
-        """The same case PDF met before, judged as the case list judges it.
+        """The same case PDF met before, judged as the case list judges it (``copy_problems``).
 
-        Under another path it is 同一案卷重复报送; under the same path from another source, one disc
-        imported twice. Derived, so shown, not stored.
+        Derived, so shown, not stored.
         """
         for outcome in report.files:
             if outcome.cls != "case_file" or outcome.sha256 is None or outcome.problem is not None:
                 continue
-            others = self.records.other_case_copies(outcome.sha256, outcome.case_id)
-            elsewhere = [path for _, path in others if path != outcome.source_path]
-            again = [label for label, path in others if path == outcome.source_path]
-            if elsewhere:
-                outcome.problem = problem("duplicate_submission", other="、".join(elsewhere))
-            elif again:
-                outcome.problem = problem("imported_twice", source="、".join(again))
+            found = copy_problems(
+                outcome.source_path, self.records.other_case_copies(outcome.sha256, outcome.case_id)
+            )
+            if found:
+                outcome.problem = found[
+                    0
+                ]  # a file's report has room for one: the first, as the case list orders them

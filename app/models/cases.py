@@ -14,7 +14,7 @@ from app import vocabulary as vocab
 from app.errors import UsageError
 from app.models.documents import Document, DocumentRepository
 from app.models.store import now_iso
-from app.problems import problem
+from app.problems import Problem, problem
 from app.vocabulary import CASE_FACT_FIELDS as FIELDS
 
 FIELD_CHOICES: dict[str, tuple[str, ...]] = {
@@ -77,6 +77,22 @@ Paths = list[str]
 Copies = list[tuple[int, str, str]]
 """(case id, source label, path) of the case files that share one file's bytes"""
 """Spelt out of the repository's class, where ``list`` is its method."""
+
+
+def copy_problems(source_path: str, others: list[tuple[str, str]]) -> list[Problem]:
+    """What the other case files with the same bytes, as (source label, path), say about this one.
+
+    Under another path: 同一案卷重复报送. Under the same path from another source: one disc imported
+    twice. The case list and the import report both judge copies by this.
+    """
+    found = []
+    elsewhere = [path for _, path in others if path != source_path]
+    if elsewhere:
+        found.append(problem("duplicate_submission", other="、".join(elsewhere)))
+    again = [label for label, path in others if path == source_path]
+    if again:
+        found.append(problem("imported_twice", source="、".join(again)))
+    return found
 
 
 def candidate_text(case: CaseFile) -> str:
@@ -145,12 +161,7 @@ class CaseRepository:
                 copies.setdefault(case.sha256, []).append((case.id, case.source_label, case.source_path))
         for case in cases.values():
             others = [(label, path) for cid, label, path in copies[case.sha256] if cid != case.id]
-            elsewhere = [path for _, path in others if path != case.source_path]
-            if elsewhere:
-                case.problems.append(problem("duplicate_submission", other="、".join(elsewhere)).as_json())
-            again = [label for label, path in others if path == case.source_path]
-            if again:
-                case.problems.append(problem("imported_twice", source="、".join(again)).as_json())
+            case.problems += [found.as_json() for found in copy_problems(case.source_path, others)]
         return list(cases.values())
 
     def _copies(self, sha256: str) -> Copies:
