@@ -101,8 +101,8 @@ def _ranges(documents: list[Document]) -> list[tuple[str, int, int]]:
 class Analyzer:
     """Analyses files of one store; one instance per thread (PyMuPDF and the OCR engine are not shared).
 
-    Scanned pages are read by ``ocr_workers`` threads at a time (default: one per core, see
-    ocr_workers.py); with ``ocr_workers=1`` every page is read in the calling thread by ``ocr``.
+    Scanned pages are read by ``ocr_workers`` threads at a time (default: chosen by the OCR runtime,
+    see ocr_workers.py); with ``ocr_workers=1`` every page is read in the calling thread by ``ocr``.
     """
 
     def __init__(
@@ -169,7 +169,7 @@ class Analyzer:
             result = FileAnalysis(sha256, label, "analysed", pages=doc.page_count)
             self._ocr_read.clear()
             reader = PageReader(doc, self.ocr, self._layouts.setdefault(sha256, {}))
-            texts = self._first_pass(reader, sha256, label, result)
+            texts = self._first_pass(reader, sha256, label)
             toc_lines = {p.page: p.lines for p in texts if p.scope == "full" and self._is_toc(p)}
             toc_scans = [p.page for p in texts if p.scope == "bands" and self._is_toc(p)]
             self._read_whole(reader, sha256, texts, toc_scans)
@@ -200,9 +200,7 @@ class Analyzer:
         if self.cancelled():
             raise AnalysisCancelled()
 
-    def _first_pass(
-        self, reader: PageReader, sha256: str, label: str, result: FileAnalysis
-    ) -> list[PageText]:
+    def _first_pass(self, reader: PageReader, sha256: str, label: str) -> list[PageText]:
         stored = self._stored_pages(sha256)
         count = reader.doc.page_count
         scanned = [i for i in range(count) if i + 1 not in stored and not reader.has_text_layer(i)]
