@@ -10,7 +10,8 @@ layer. Two sets of the same pages:
 Every reader gets the same page images (the scan rendered at 150 dpi, as analysis renders it):
 - ``pipeline``: what analysis does with a scanned page (app.analysis.pages.PageReader): orientation
   and the title/footer bands first, then the full page, pages read by the OCR workers as analysis
-  runs them (ocr_workers.py: one thread per core, each with its own engine);
+  runs them (ocr_workers.py: on OpenVINO one engine using every core, on onnxruntime one
+  thread per core, each with its own engine);
 - ``rapidocr``: ``OcrEngine.read`` on the whole image (RapidOCR as configured, one call, one page
   at a time);
 - ``tesseract``: ``tesseract IMAGE - -l chi_sim --psm 6``, run well: two pages at a time, one thread

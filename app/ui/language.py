@@ -57,6 +57,5 @@ def remove_translators(app: QCoreApplication) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(
-        QLocale(DEFAULT)
-    )  # the core's bilingual messages follow the locale, not the translators
+    # the core's bilingual messages follow the locale, not the translators
+    QLocale.setDefault(QLocale(DEFAULT))
