@@ -129,9 +129,7 @@ def run_keys_export_public(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    root = _root(args)
-    made = ident.require_identity(root)
-    key = ident.load_private_key(root, ident.read_passphrase(args.passphrase_file))
+    made, key = ident.unlock(_root(args), args.passphrase_file)
     store = open_store(args)
     try:
         result = export_package(store, made, key, Path(args.out), args.cases, args.rubric)

@@ -247,9 +247,7 @@ def run_assign(args: argparse.Namespace) -> int:
 
 
 def run_packet(args: argparse.Namespace) -> int:
-    root = paths.data_dir(args.data_dir)
-    station = ident.require_identity(root)
-    key = ident.load_private_key(root, ident.read_passphrase(args.passphrase_file))
+    station, key = ident.unlock(paths.data_dir(args.data_dir), args.passphrase_file)
     store = open_store(args)
     try:
         written = write_packet(
@@ -405,9 +403,7 @@ def run_findings(args: argparse.Namespace) -> int:
 def run_results(args: argparse.Namespace) -> int:
     from app.results_export import write_results
 
-    root = paths.data_dir(args.data_dir)
-    station = ident.require_identity(root)
-    key = ident.load_private_key(root, ident.read_passphrase(args.passphrase_file))
+    station, key = ident.unlock(paths.data_dir(args.data_dir), args.passphrase_file)
     store = open_store(args)
     try:
         written = write_results(store, build_panel(store, Settings()), station, key, Path(args.out))

@@ -178,6 +178,12 @@ def load_private_key(root: Path, passphrase: str) -> Ed25519PrivateKey:
     return key
 
 
+def unlock(root: Path, passphrase_file: str | None) -> tuple[ExpertIdentity, Ed25519PrivateKey]:
+    """The identity (refused before any passphrase is asked when there is none) and its private key."""
+    identity = require_identity(root)
+    return identity, load_private_key(root, read_passphrase(passphrase_file))
+
+
 def check_new_passphrase(passphrase: str) -> None:
     """At least six characters that are not spaces: six blanks guard nothing."""
     if not passphrase.strip():
