@@ -8,6 +8,7 @@ tests/signing.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import warnings
@@ -73,7 +74,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (shelf / "broken.pdf").write_bytes(truncated_pdf())
     (shelf / "photo.pdf").write_bytes(jpeg_bytes())
     (shelf / "notes.toml").write_text('id = "x"\nkind = "case"\n[[items]]\nid = 3\n', encoding="utf-8")
-    return {"data": data, "shelf": shelf, "root": root}
+    cwd = root / "elsewhere" / "here"
+    cwd.mkdir(parents=True)
+    return {"data": data, "shelf": shelf, "root": root, "cwd": cwd}
 
 
 WORDS = [
@@ -202,7 +205,10 @@ def test_any_command_line_is_answered_with_an_exit_code_and_a_message(
     args = [a.replace("@shelf/", f"{workspace['shelf']}/") for a in args]
     args = [a for a in args if "\x00" not in a]
     SEEN["arguments"].add(repr(args))
-    code, text = _run(workspace["data"], args)
+    # relative paths ("..", "1") resolve in an empty folder: "import .." from the checkout imported
+    # its parent folder, whatever lay beside the checkout (1.3 GB of it here)
+    with contextlib.chdir(workspace["cwd"]):
+        code, text = _run(workspace["data"], args)
     _assert_answered(code, text)
     assert_store_whole(workspace["data"])
 

@@ -1,13 +1,12 @@
 """Scanned pages read several at a time, each worker thread with an OCR engine of its own.
 
-How the cores are used depends on the runtime (ocr.runtime), measured on the same recognition
-calls on two idle cores:
-- onnxruntime releases the GIL while a model runs: two worker threads with a one-threaded engine each
-  did twice the work of one in the same time (3.8 s alone, 3.9 s for both); its own threads do
-  worse (two threads on one call burnt 10.6 CPU-s for 8.7 CPU-s of work).
-- OpenVINO keeps the GIL during inference, so two worker threads take turns (2.6 s alone, 4.9 s for
-  both); its own threads scale almost perfectly (twice the work in 2.7 s with two). So it gets one
-  worker, with an engine using every core.
+Both runtimes release the GIL while a model runs, so worker threads read pages side by side:
+measured on two idle cores, two workers with a one-threaded engine each did twice the work of one
+in the same time (onnxruntime 3.8 s alone, 3.9 s both; OpenVINO 2.1 s alone, 2.2 s both, once its
+threads were no longer pinned to one core, see ocr._bounded_openvino). Two workers also beat one
+engine that uses both cores (0.27 against 0.33 s a clean page): one page's Python work (rendering,
+cutting lines out, decoding) runs while the other page's models do, and a model's own threads
+scale less than perfectly. Each worker's engine costs ~250 MB once it has read a page.
 Threads rather than processes: the desk's analysis already runs in a daemonic child process (which
 may not start processes of its own), and the models stay loaded from one file to the next.
 
@@ -24,29 +23,30 @@ from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-from app.analysis.ocr import OcrEngine, runtime
+from app.analysis.ocr import OcrEngine
 
 T = TypeVar("T")
 
 MAX_WORKERS = 2
-"""each worker's engine holds ~450 MB (models, the runtime's buffers): two keep an analysis near
-1.2 GB on any machine; ``REVIEWDESK_OCR_THREADS`` allows up to MOST_WORKERS where memory is plenty"""
+"""each worker's engine holds ~250 MB once it has read a page (models, the runtime's buffers): two
+keep an analysis near 1.2 GB on any machine (one: 0.75 GB); ``REVIEWDESK_OCR_THREADS`` allows from
+1 up to MOST_WORKERS"""
 MOST_WORKERS = 8
 READ_AHEAD = 2
 """pages queued per worker beyond the ones being read: enough to keep each busy, little to drop on a cancel"""
 
 
 def default_workers() -> int:
-    """OpenVINO: one (its engine uses every core). onnxruntime: one per core, at most MAX_WORKERS.
-
-    ``REVIEWDESK_OCR_THREADS`` overrides.
-    """
+    """One per core, at most MAX_WORKERS; ``REVIEWDESK_OCR_THREADS`` overrides."""
     wanted = os.environ.get("REVIEWDESK_OCR_THREADS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return min(int(wanted), MOST_WORKERS)
-    if runtime() == "openvino":
-        return 1
     return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def engine_threads(workers: int) -> int:
+    """Threads for each worker's engine: the cores shared out, at least one."""
+    return max(1, (os.cpu_count() or 1) // workers)
 
 
 class OcrWorkers:
@@ -56,11 +56,11 @@ class OcrWorkers:
         self,
         workers: int | None = None,
         inline: OcrEngine | None = None,
-        make_engine: Callable[[], OcrEngine] = lambda: OcrEngine(threads=1),
+        make_engine: Callable[[], OcrEngine] | None = None,
     ) -> None:
         self._workers = workers
         self._inline = inline
-        self._make_engine = make_engine
+        self._make_engine = make_engine or (lambda: OcrEngine(threads=engine_threads(self.workers)))
         self._local = threading.local()
         self._pool: ThreadPoolExecutor | None = None
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pymupdf
 
-from app.analysis.ocr import MIN_SCORE, OcrEngine, crop
+from app.analysis.ocr import MIN_SCORE, READ_TALLER, OcrEngine, crop
 from app.analysis.ocr_workers import OcrWorkers
 from app.analysis.orientation import DETECT_SIDE, orient
 from app.analysis.reading_order import reading_order, skew
@@ -170,7 +170,7 @@ class PageReader:
         unread = [i for i in chosen if i not in layout.readings]
         if unread:
             image = self._upright(index, layout.rotation)
-            crops = [crop(image, layout.quads[i]) for i in unread]
+            crops = [crop(image, layout.quads[i], READ_TALLER) for i in unread]
             layout.readings.update(zip(unread, self.engine.recognize(crops), strict=True))
         readings = layout.readings
         kept = [i for i in chosen if readings[i][0].strip() and readings[i][1] >= MIN_SCORE]

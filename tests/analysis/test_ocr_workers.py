@@ -6,6 +6,7 @@ with one worker and with two and compares every stored page.
 
 from __future__ import annotations
 
+import itertools
 import random
 import threading
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.analysis.analyzer import Analyzer
-from app.analysis.ocr import BATCH_COLUMNS, MAX_BATCH, width_batches
+from app.analysis.ocr import GAP, ROW_COLUMNS, STRIDE, OcrEngine, pack_rows
 from app.analysis.ocr_workers import READ_AHEAD, OcrWorkers
 from app.demo.casepdf import build_case_pdf
 from app.demo.content import make_bureau, make_case
@@ -86,17 +87,39 @@ def test_a_failure_in_a_worker_reaches_the_analyser() -> None:
     workers.close()
 
 
-def test_lines_are_recognised_in_batches_of_like_width() -> None:
-    widths = [320, 96, 110, 2400, 101, 2100, 330, 640, 98, 100, 97, 99, 103, 95, 104]
-    batches = width_batches(widths)
-    assert sorted(i for batch in batches for i in batch) == list(range(len(widths)))
-    for batch in batches:
-        assert len(batch) <= MAX_BATCH
-        assert len(batch) == 1 or len(batch) * max(widths[i] for i in batch) <= BATCH_COLUMNS
-        assert max(widths[i] for i in batch) <= 1.15 * min(widths[i] for i in batch)
-    firsts = [widths[batch[0]] for batch in batches]
-    assert firsts == sorted(firsts), "narrowest first"
-    assert len(batches) < len(widths), "lines of like width share a call"
+def test_lines_are_laid_side_by_side_in_rows_without_overlapping() -> None:
+    widths = [320, 96, 112, 2400, 104, 2104, 328, 640, 2600, 96, 104, 96, 104, 96, 104]
+    rows = pack_rows(widths)
+    placed = sorted(index for row in rows for index, _ in row)
+    assert placed == list(range(len(widths)))
+    for row in rows:
+        spans = sorted((offset, offset + widths[index]) for index, offset in row)
+        assert all(offset % STRIDE == 0 for offset, _ in spans)
+        assert all(after[0] - before[1] >= GAP for before, after in itertools.pairwise(spans))
+        assert len(row) == 1 or spans[-1][1] <= ROW_COLUMNS
+    assert [len(row) for row in rows if any(widths[i] > ROW_COLUMNS for i, _ in row)] == [1]
+    used = sum(widths)
+    assert used > 0.8 * sum(max(o + widths[i] for i, o in row) for row in rows), "little of a row unused"
+
+
+def test_lines_read_side_by_side_read_as_each_alone() -> None:
+    """A row's output steps are cut at the lines' offsets: each line's text is its own."""
+    import numpy as np
+    import pymupdf
+
+    def line_image(text: str) -> np.ndarray:
+        doc = pymupdf.open()
+        page = doc.new_page(width=24 * len(text) + 20, height=34)
+        page.insert_text((10, 24), text, fontname="china-s", fontsize=20)
+        pix = page.get_pixmap(dpi=100, colorspace=pymupdf.csRGB)
+        return np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, 3).copy()
+
+    texts = ["现场检查笔录", "被检查单位：测试市化工有限公司", "执法证号：63001234", "以下空白"]
+    engine = OcrEngine(threads=1)
+    together = engine.recognize([line_image(text) for text in texts])
+    alone = [engine.recognize([line_image(text)])[0] for text in texts]
+    assert [text for text, _ in together] == texts
+    assert [text for text, _ in alone] == texts
 
 
 @pytest.fixture(scope="module")
