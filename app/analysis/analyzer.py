@@ -29,9 +29,10 @@ from app.models.documents import Document, DocumentRepository
 from app.models.store import Store
 from app.vocabulary import TRANSCRIPT_KINDS
 
-ANALYZER_VERSION = "5"
+ANALYZER_VERSION = "6"
 """raised when segmentation or facts change: stores analysed before are analysed again (5: records under
-one title split by their openings and sign-offs, ID-card copies as papers of their own)"""
+one title split by their openings and sign-offs, ID-card copies as papers of their own; 6: the text
+layer of a page with a /Rotate stored where it is shown)"""
 
 
 class AnalysisCancelled(Exception):

@@ -119,16 +119,25 @@ class PageReader:
         return len(re.sub(r"\s", "", text)) >= MIN_TEXT_CHARS
 
     def text_layer(self, index: int) -> PageText:
+        """The text layer's lines, boxes on the page as shown.
+
+        PyMuPDF gives a page's text in its unturned points; a page with a /Rotate (a portrait form
+        stored as a landscape sheet turned, as some scanners and PDF printers write them) is turned
+        here, or its title would not be at its top: such a case file lost every title but the
+        first page's, its 卷内目录 and half its documents.
+        """
         with self._doc_lock:
             page = self.doc[index]
             width, height = page.rect.width or 1, page.rect.height or 1
+            turn = page.rotation_matrix if page.rotation else None
             blocks = page.get_text("dict")["blocks"]
         lines = []
         for block in blocks:
             for line in block.get("lines", []):
                 text = "".join(span["text"] for span in line["spans"]).strip()
                 if text:
-                    x0, y0, x1, y1 = line["bbox"]
+                    bbox = pymupdf.Rect(line["bbox"])
+                    x0, y0, x1, y1 = bbox if turn is None else bbox * turn
                     lines.append(Line((x0 / width, y0 / height, x1 / width, y1 / height), text))
         lines.sort(key=lambda ln: (round(ln.box[1] * 80), ln.box[0]))
         return PageText(index + 1, "text", "full", 0, lines)

@@ -36,7 +36,7 @@ class Redaction:
     source: str
     """text (the PDF's text layer) or ocr (the stored OCR lines of a scan)"""
     box: tuple[float, float, float, float]
-    """x0, y0, x1, y1 as fractions of the page"""
+    """x0, y0, x1, y1 as fractions of the page as shown (its /Rotate applied)"""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -69,25 +69,23 @@ def redact_pdf(
         for index, page in enumerate(doc):
             number = index + 1
             width, height = page.rect.width, page.rect.height
+            # Rects here are in the page's unturned points, as PyMuPDF searches and redacts; on a
+            # page with a /Rotate the stored OCR boxes (the page as shown) are turned back first.
             rects: list[tuple[str, str, pymupdf.Rect]] = []
             for kind, texts in terms.items():
                 for text in texts:
                     rects += [(kind, "text", r) for r in page.search_for(text)]
             rects += [("letterhead", "text", r) for r in _letterhead_lines(page, terms)]
             for kind, box in ocr_boxes.get(number, []):
-                rects.append(
-                    (
-                        kind,
-                        "ocr",
-                        pymupdf.Rect(box[0] * width, box[1] * height, box[2] * width, box[3] * height),
-                    )
-                )
+                shown = pymupdf.Rect(box[0] * width, box[1] * height, box[2] * width, box[3] * height)
+                rects.append((kind, "ocr", shown * page.derotation_matrix))
             for kind, source, rect in rects:
-                size = max(4.0, min(10.0, rect.height * 0.7, rect.width / len(MARK)))
+                shown = rect * page.rotation_matrix
+                size = max(4.0, min(10.0, shown.height * 0.7, shown.width / len(MARK)))
                 page.add_redact_annot(
                     rect, text=MARK, fontname="china-s", fontsize=size, fill=FILL, text_color=(1, 1, 1)
                 )
-                box = (rect.x0 / width, rect.y0 / height, rect.x1 / width, rect.y1 / height)
+                box = (shown.x0 / width, shown.y0 / height, shown.x1 / width, shown.y1 / height)
                 found.append(Redaction(number, kind, source, box))
             if rects:
                 page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS)  # type: ignore[attr-defined]  # not in the stubs
@@ -104,7 +102,7 @@ def _letterhead_lines(page: pymupdf.Page, terms: dict[str, list[str]]) -> list[p
         for line in block.get("lines", []):
             text = "".join(span["text"] for span in line.get("spans", [])).strip()
             rect = pymupdf.Rect(line["bbox"])
-            if rect.y0 > limit or not text:
+            if (rect * page.rotation_matrix).y0 > limit or not text:  # the top of the page as shown
                 continue
             if any(name in text for name in names) or text.replace(" ", "").endswith("文件"):
                 found.append(rect)

@@ -644,8 +644,6 @@ class MainWindow(QMainWindow):
                 exact = self.viewer.exact_boxes(page, query)
                 if len(exact) == len(on_page):
                     on_page = [replace(m, box=box) for m, box in zip(on_page, exact, strict=True)]
-                else:
-                    on_page = [replace(m, box=self.viewer.text_layer_box(page, m.box)) for m in on_page]
             refined += on_page
         return refined
 

@@ -535,22 +535,6 @@ class PageView(QScrollArea):
         page = self._doc[number - 1]
         return [_shown_fractions(page, rect) for rect in page.search_for(query)]
 
-    def text_layer_box(self, number: int, box: Box) -> Box:
-        """A text-layer line box as analysis stores it, placed on the page as shown.
-
-        ``analysis.pages`` divides the text layer's points, which are the *unturned* page's, by the
-        size of the page as shown; on a page with a /Rotate that is not where the words are drawn.
-        OCR boxes are read off the rendered page and need nothing of this.
-        """
-        if self._doc is None or not 1 <= number <= len(self._labels):
-            return box
-        page = self._doc[number - 1]
-        if not page.rotation:
-            return box
-        width, height = page.rect.width, page.rect.height
-        x0, y0, x1, y1 = box
-        return _shown_fractions(page, pymupdf.Rect(x0 * width, y0 * height, x1 * width, y1 * height))
-
     def thumbnail(self, index: int, width: int) -> QImage:
         """A small picture of a page for the thumbnail strip (not cached here)."""
         assert self._doc is not None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import zipfile
 
+import numpy as np
 import pymupdf
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.analysis.find import Match
@@ -73,3 +75,56 @@ def test_scanned_pages_are_redacted_from_the_stored_ocr_boxes() -> None:
     assert pix.pixel(x, y) == (0, 0, 0)
     assert pix.pixel(int(0.5 * pix.width), int(0.5 * pix.height)) == (255, 255, 255)
     assert remaining(redacted, terms) == []
+
+
+def _on_a_turned_sheet(pdf: bytes, degrees: int) -> bytes:
+    """The page's picture drawn turned on a landscape sheet whose /Rotate shows it upright again."""
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        picture = doc[0].get_pixmap(dpi=72).tobytes("png")
+    turned = pymupdf.open()
+    sheet = turned.new_page(width=800, height=600)
+    sheet.insert_image(sheet.rect, stream=picture, rotate=degrees)
+    sheet.set_rotation(degrees)
+    return turned.tobytes()
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_a_scan_on_a_turned_sheet_is_redacted_where_the_ocr_box_is_shown(degrees: int) -> None:
+    """OCR boxes are fractions of the page as shown; PyMuPDF redacts in the unturned sheet's points."""
+    pdf = _on_a_turned_sheet(_scan(["UNIT-HEADER", "body text", "CASE-NO-7"]), degrees)
+    terms = terms_for("UNIT-HEADER", "CASE-NO-7", None)
+    boxes = {"CASE-NO-7": (0.1, 0.2, 0.3, 0.22)}
+
+    def ocr_find(text: str) -> list[Match]:
+        return [Match(1, "ocr", boxes[text], text)] if text in boxes else []
+
+    redacted, found = redact_pdf(pdf, terms, ocr_find)
+    assert [(r.kind, r.box) for r in found] == [("case_number", pytest.approx((0.1, 0.2, 0.3, 0.22)))]
+    with pymupdf.open(stream=redacted, filetype="pdf") as doc:
+        pix = doc[0].get_pixmap(dpi=72)  # the page as shown
+    assert (pix.width, pix.height) == (600, 800)
+    shown = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, pix.n)
+    covered = shown[
+        int(0.2 * pix.height) : int(0.22 * pix.height), int(0.1 * pix.width) : int(0.3 * pix.width)
+    ]
+    assert covered.mean() < 80, "the box as shown is filled black (its white mark aside)"
+    assert shown[int(0.5 * pix.height) :, :].min() == 255, "nothing else is"
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_the_letterhead_of_a_turned_page_is_the_top_of_the_page_as_shown(degrees: int) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((150, 60), "某某市生态环境局文件", fontname="china-s", fontsize=20)
+    page.insert_text((72, 400), "某某市生态环境局现场检查（勘察）笔录正文", fontname="china-s", fontsize=12)
+    turned = pymupdf.open()
+    sheet = turned.new_page(width=842, height=595)
+    sheet.show_pdf_page(sheet.rect, doc, 0, rotate=degrees)
+    sheet.set_rotation(degrees)
+    pdf = turned.tobytes()
+
+    redacted, found = redact_pdf(pdf, terms_for("某某市生态环境局", "", None))
+    letterheads = [r for r in found if r.kind == "letterhead"]
+    assert len(letterheads) == 1 and letterheads[0].box[1] < 0.1, found
+    with pymupdf.open(stream=redacted, filetype="pdf") as out:
+        assert "文件" not in out[0].get_text() and "笔录正文" in out[0].get_text()

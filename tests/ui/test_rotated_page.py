@@ -113,9 +113,9 @@ def test_a_search_hit_on_a_turned_page_is_drawn_over_the_word(qtbot, turned) -> 
 
 
 def test_stored_text_layer_boxes_are_placed_on_the_page_as_shown(turned) -> None:
-    """When the text layer's own search disagrees with the stored lines, the stored box is used: placed right too."""
-    desk, store, pdf, degrees = turned
+    """Analysis stores a turned page's lines where they are shown: a search hit from them lands on the word."""
+    _desk, store, pdf, degrees = turned
     (case,) = CaseRepository(store.db).list()
     (match,) = find_in_file(store.db, case.sha256, WORD)
     assert match.source == "text"
-    assert _covers(desk.viewer.text_layer_box(1, match.box), _red_box(pdf)), degrees
+    assert _covers(match.box, _red_box(pdf)), degrees
