@@ -136,9 +136,12 @@ class PageReader:
             for line in block.get("lines", []):
                 text = "".join(span["text"] for span in line["spans"]).strip()
                 if text:
-                    bbox = pymupdf.Rect(line["bbox"])
-                    x0, y0, x1, y1 = bbox if turn is None else bbox * turn
-                    lines.append(Line((x0 / width, y0 / height, x1 / width, y1 / height), text))
+                    box = pymupdf.Rect(line["bbox"])
+                    if turn is not None:
+                        box = box * turn
+                    lines.append(
+                        Line((box.x0 / width, box.y0 / height, box.x1 / width, box.y1 / height), text)
+                    )
         lines.sort(key=lambda ln: (round(ln.box[1] * 80), ln.box[0]))
         return PageText(index + 1, "text", "full", 0, lines)
 

@@ -79,16 +79,31 @@ def redact_pdf(
             for kind, box in ocr_boxes.get(number, []):
                 shown = pymupdf.Rect(box[0] * width, box[1] * height, box[2] * width, box[3] * height)
                 rects.append((kind, "ocr", shown * page.derotation_matrix))
+            marks: list[tuple[pymupdf.Rect, float]] = []
             for kind, source, rect in rects:
                 shown = rect * page.rotation_matrix
-                size = max(4.0, min(10.0, shown.height * 0.7, shown.width / len(MARK)))
-                page.add_redact_annot(
-                    rect, text=MARK, fontname="china-s", fontsize=size, fill=FILL, text_color=(1, 1, 1)
-                )
+                if page.rotation:  # a redaction's own text runs along the unturned sheet: written after
+                    page.add_redact_annot(rect, fill=FILL)
+                    marks.append((rect, max(4.0, min(10.0, shown.height * 0.6, shown.width / len(MARK)))))
+                else:
+                    size = max(4.0, min(10.0, shown.height * 0.7, shown.width / len(MARK)))
+                    page.add_redact_annot(
+                        rect, text=MARK, fontname="china-s", fontsize=size, fill=FILL, text_color=(1, 1, 1)
+                    )
                 box = (shown.x0 / width, shown.y0 / height, shown.x1 / width, shown.y1 / height)
                 found.append(Redaction(number, kind, source, box))
             if rects:
                 page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS)  # type: ignore[attr-defined]  # not in the stubs
+            for rect, size in marks:
+                page.insert_textbox(
+                    rect,
+                    MARK,
+                    fontname="china-s",
+                    fontsize=size,
+                    color=(1, 1, 1),
+                    rotate=page.rotation,
+                    align=1,
+                )
         redacted = doc.tobytes(garbage=3, deflate=True) if found else data
     return redacted, _unique(found)
 

@@ -109,6 +109,27 @@ def test_a_scan_on_a_turned_sheet_is_redacted_where_the_ocr_box_is_shown(degrees
     ]
     assert covered.mean() < 80, "the box as shown is filled black (its white mark aside)"
     assert shown[int(0.5 * pix.height) :, :].min() == 255, "nothing else is"
+    with pymupdf.open(stream=redacted, filetype="pdf") as doc:
+        (mark,) = [line for line in _shown_lines(doc[0]) if "盲评隐去" in line[0]]
+    x0, y0, x1, y1 = mark[1]
+    assert x1 - x0 > 3 * (y1 - y0), "the mark reads across the page as shown, not down it"
+    assert x0 >= 0.1 and x1 <= 0.3 and y0 >= 0.2 and y1 <= 0.23, "inside the box"
+
+
+def _shown_lines(page: pymupdf.Page) -> list[tuple[str, tuple[float, float, float, float]]]:
+    lines = []
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", []):
+            shown = pymupdf.Rect(line["bbox"]) * page.rotation_matrix
+            text = "".join(span["text"] for span in line["spans"])
+            box = (
+                shown.x0 / page.rect.width,
+                shown.y0 / page.rect.height,
+                shown.x1 / page.rect.width,
+                shown.y1 / page.rect.height,
+            )
+            lines.append((text, box))
+    return lines
 
 
 @pytest.mark.parametrize("degrees", [90, 270])
