@@ -19,7 +19,8 @@ Every reader gets the same page images (the scan rendered at 150 dpi, as analysi
 
 Each reader's wall seconds a page and CPU seconds a page (this process's CPU time for ours, the
 children's for Tesseract): on a machine others share, the CPU seconds are the steadier comparison.
-``--runtime onnxruntime`` measures the fallback runtime instead of OpenVINO.
+``--runtime onnxruntime`` measures the fallback runtime instead of OpenVINO; ``--f32`` has OpenVINO
+compute in 32-bit floats, as it does on a CPU without bfloat16 (it uses bf16 where the CPU has it).
 
 CER: edit distance between the OCR text and the text layer, both folded (NFKC, no white space),
 over the length of the truth, averaged over pages.
@@ -231,14 +232,20 @@ def main() -> int:
     parser.add_argument("--skip-case", action="store_true")
     parser.add_argument("--no-tesseract", action="store_true")
     parser.add_argument("--runtime", choices=("openvino", "onnxruntime"), default="openvino")
+    parser.add_argument(
+        "--f32", action="store_true", help="OpenVINO in 32-bit floats, as on a CPU without bfloat16"
+    )
     args = parser.parse_args()
     if args.runtime == "onnxruntime":
         os.environ["REVIEWDESK_OCR_RUNTIME"] = "onnxruntime"
+    if args.f32:
+        os.environ["REVIEWDESK_OCR_PRECISION"] = "f32"
     work = Path(tempfile.mkdtemp(prefix="rd-ocr-speed-"))
     report: dict[str, object] = {
         "load_before": [round(v, 2) for v in os.getloadavg()],
         "cores": os.cpu_count(),
         "runtime": runtime(),
+        "precision": "f32" if args.f32 else "the runtime's choice",
     }
     try:
         sets, truths = scanned_sets(args.pages)
