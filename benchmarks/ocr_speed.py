@@ -19,7 +19,8 @@ Every reader gets the same page images (the scan rendered at 150 dpi, as analysi
 
 Each reader's wall seconds a page and CPU seconds a page (this process's CPU time for ours, the
 children's for Tesseract): on a machine others share, the CPU seconds are the steadier comparison.
-``--runtime onnxruntime`` measures the fallback runtime instead of OpenVINO; ``--f32`` has OpenVINO
+``--float-recogniser`` reads lines with the float recogniser instead of the shipped int8 one
+(app.analysis.ocr.int8_recogniser); ``--runtime onnxruntime`` measures the fallback runtime instead of OpenVINO; ``--f32`` has OpenVINO
 compute in 32-bit floats, as it does on a CPU without bfloat16 (it uses bf16 where the CPU has it).
 
 CER: edit distance between the OCR text and the text layer, both folded (NFKC, no white space),
@@ -54,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 
 from text_errors import edit_distance  # noqa: E402
 
-from app.analysis.ocr import OcrEngine, runtime  # noqa: E402
+from app.analysis.ocr import OcrEngine, int8_recogniser, runtime  # noqa: E402
 from app.analysis.ocr_workers import OcrWorkers  # noqa: E402
 from app.analysis.pages import OCR_DPI, PageReader  # noqa: E402
 from app.analysis.textnorm import fold  # noqa: E402
@@ -235,7 +236,12 @@ def main() -> int:
     parser.add_argument(
         "--f32", action="store_true", help="OpenVINO in 32-bit floats, as on a CPU without bfloat16"
     )
+    parser.add_argument(
+        "--float-recogniser", action="store_true", help="the float recogniser, not the shipped int8 one"
+    )
     args = parser.parse_args()
+    if args.float_recogniser:
+        os.environ["REVIEWDESK_OCR_RECOGNISER"] = "float"
     if args.runtime == "onnxruntime":
         os.environ["REVIEWDESK_OCR_RUNTIME"] = "onnxruntime"
     if args.f32:
@@ -251,6 +257,8 @@ def main() -> int:
         sets, truths = scanned_sets(args.pages)
         engine, workers = OcrEngine(), OcrWorkers()
         report["ocr_workers"] = workers.workers
+        int8 = runtime() == "openvino" and int8_recogniser() is not None
+        report["recogniser"] = "int8" if int8 else "float"
         for label, pdf in sets.items():
             images = page_images(pdf)
             figures = {

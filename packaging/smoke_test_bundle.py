@@ -64,7 +64,11 @@ def main() -> int:
             if ocr_pages == 0 or any(f["status"] != "analysed" for f in analysed["files"]):
                 raise StepFailed(f"the scanned case was not read by OCR: {analysed}")
             if analysed.get("ocr_runtime") != "openvino":  # the bundle left OpenVINO's plugins behind
-                raise StepFailed(f"the scans were read by the fallback runtime: {analysed.get('ocr_runtime')}")
+                raise StepFailed(
+                    f"the scans were read by the fallback runtime: {analysed.get('ocr_runtime')}"
+                )
+            if analysed.get("ocr_recogniser") != "int8":  # the bundle left resources/models behind
+                raise StepFailed(f"the scans were read by the float recogniser: {analysed}")
             hits = json.loads(
                 step("search the OCR text", "search", "询问", "--case", str(scanned["id"]), "--json")
             )

@@ -21,8 +21,11 @@ dependency and runs the models where OpenVINO cannot be imported;
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import util
@@ -33,6 +36,7 @@ import numpy as np
 
 from app.analysis.reading_order import canonical, reading_order
 from app.errors import KnownError
+from app.resourcefiles import resource_root
 
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
@@ -68,6 +72,8 @@ class OcrEngine:
         self.max_side = max_side
         self.threads = threads
         """the runtime's threads per model run; 0: its default (one per core)"""
+        self.recogniser = "float"
+        """``int8`` once the engine is built with the shipped int8 recogniser (OpenVINO only)"""
 
     @cached_property
     def _engine(self):
@@ -109,13 +115,20 @@ class OcrEngine:
         return engine
 
     def _openvino_engine(self, params: dict[str, object]):
-        """RapidOCR on OpenVINO, every stage loaded now so that a failure shows here, not mid-page."""
+        """RapidOCR on OpenVINO, every stage loaded now so that a failure shows here, not mid-page.
+
+        The recogniser is the int8 one shipped in resources/models when there is one for the model
+        RapidOCR ships (``int8_recogniser``); its alphabet and decoder stay RapidOCR's.
+        """
         from rapidocr import EngineType, RapidOCR
 
         params = params | {f"{stage}.engine_type": EngineType.OPENVINO for stage in ("Det", "Cls", "Rec")}
         engine = RapidOCR(params=params)
-        for load in (engine._load_det_model, engine._load_cls_model, engine._load_rec_model):
-            _bounded_openvino(load().session, self.threads)
+        _bounded_openvino(engine._load_det_model().session, self.threads)
+        _bounded_openvino(engine._load_cls_model().session, self.threads)
+        int8 = int8_recogniser()
+        _bounded_openvino(engine._load_rec_model().session, self.threads, int8)
+        self.recogniser = "int8" if int8 else "float"
         return engine
 
     def warm(self) -> None:
@@ -201,8 +214,18 @@ class OcrEngine:
                 last = (offset + widths[index]) // STRIDE + 1
                 decoded, _ = recognizer.postprocess_op(steps[:, first:last])
                 text, score = decoded[0]
-                results[index] = (str(text), float(score))
+                results[index] = (_close_spaced_digits(str(text)), float(score))
         return results
+
+
+SPACED_DIGITS = re.compile(r"(?<!\d)(?<!\d )\d(?: \d){2,}(?!\d)(?! \d)")
+"""three or more single digits one space apart: the int8 recogniser now and then reads a number in
+large type so (执法证号：6 3 0 0 1 2 3 4), which neither 证号 nor search would find; two numbers
+of several digits with a space between stay apart"""
+
+
+def _close_spaced_digits(text: str) -> str:
+    return SPACED_DIGITS.sub(lambda run: run.group().replace(" ", ""), text)
 
 
 STRIDE = 8
@@ -245,6 +268,44 @@ def _line_input(line: np.ndarray, height: int) -> np.ndarray:
     width = max(int(np.ceil(height * columns / max(rows, 1))), height // 2)
     resized = cv2.resize(line, (width, height)).astype(np.float32)
     return (resized.transpose(2, 0, 1) / 255.0 - 0.5) / 0.5
+
+
+INT8_SUFFIX = "-int8"
+"""resources/models/<recogniser>-int8.xml (+ .bin, .json), made by packaging/quantize_recogniser.py"""
+
+
+def int8_recogniser() -> Path | None:
+    """The shipped int8 recogniser, if it was made from the recogniser RapidOCR ships now.
+
+    Quantised to int8 (NNCF, post-training), the recogniser took 0.50 CPU-s a clean page where
+    float32 took 0.80 (a CPU without bfloat16), and 0.43 where bfloat16 took 0.47, at the same
+    error rates (24 clean and 24 noisy pages: 0.03-0.06 % and 0.43 %). Made from another model it
+    would read nonsense, so the SHA-256 it names must be the installed model's.
+    ``REVIEWDESK_OCR_RECOGNISER=float`` uses the float model (for comparison).
+    """
+    if os.environ.get("REVIEWDESK_OCR_RECOGNISER", "").strip().lower() == "float":
+        return None
+    model = resource_root() / "models" / (Path(REC_MODEL).stem + INT8_SUFFIX + ".xml")
+    made_from = model.with_suffix(".json")
+    if not (model.is_file() and model.with_suffix(".bin").is_file() and made_from.is_file()):
+        return None
+    source = json.loads(made_from.read_text(encoding="utf-8")).get("source_sha256")
+    if source != _sha256(model_dir() / REC_MODEL):
+        _stale_int8(model.name)
+        return None
+    return model
+
+
+@cache
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def _stale_int8(name: str) -> None:
+    logging.getLogger(__name__).warning(
+        "%s was made from another recogniser than rapidocr's; the float one is used", name
+    )
 
 
 def runtime() -> str:
@@ -303,8 +364,8 @@ shape of its own; with rows of few widths (``ROW_STEP``) 100 reads as fast as 5,
 cache of the pages' decoded images, the same with either runtime."""
 
 
-def _bounded_openvino(session, threads: int) -> None:
-    """Recompile a stage's model (as RapidOCR read it) with a bounded shape cache and ``threads``."""
+def _bounded_openvino(session, threads: int, model: Path | None = None) -> None:
+    """Recompile a stage's model (as RapidOCR read it, or ``model``) with a bounded shape cache and ``threads``."""
     import openvino
 
     config: dict[str, object] = {
@@ -318,7 +379,9 @@ def _bounded_openvino(session, threads: int) -> None:
         config["INFERENCE_NUM_THREADS"] = threads
     if os.environ.get("REVIEWDESK_OCR_PRECISION", "").strip().lower() == "f32":
         config["INFERENCE_PRECISION_HINT"] = "f32"
-    session.session = openvino.Core().compile_model(session.model, "CPU", config).create_infer_request()
+    core = openvino.Core()
+    network = session.model if model is None else core.read_model(str(model))
+    session.session = core.compile_model(network, "CPU", config).create_infer_request()
 
 
 # REVIEWDESK_OCR_PRECISION=f32 has OpenVINO compute in 32-bit floats where the CPU could use bfloat16

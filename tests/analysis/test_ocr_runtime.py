@@ -79,3 +79,50 @@ def test_a_misspelt_runtime_is_warned_about_and_the_default_used(monkeypatch, ca
     assert any(
         "onnxruntme" in record.getMessage() and "openvino" in record.getMessage() for record in caplog.records
     )
+
+
+def test_the_shipped_int8_recogniser_was_made_from_the_installed_one() -> None:
+    """Fails when rapidocr ships another recogniser: run packaging/quantize_recogniser.py again."""
+    assert ocr.int8_recogniser() is not None
+
+
+def test_openvino_reads_with_the_int8_recogniser_and_gets_the_line_right() -> None:
+    engine = OcrEngine(threads=1)
+    assert [fold(text) for text, _ in engine.recognize([_line_image()])] == [fold(LINE)]
+    assert engine.recogniser == "int8"
+
+
+def test_the_float_recogniser_can_be_chosen(monkeypatch) -> None:
+    monkeypatch.setenv("REVIEWDESK_OCR_RECOGNISER", "float")
+    engine = OcrEngine(threads=1)
+    assert [fold(text) for text, _ in engine.recognize([_line_image()])] == [fold(LINE)]
+    assert engine.recogniser == "float"
+
+
+def test_an_int8_recogniser_made_from_another_model_is_not_used(monkeypatch, tmp_path, caplog) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    shipped = ocr.int8_recogniser()
+    assert shipped is not None
+    for suffix in (".xml", ".bin"):
+        (models / shipped.with_suffix(suffix).name).symlink_to(shipped.with_suffix(suffix))
+    (models / shipped.with_suffix(".json").name).write_text('{"source_sha256": "0000"}', encoding="utf-8")
+    monkeypatch.setattr(ocr, "resource_root", lambda: tmp_path)
+    ocr._stale_int8.cache_clear()
+    with caplog.at_level("WARNING"):
+        assert ocr.int8_recogniser() is None
+    assert "float one is used" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("read", "kept"),
+    [
+        ("执法证号：6 3 0 0 1 2 3 4", "执法证号：63001234"),
+        ("证号 6 3 0 0 1 2 3 4 。", "证号 63001234 。"),
+        ("执法证号：63001234 63005678", "执法证号：63001234 63005678"),  # two numbers stay two
+        ("第 1 页 共 2 页", "第 1 页 共 2 页"),
+        ("编号 12 3 4 5", "编号 12 3 4 5"),
+    ],
+)
+def test_a_number_read_one_digit_at_a_time_is_closed_up(read: str, kept: str) -> None:
+    assert ocr._close_spaced_digits(read) == kept
