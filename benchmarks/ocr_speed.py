@@ -19,8 +19,8 @@ Every reader gets the same page images (the scan rendered at 150 dpi, as analysi
 
 Each reader's wall seconds a page and CPU seconds a page (this process's CPU time for ours, the
 children's for Tesseract): on a machine others share, the CPU seconds are the steadier comparison.
-``--float-recogniser`` reads lines with the float recogniser instead of the shipped int8 one
-(app.analysis.ocr.int8_recogniser); ``--runtime onnxruntime`` measures the fallback runtime instead of OpenVINO; ``--f32`` has OpenVINO
+The recogniser is the shipped int8 one where OpenVINO computes in f32 and the float one where it
+has bfloat16 (app.analysis.ocr.int8_recogniser); ``--recogniser int8|float`` chooses; ``--runtime onnxruntime`` measures the fallback runtime instead of OpenVINO; ``--f32`` has OpenVINO
 compute in 32-bit floats, as it does on a CPU without bfloat16 (it uses bf16 where the CPU has it).
 
 CER: edit distance between the OCR text and the text layer, both folded (NFKC, no white space),
@@ -237,11 +237,13 @@ def main() -> int:
         "--f32", action="store_true", help="OpenVINO in 32-bit floats, as on a CPU without bfloat16"
     )
     parser.add_argument(
-        "--float-recogniser", action="store_true", help="the float recogniser, not the shipped int8 one"
+        "--recogniser",
+        choices=("int8", "float"),
+        help="this recogniser whatever the CPU (default: as chosen)",
     )
     args = parser.parse_args()
-    if args.float_recogniser:
-        os.environ["REVIEWDESK_OCR_RECOGNISER"] = "float"
+    if args.recogniser:
+        os.environ["REVIEWDESK_OCR_RECOGNISER"] = args.recogniser
     if args.runtime == "onnxruntime":
         os.environ["REVIEWDESK_OCR_RUNTIME"] = "onnxruntime"
     if args.f32:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from app.analysis.cover_facts import fill_missing_case_facts
-from app.analysis.ocr import OcrEngine, int8_recogniser, runtime
+from app.analysis.ocr import OcrEngine, int8_recogniser, runtime, shipped_int8
 from app.analysis.ocr_workers import OcrWorkers
 from app.analysis.pages import TOP_BAND, Line, PageLayout, PageReader, PageText
 from app.analysis.segmenter import segment
@@ -69,8 +69,9 @@ class AnalysisReport:
         report: dict[str, object] = {"files": [f.__dict__ for f in self.files]}
         if any(f.ocr_pages for f in self.files):
             report["ocr_runtime"] = runtime()  # which runtime read the scans (openvino, or the fallback)
-            shipped = report["ocr_runtime"] == "openvino" and int8_recogniser() is not None
-            report["ocr_recogniser"] = "int8" if shipped else "float"
+            int8 = report["ocr_runtime"] == "openvino" and int8_recogniser() is not None
+            report["ocr_recogniser"] = "int8" if int8 else "float"
+            report["ocr_int8_shipped"] = shipped_int8() is not None
         return report
 
 

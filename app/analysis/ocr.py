@@ -275,16 +275,44 @@ INT8_SUFFIX = "-int8"
 
 
 def int8_recogniser() -> Path | None:
-    """The shipped int8 recogniser, if it was made from the recogniser RapidOCR ships now.
+    """The int8 recogniser where it is wanted: on a CPU that computes in 32-bit floats.
 
     Quantised to int8 (NNCF, post-training), the recogniser took 0.50 CPU-s a clean page where
-    float32 took 0.80 (a CPU without bfloat16), and 0.43 where bfloat16 took 0.47, at the same
-    error rates (24 clean and 24 noisy pages: 0.03-0.06 % and 0.43 %). Made from another model it
-    would read nonsense, so the SHA-256 it names must be the installed model's.
-    ``REVIEWDESK_OCR_RECOGNISER=float`` uses the float model (for comparison).
+    float32 took 0.80, at the same character error rates (24 clean and 24 noisy pages: 0.06 %,
+    0.43-0.45 %) — but it read more 证号 wrong: officers with 证号 152/158 against 154/158 on the
+    tuning discs (its first and last layers kept in float; 148/158 with none). Where the CPU has
+    bfloat16 the float recogniser is fast enough (0.47 CPU-s a page), so it is used there; most
+    laptops have no bfloat16 and get the int8 one. ``REVIEWDESK_OCR_RECOGNISER=int8`` or ``float``
+    chooses.
     """
-    if os.environ.get("REVIEWDESK_OCR_RECOGNISER", "").strip().lower() == "float":
+    chosen = os.environ.get("REVIEWDESK_OCR_RECOGNISER", "").strip().lower()
+    if chosen == "float" or (chosen != "int8" and _computes_bf16()):
         return None
+    return shipped_int8()
+
+
+def _computes_bf16() -> bool:
+    """Whether OpenVINO computes in bfloat16 here (its own choice where the CPU has it)."""
+    if os.environ.get("REVIEWDESK_OCR_PRECISION", "").strip().lower() == "f32":
+        return False
+    return _cpu_has_bf16()
+
+
+@cache
+def _cpu_has_bf16() -> bool:
+    try:
+        import openvino
+
+        return "BF16" in openvino.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+    except Exception:  # no OpenVINO, no CPU plugin: nothing runs the int8 model anyway
+        return False
+
+
+def shipped_int8() -> Path | None:
+    """The shipped int8 recogniser, if it was made from the recogniser RapidOCR ships now.
+
+    Made from another model it would read nonsense, so the SHA-256 it names must be the installed model's.
+    """
     model = resource_root() / "models" / (Path(REC_MODEL).stem + INT8_SUFFIX + ".xml")
     made_from = model.with_suffix(".json")
     if not (model.is_file() and model.with_suffix(".bin").is_file() and made_from.is_file()):

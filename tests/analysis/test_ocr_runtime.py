@@ -83,10 +83,22 @@ def test_a_misspelt_runtime_is_warned_about_and_the_default_used(monkeypatch, ca
 
 def test_the_shipped_int8_recogniser_was_made_from_the_installed_one() -> None:
     """Fails when rapidocr ships another recogniser: run packaging/quantize_recogniser.py again."""
-    assert ocr.int8_recogniser() is not None
+    assert ocr.shipped_int8() is not None
 
 
-def test_openvino_reads_with_the_int8_recogniser_and_gets_the_line_right() -> None:
+@pytest.mark.parametrize(
+    ("bf16", "precision", "wanted"), [(False, "", True), (True, "", False), (True, "f32", True)]
+)
+def test_the_int8_recogniser_is_wanted_where_the_cpu_computes_in_f32(
+    monkeypatch, bf16: bool, precision: str, wanted: bool
+) -> None:
+    monkeypatch.setattr(ocr, "_cpu_has_bf16", lambda: bf16)
+    monkeypatch.setenv("REVIEWDESK_OCR_PRECISION", precision)
+    assert (ocr.int8_recogniser() is not None) == wanted
+
+
+def test_openvino_reads_with_the_int8_recogniser_and_gets_the_line_right(monkeypatch) -> None:
+    monkeypatch.setenv("REVIEWDESK_OCR_RECOGNISER", "int8")
     engine = OcrEngine(threads=1)
     assert [fold(text) for text, _ in engine.recognize([_line_image()])] == [fold(LINE)]
     assert engine.recogniser == "int8"
@@ -102,7 +114,7 @@ def test_the_float_recogniser_can_be_chosen(monkeypatch) -> None:
 def test_an_int8_recogniser_made_from_another_model_is_not_used(monkeypatch, tmp_path, caplog) -> None:
     models = tmp_path / "models"
     models.mkdir()
-    shipped = ocr.int8_recogniser()
+    shipped = ocr.shipped_int8()
     assert shipped is not None
     for suffix in (".xml", ".bin"):
         (models / shipped.with_suffix(suffix).name).symlink_to(shipped.with_suffix(suffix))
@@ -110,7 +122,7 @@ def test_an_int8_recogniser_made_from_another_model_is_not_used(monkeypatch, tmp
     monkeypatch.setattr(ocr, "resource_root", lambda: tmp_path)
     ocr._stale_int8.cache_clear()
     with caplog.at_level("WARNING"):
-        assert ocr.int8_recogniser() is None
+        assert ocr.shipped_int8() is None
     assert "float one is used" in caplog.text
 
 
