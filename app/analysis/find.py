@@ -9,11 +9,15 @@ the page as it is stored in the PDF, so the viewer can draw them at any zoom or 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from app.models.analyses import AnalysisRepository
 from app.textwidth import char_width
+
+if TYPE_CHECKING:
+    import pymupdf
 
 Box = tuple[float, float, float, float]
 
@@ -79,6 +83,17 @@ def to_stored_page(box: Box, rotation: int) -> Box:
     Undoing a counter-clockwise turn is the same turn clockwise.
     """
     return rotate_for_view(box, rotation)
+
+
+def shown_box(page: pymupdf.Page, rect: pymupdf.Rect) -> Box:
+    """A rectangle in a page's unturned points as fractions of the page as shown (its /Rotate applied).
+
+    PyMuPDF puts text, search hits and redactions in the unturned points; analysis, search and the
+    viewer place boxes on the page as shown.
+    """
+    shown = rect * page.rotation_matrix
+    width, height = page.rect.width or 1, page.rect.height or 1
+    return (shown.x0 / width, shown.y0 / height, shown.x1 / width, shown.y1 / height)
 
 
 def rotate_for_view(box: Box, degrees_clockwise: int) -> Box:

@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pymupdf
 
+from app.analysis.find import shown_box
 from app.analysis.ocr import MIN_SCORE, READ_TALLER, OcrEngine, crop
 from app.analysis.ocr_workers import OcrWorkers
 from app.analysis.orientation import DETECT_SIDE, orient
@@ -126,22 +127,14 @@ class PageReader:
         here, or its title would not be at its top: such a case file lost every title but the
         first page's, its 卷内目录 and half its documents.
         """
+        lines = []
         with self._doc_lock:
             page = self.doc[index]
-            width, height = page.rect.width or 1, page.rect.height or 1
-            turn = page.rotation_matrix if page.rotation else None
-            blocks = page.get_text("dict")["blocks"]
-        lines = []
-        for block in blocks:
-            for line in block.get("lines", []):
-                text = "".join(span["text"] for span in line["spans"]).strip()
-                if text:
-                    box = pymupdf.Rect(line["bbox"])
-                    if turn is not None:
-                        box = box * turn
-                    lines.append(
-                        Line((box.x0 / width, box.y0 / height, box.x1 / width, box.y1 / height), text)
-                    )
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(span["text"] for span in line["spans"]).strip()
+                    if text:
+                        lines.append(Line(shown_box(page, pymupdf.Rect(line["bbox"])), text))
         lines.sort(key=lambda ln: (round(ln.box[1] * 80), ln.box[0]))
         return PageText(index + 1, "text", "full", 0, lines)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pymupdf
 
-from app.analysis.find import Match
+from app.analysis.find import Match, shown_box
 
 LETTERHEAD_BAND = 0.2
 """the top fifth of a page, where a 红头 letterhead sits"""
@@ -90,8 +90,7 @@ def redact_pdf(
                     page.add_redact_annot(
                         rect, text=MARK, fontname="china-s", fontsize=size, fill=FILL, text_color=(1, 1, 1)
                     )
-                box = (shown.x0 / width, shown.y0 / height, shown.x1 / width, shown.y1 / height)
-                found.append(Redaction(number, kind, source, box))
+                found.append(Redaction(number, kind, source, shown_box(page, rect)))
             if rects:
                 page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS)  # type: ignore[attr-defined]  # not in the stubs
             for rect, size in marks:

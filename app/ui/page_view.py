@@ -22,7 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from app.analysis.find import Box, rotate_for_view
+from app.analysis.find import Box, rotate_for_view, shown_box
 
 CACHE_BYTES = 192 * 1024 * 1024
 """rendered pages kept: about 60 full-HD pages; a page in view is never evicted"""
@@ -533,7 +533,7 @@ class PageView(QScrollArea):
         if self._doc is None or not 1 <= number <= len(self._labels):
             return []
         page = self._doc[number - 1]
-        return [_shown_fractions(page, rect) for rect in page.search_for(query)]
+        return [shown_box(page, rect) for rect in page.search_for(query)]
 
     def thumbnail(self, index: int, width: int) -> QImage:
         """A small picture of a page for the thumbnail strip (not cached here)."""
@@ -543,13 +543,6 @@ class PageView(QScrollArea):
         pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
         image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
         return image.transformed(QTransform().rotate(self.rotation)) if self.rotation else image
-
-
-def _shown_fractions(page: pymupdf.Page, rect: pymupdf.Rect) -> Box:
-    """A rectangle in the text layer's (unturned) points as fractions of the page as shown (/Rotate applied)."""
-    shown = rect * page.rotation_matrix
-    width, height = page.rect.width or 1, page.rect.height or 1
-    return (shown.x0 / width, shown.y0 / height, shown.x1 / width, shown.y1 / height)
 
 
 def _bytes(pixmap: QPixmap) -> int:
