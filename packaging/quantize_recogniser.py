@@ -35,13 +35,10 @@ from app.analysis.ocr import (  # noqa: E402
     INT8_SUFFIX,
     READ_TALLER,
     REC_MODEL,
-    ROW_STEP,
-    STRIDE,
     OcrEngine,
-    _line_input,
     crop,
     model_dir,
-    pack_rows,
+    row_tensors,
 )
 from app.analysis.orientation import orient  # noqa: E402
 from app.analysis.pages import OCR_DPI  # noqa: E402
@@ -52,6 +49,8 @@ from app.demo.scan import scan_pdf  # noqa: E402
 CALIBRATION_SEED = 20261130
 ROWS = 120
 """rows of lines shown to NNCF: about 30 pages' worth"""
+REC_HEIGHT = 48
+"""the recogniser's input rows (RapidOCR's rec_image_shape)"""
 
 
 def calibration_rows() -> list[np.ndarray]:
@@ -76,14 +75,8 @@ def calibration_rows() -> list[np.ndarray]:
                 pix = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csRGB)
                 image = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.width, 3).copy()
                 found = orient(engine, image)
-                lines = [_line_input(crop(found.image, quad, READ_TALLER), 48) for quad in found.quads]
-                widths = [-(-line.shape[2] // STRIDE) * STRIDE for line in lines]
-                for row in pack_rows(widths):
-                    used = max(offset + widths[index] for index, offset in row)
-                    tensor = np.zeros((1, 3, 48, -(-used // ROW_STEP) * ROW_STEP), dtype=np.float32)
-                    for index, offset in row:
-                        tensor[0, :, :, offset : offset + lines[index].shape[2]] = lines[index]
-                    rows.append(tensor)
+                crops = [crop(found.image, quad, READ_TALLER) for quad in found.quads]
+                rows += [tensor for _, _, tensor in row_tensors(crops, REC_HEIGHT)]
     return rows[:ROWS]
 
 

@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import re
+from collections.abc import Generator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import util
@@ -199,15 +200,8 @@ class OcrEngine:
         if not crops:
             return []
         recognizer = self._engine._load_rec_model()
-        height = int(recognizer.rec_image_shape[1])
-        images = [_line_input(line, height) for line in crops]
-        widths = [-(-image.shape[2] // STRIDE) * STRIDE for image in images]
-        results: list[tuple[str, float]] = [("", 0.0)] * len(images)
-        for row in pack_rows(widths):
-            used = max(offset + widths[index] for index, offset in row)
-            tensor = np.zeros((1, 3, height, -(-used // ROW_STEP) * ROW_STEP), dtype=np.float32)
-            for index, offset in row:
-                tensor[0, :, :, offset : offset + images[index].shape[2]] = images[index]
+        results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+        for row, widths, tensor in row_tensors(crops, int(recognizer.rec_image_shape[1])):
             steps = recognizer.session(tensor)
             for index, offset in row:
                 first = max(offset // STRIDE - 1, 0)  # a step of the gap on either side: blank
@@ -262,6 +256,23 @@ def pack_rows(widths: list[int]) -> list[list[tuple[int, int]]]:
     return rows
 
 
+def row_tensors(
+    crops: list[np.ndarray], height: int
+) -> Generator[tuple[list[tuple[int, int]], list[int], np.ndarray], None, None]:
+    """The recogniser's input for line crops: each row (``pack_rows``), the lines' widths, its tensor.
+
+    Recognition reads these; packaging/quantize_recogniser.py calibrates the int8 recogniser on them.
+    """
+    images = [_line_input(line, height) for line in crops]
+    widths = [-(-image.shape[2] // STRIDE) * STRIDE for image in images]
+    for row in pack_rows(widths):
+        used = max(offset + widths[index] for index, offset in row)
+        tensor = np.zeros((1, 3, height, -(-used // ROW_STEP) * ROW_STEP), dtype=np.float32)
+        for index, offset in row:
+            tensor[0, :, :, offset : offset + images[index].shape[2]] = images[index]
+        yield row, widths, tensor
+
+
 def _line_input(line: np.ndarray, height: int) -> np.ndarray:
     """A line crop as the recogniser takes it: ``height`` rows, its width in proportion, scaled to ±1."""
     rows, columns = line.shape[:2]
@@ -293,9 +304,17 @@ def int8_recogniser() -> Path | None:
 
 def _computes_bf16() -> bool:
     """Whether OpenVINO computes in bfloat16 here (its own choice where the CPU has it)."""
-    if os.environ.get("REVIEWDESK_OCR_PRECISION", "").strip().lower() == "f32":
-        return False
-    return _cpu_has_bf16()
+    return not _f32_forced() and _cpu_has_bf16()
+
+
+def _f32_forced() -> bool:
+    """``REVIEWDESK_OCR_PRECISION=f32``: OpenVINO computes in 32-bit floats even where the CPU has bfloat16.
+
+    To see how a CPU without it would fare: on this project's machines f32 took 0.80/0.65 CPU-s a
+    clean/noisy page against 0.47/0.39 in bf16 (float recogniser), at 0.06/0.45 % of characters
+    wrong (bf16: 0.03/0.48 %).
+    """
+    return os.environ.get("REVIEWDESK_OCR_PRECISION", "").strip().lower() == "f32"
 
 
 @cache
@@ -405,17 +424,11 @@ def _bounded_openvino(session, threads: int, model: Path | None = None) -> None:
     }
     if threads:
         config["INFERENCE_NUM_THREADS"] = threads
-    if os.environ.get("REVIEWDESK_OCR_PRECISION", "").strip().lower() == "f32":
+    if _f32_forced():
         config["INFERENCE_PRECISION_HINT"] = "f32"
     core = openvino.Core()
     network = session.model if model is None else core.read_model(str(model))
     session.session = core.compile_model(network, "CPU", config).create_infer_request()
-
-
-# REVIEWDESK_OCR_PRECISION=f32 has OpenVINO compute in 32-bit floats where the CPU could use bfloat16
-# (its own choice on CPUs with AVX-512 BF16 or AMX), to see how a CPU without either would fare. On
-# this project's machines f32 took 0.80/0.65 CPU-s a clean/noisy page against 0.47/0.39 in bf16, at
-# 0.06/0.45 % of characters wrong (bf16: 0.03/0.48 %).
 
 
 def _waiting_session(model: Path, threads: int = 0):
